@@ -1,0 +1,135 @@
+// Opens the database: embedded PGlite (default, persisted in a folder) or a real
+// PostgreSQL server (when a postgres:// URL is given). One place normalises the
+// driver differences so queries behave the same on both:
+//  - int8 / count(*) and numeric come back as JS numbers (pg gives strings);
+//  - `date` columns come back as 'YYYY-MM-DD' strings (pg would build a local Date).
+import { mkdirSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import { PGlite, types as pgliteTypes } from '@electric-sql/pglite'
+import {
+  Kysely,
+  PGliteDialect,
+  PostgresDialect,
+  type DatabaseConnection,
+  type Driver,
+  type TransactionSettings,
+} from 'kysely'
+import pg from 'pg'
+import { acquireDirectoryLock, type DirectoryLock } from './directory-lock'
+import type { DB } from './types'
+
+const INT8 = 20
+const NUMERIC = 1700
+const DATE = 1082
+
+const toNumber = (v: string) => Number(v)
+const asString = (v: string) => v
+
+let pgParsersInstalled = false
+function installPgParsers() {
+  if (pgParsersInstalled) return
+  pg.types.setTypeParser(INT8, toNumber)
+  pg.types.setTypeParser(NUMERIC, toNumber)
+  pg.types.setTypeParser(DATE, asString)
+  pgParsersInstalled = true
+}
+
+export interface Database {
+  db: Kysely<DB>
+  kind: 'pglite' | 'postgres'
+  close(): Promise<void>
+}
+
+export function isPostgresUrl(url: string) {
+  return /^postgres(ql)?:\/\//.test(url)
+}
+
+/** `url` is either a postgres:// URL or a PGlite directory (`memory://` for an in-memory database). */
+export async function openDatabase(url: string, options: { poolSize?: number } = {}): Promise<Database> {
+  if (isPostgresUrl(url)) {
+    installPgParsers()
+    const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 })
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
+    return { db, kind: 'postgres', close: () => db.destroy() }
+  }
+  return openPglite(url)
+}
+
+async function openPglite(location: string): Promise<Database> {
+  const inMemory = location.startsWith('memory://')
+  let lock: DirectoryLock | null = null
+  let dataDir: string | undefined
+  if (!inMemory) {
+    dataDir = resolve(location)
+    // PGlite neither creates parent folders nor locks its directory.
+    mkdirSync(dirname(dataDir), { recursive: true })
+    lock = acquireDirectoryLock(dataDir)
+  }
+  try {
+    const pglite = await PGlite.create(dataDir ?? 'memory://', {
+      parsers: { [pgliteTypes.INT8]: toNumber, [NUMERIC]: toNumber, [DATE]: asString },
+    })
+    const db = new Kysely<DB>({ dialect: new SerializedPGliteDialect({ pglite }) })
+    return {
+      db,
+      kind: 'pglite',
+      async close() {
+        try {
+          await db.destroy()
+        } finally {
+          lock?.release()
+        }
+      },
+    }
+  } catch (error) {
+    lock?.release()
+    throw error
+  }
+}
+
+/**
+ * PGlite is a single connection. Kysely's PGlite driver hands that one connection
+ * to every caller, so a query from one request could run inside another request's
+ * transaction. This driver lends the connection to one caller at a time, like a pool
+ * of size one. (Never use the outer `db` inside a transaction: it would wait forever.)
+ */
+class SerializedPGliteDialect extends PGliteDialect {
+  override createDriver(): Driver {
+    return new SerializedDriver(super.createDriver())
+  }
+}
+
+class SerializedDriver implements Driver {
+  #queue: Promise<void> = Promise.resolve()
+  #release: (() => void) | null = null
+  constructor(private readonly inner: Driver) {}
+  init() {
+    return this.inner.init()
+  }
+  async acquireConnection(): Promise<DatabaseConnection> {
+    const previous = this.#queue
+    let release!: () => void
+    this.#queue = new Promise<void>((r) => (release = r))
+    await previous
+    this.#release = release
+    return this.inner.acquireConnection()
+  }
+  async releaseConnection(connection: DatabaseConnection) {
+    await this.inner.releaseConnection(connection)
+    const release = this.#release
+    this.#release = null
+    release?.()
+  }
+  beginTransaction(connection: DatabaseConnection, settings: TransactionSettings) {
+    return this.inner.beginTransaction(connection, settings)
+  }
+  commitTransaction(connection: DatabaseConnection) {
+    return this.inner.commitTransaction(connection)
+  }
+  rollbackTransaction(connection: DatabaseConnection) {
+    return this.inner.rollbackTransaction(connection)
+  }
+  destroy() {
+    return this.inner.destroy()
+  }
+}

@@ -1,0 +1,253 @@
+// Kysely table types, kept by hand in step with db/migrations.
+// Generated<T>: the database fills it in (identity, defaults).
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>
+type TimestampDefault = ColumnType<Date, Date | string | undefined, Date | string>
+type Json<T> = ColumnType<T, string, string>
+
+export type ReportStatusValue = 'submitted' | 'verified' | 'in_progress' | 'resolved' | 'closed' | 'rejected' | 'duplicate'
+export type PrivacyValue = 'public' | 'anonymous' | 'confidential'
+export type RoleValue = 'officer' | 'supervisor' | 'admin' | 'executive' | 'inspector'
+export type ClockValue = 'calendar_hours' | 'working_days'
+export type EventTypeValue =
+  | 'created' | 'verified' | 'assigned' | 'transferred' | 'status_changed' | 'public_update' | 'internal_note'
+  | 'resolved' | 'reopened' | 'rated' | 'duplicate_marked' | 'rejected' | 'escalated'
+export type UnitKindValue = 'dinas' | 'badan' | 'kecamatan' | 'kelurahan' | 'inspektorat' | 'triage_desk' | 'satuan' | 'upt'
+export type GeoJsonGeometry =
+  | { type: 'Polygon'; coordinates: number[][][] }
+  | { type: 'MultiPolygon'; coordinates: number[][][][] }
+
+export interface JurisdictionsTable {
+  id: Generated<number>
+  slug: string
+  name: string
+  code: string
+  time_zone: string
+  open311_id: string
+  code_prefix: string
+  created_at: TimestampDefault
+}
+
+export interface AreasTable {
+  id: Generated<number>
+  jurisdiction_id: number
+  level: 'kecamatan' | 'kelurahan'
+  code: string
+  name: string
+  parent_id: number | null
+  polygon: Json<GeoJsonGeometry> | null
+  centroid_lat: number | null
+  centroid_lng: number | null
+}
+
+export interface UnitsTable {
+  id: Generated<number>
+  jurisdiction_id: number
+  key: string
+  name: string
+  short_name: string
+  kind: UnitKindValue
+  parent_id: number | null
+  area_id: number | null
+  active: Generated<boolean>
+}
+
+export interface CategoriesTable {
+  id: Generated<number>
+  jurisdiction_id: number
+  code: string
+  group_code: string
+  name_id: string
+  name_en: string
+  description_id: string
+  description_en: string
+  default_unit_id: number | null
+  privacy_rule: 'citizen_choice' | 'always_confidential'
+  is_misconduct: Generated<boolean>
+  is_emergency: Generated<boolean>
+  emergency_advice_id: string | null
+  emergency_advice_en: string | null
+  response_target: number
+  response_clock: ClockValue
+  resolution_target: number
+  resolution_clock: ClockValue
+  keywords: ColumnType<string[], string | undefined, string>
+  sort_order: Generated<number>
+  active: Generated<boolean>
+}
+
+export interface RoutingRulesTable {
+  id: Generated<number>
+  jurisdiction_id: number
+  category_id: number
+  scope: 'kelurahan' | 'kecamatan' | 'jurisdiction'
+  area_id: number | null
+  unit_id: number
+  precedence: Generated<number>
+  note: string | null
+}
+
+export interface UsersTable {
+  id: Generated<number>
+  jurisdiction_id: number
+  email: string
+  name: string
+  password_hash: string
+  role: RoleValue
+  unit_id: number | null
+  active: Generated<boolean>
+  failed_login_count: Generated<number>
+  locked_until: Timestamp | null
+  last_login_at: Timestamp | null
+  created_at: TimestampDefault
+}
+
+export interface SessionsTable {
+  id: string
+  user_id: number
+  created_at: TimestampDefault
+  expires_at: Timestamp
+  revoked_at: Timestamp | null
+}
+
+export interface ReportsTable {
+  id: Generated<number>
+  code: string
+  jurisdiction_id: number
+  category_id: number
+  area_id: number | null
+  lat: number | null
+  lng: number | null
+  address: string | null
+  description: string
+  privacy: PrivacyValue
+  status: ReportStatusValue
+  reject_reason: 'out_of_remit' | 'spam' | 'insufficient_info' | null
+  current_unit_id: number
+  assigned_user_id: number | null
+  source: ColumnType<'web' | 'open311' | 'phone' | 'simulated', 'web' | 'open311' | 'phone' | 'simulated' | undefined, never>
+  created_at: TimestampDefault
+  updated_at: TimestampDefault
+  first_response_at: Timestamp | null
+  resolved_at: Timestamp | null
+  closed_at: Timestamp | null
+  response_due_at: Timestamp
+  resolution_due_at: Timestamp
+  reopen_count: Generated<number>
+  duplicate_of_id: number | null
+  supporter_count: Generated<number>
+  version: Generated<number>
+  idempotency_key: string | null
+  reporter_token_hash: string | null
+}
+
+export interface ReportContactsTable {
+  report_id: number
+  name: string | null
+  email: string | null
+  phone: string | null
+  created_at: TimestampDefault
+}
+
+export interface AttachmentsTable {
+  id: Generated<number>
+  report_id: number
+  phase: 'before' | 'after'
+  storage_key: string
+  content_type: 'image/jpeg' | 'image/webp' | 'image/png'
+  size_bytes: number
+  width: number
+  height: number
+  uploaded_by_user_id: number | null
+  created_at: TimestampDefault
+}
+
+export interface ReportEventsTable {
+  id: Generated<number>
+  report_id: number
+  created_at: TimestampDefault
+  actor_kind: 'staff' | 'reporter' | 'system'
+  actor_user_id: number | null
+  type: EventTypeValue
+  from_status: ReportStatusValue | null
+  to_status: ReportStatusValue | null
+  from_unit_id: number | null
+  to_unit_id: number | null
+  body: string | null
+  visibility: 'public' | 'internal'
+}
+
+export interface RatingsTable {
+  id: Generated<number>
+  report_id: number
+  score: number
+  comment: string | null
+  fixed: 'yes' | 'no' | 'unknown'
+  created_at: TimestampDefault
+}
+
+export interface IkmResponsesTable {
+  id: Generated<number>
+  jurisdiction_id: number
+  unit_id: number
+  report_id: number | null
+  u1: number
+  u2: number
+  u3: number
+  u4: number
+  u5: number
+  u6: number
+  u7: number
+  u8: number
+  u9: number
+  created_at: TimestampDefault
+}
+
+export interface HolidaysTable {
+  id: Generated<number>
+  jurisdiction_id: number | null
+  date: ColumnType<string, string, string>
+  name: string
+  kind: 'national' | 'cuti_bersama' | 'local'
+}
+
+export interface NotificationOutboxTable {
+  id: Generated<number>
+  report_id: number | null
+  channel: 'email' | 'sms' | 'whatsapp' | 'webhook'
+  recipient: string
+  template: string
+  payload: ColumnType<Record<string, unknown>, string | undefined, string>
+  status: Generated<'pending' | 'sending' | 'sent' | 'failed' | 'cancelled'>
+  attempts: Generated<number>
+  next_attempt_at: TimestampDefault
+  last_error: string | null
+  created_at: TimestampDefault
+  sent_at: Timestamp | null
+}
+
+export interface DB {
+  jurisdictions: JurisdictionsTable
+  areas: AreasTable
+  units: UnitsTable
+  categories: CategoriesTable
+  routing_rules: RoutingRulesTable
+  users: UsersTable
+  sessions: SessionsTable
+  reports: ReportsTable
+  report_contacts: ReportContactsTable
+  attachments: AttachmentsTable
+  report_events: ReportEventsTable
+  ratings: RatingsTable
+  ikm_responses: IkmResponsesTable
+  holidays: HolidaysTable
+  notification_outbox: NotificationOutboxTable
+}
+
+export type Report = Selectable<ReportsTable>
+export type NewReport = Insertable<ReportsTable>
+export type ReportUpdate = Updateable<ReportsTable>
+export type NewReportEvent = Insertable<ReportEventsTable>
+export type User = Selectable<UsersTable>
+export type Category = Selectable<CategoriesTable>
