@@ -1,0 +1,127 @@
+// Metric formulas shared by dashboards and SQL cross-checks. percentileCont
+// mirrors PostgreSQL so numbers computed in SQL and in TS agree.
+
+import { isOverdue } from './sla';
+
+/** PostgreSQL percentile_cont: linear interpolation at p*(n-1) of the sorted values. */
+export function percentileCont(values: readonly number[], p: number): number | null {
+  if (!(p >= 0 && p <= 1)) throw new RangeError(`Percentile must be within [0, 1], got ${p}`);
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const pos = p * (sorted.length - 1);
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  const a = sorted[lo] as number; // lo, hi are within [0, n-1] by construction
+  const b = sorted[hi] as number;
+  return lo === hi ? a : a + (b - a) * (pos - lo);
+}
+
+export function median(values: readonly number[]): number | null {
+  return percentileCont(values, 0.5);
+}
+
+export function p90(values: readonly number[]): number | null {
+  return percentileCont(values, 0.9);
+}
+
+export function mean(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  let sum = 0;
+  for (const v of values) sum += v;
+  return sum / values.length;
+}
+
+/**
+ * Share of items done on time among items whose outcome is known: done items,
+ * plus open items already past due (certainly late). Open items not yet due
+ * are undecided and excluded.
+ */
+export function onTimeShare(items: readonly { doneAt: Date | null; dueAt: Date }[], now: Date): number | null {
+  let counted = 0;
+  let onTime = 0;
+  for (const { doneAt, dueAt } of items) {
+    if (doneAt === null && !isOverdue(dueAt, null, now)) continue;
+    counted++;
+    if (doneAt !== null && !isOverdue(dueAt, doneAt, now)) onTime++;
+  }
+  return counted === 0 ? null : onTime / counted;
+}
+
+// ---- IKM (Indeks Kepuasan Masyarakat), PermenPAN-RB No. 14 Tahun 2017 ----
+
+export const IKM_UNSUR_COUNT = 9;
+
+export const IKM_UNSUR: readonly { key: string; id: string; en: string }[] = [
+  { key: 'persyaratan', id: 'Persyaratan', en: 'Requirements' },
+  { key: 'sistem_mekanisme_prosedur', id: 'Sistem, Mekanisme, dan Prosedur', en: 'Systems, mechanisms and procedures' },
+  { key: 'waktu_penyelesaian', id: 'Waktu Penyelesaian', en: 'Completion time' },
+  { key: 'biaya_tarif', id: 'Biaya/Tarif', en: 'Cost/tariff' },
+  { key: 'produk_spesifikasi', id: 'Produk Spesifikasi Jenis Pelayanan', en: 'Service product specification' },
+  { key: 'kompetensi_pelaksana', id: 'Kompetensi Pelaksana', en: 'Staff competence' },
+  { key: 'perilaku_pelaksana', id: 'Perilaku Pelaksana', en: 'Staff behaviour' },
+  {
+    key: 'penanganan_pengaduan',
+    id: 'Penanganan Pengaduan, Saran, dan Masukan',
+    en: 'Handling of complaints, suggestions and feedback',
+  },
+  { key: 'sarana_prasarana', id: 'Sarana dan Prasarana', en: 'Facilities and infrastructure' },
+];
+
+export type IkmGrade = 'A' | 'B' | 'C' | 'D';
+
+export interface IkmResult {
+  respondents: number;
+  nrr: number[];
+  ikm: number;
+  grade: IkmGrade;
+  performance: { id: string; en: string };
+}
+
+const PERFORMANCE: Record<IkmGrade, { id: string; en: string }> = {
+  A: { id: 'Sangat Baik', en: 'Very good' },
+  B: { id: 'Baik', en: 'Good' },
+  C: { id: 'Kurang Baik', en: 'Poor' },
+  D: { id: 'Tidak Baik', en: 'Very poor' },
+};
+
+/**
+ * Grade per the regulation's interval table, applied to the 2-decimal value
+ * (compared in integer hundredths so 88.30 vs 88.31 is exact).
+ */
+export function ikmGrade(ikm: number): IkmGrade {
+  const h = Math.round(ikm * 100);
+  if (!(h >= 2500 && h <= 10000)) throw new RangeError(`IKM must be within [25, 100], got ${ikm}`);
+  if (h >= 8831) return 'A';
+  if (h >= 7661) return 'B';
+  if (h >= 6500) return 'C';
+  return 'D';
+}
+
+/**
+ * IKM = Σ NRR_i × (1/9) × 25 = total × 25 / (9n). Rounded half up to 2
+ * decimals in integer arithmetic: the float route (e.g. 75.025 → 75.02) would
+ * misgrade values sitting right on a boundary.
+ */
+export function computeIkm(responses: readonly (readonly number[])[]): IkmResult | null {
+  const n = responses.length;
+  if (n === 0) return null;
+  const sums: number[] = new Array<number>(IKM_UNSUR_COUNT).fill(0);
+  let total = 0;
+  responses.forEach((r, idx) => {
+    if (r.length !== IKM_UNSUR_COUNT) {
+      throw new RangeError(`Response ${idx} has ${r.length} answers, expected ${IKM_UNSUR_COUNT}`);
+    }
+    r.forEach((v, i) => {
+      if (!Number.isInteger(v) || v < 1 || v > 4) throw new RangeError(`Response ${idx} answer ${i} is ${v}, expected 1..4`);
+      sums[i] = (sums[i] ?? 0) + v;
+      total += v;
+    });
+  });
+  // hundredths = round(total*2500 / (9n)) = floor((2*total*2500 + 9n) / (18n)), all integers.
+  const num = 2 * total * 2500 + 9 * n;
+  const den = 18 * n;
+  const hundredths = (num - (num % den)) / den;
+  const ikm = hundredths / 100;
+  const grade = ikmGrade(ikm);
+  return { respondents: n, nrr: sums.map((s) => s / n), ikm, grade, performance: PERFORMANCE[grade] };
+}

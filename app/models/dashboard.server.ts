@@ -1,0 +1,124 @@
+// Dashboard figures computed in SQL over a period. Durations are in hours;
+// medians use percentile_cont, the same interpolation as domain/metrics.
+import { sql, type Kysely, type Transaction } from 'kysely'
+import type { DB } from '#db/types'
+
+type Db = Kysely<DB> | Transaction<DB>
+
+export interface PeriodFilter {
+  jurisdictionId: number
+  since: Date
+  now: Date
+}
+
+const hours = (from: string, to: string) => sql.raw(`extract(epoch from (${to} - ${from})) / 3600.0`)
+
+/** Shared aggregate columns; `r` is the reports alias, `rt` the ratings alias. */
+function aggregates(now: Date) {
+  return {
+    total: sql<number>`count(*)`,
+    open: sql<number>`count(*) FILTER (WHERE r.status IN ('submitted','verified','in_progress'))`,
+    overdueOpen: sql<number>`count(*) FILTER (WHERE r.status IN ('submitted','verified','in_progress') AND r.resolution_due_at < ${now})`,
+    medianResponseHours: sql<number | null>`percentile_cont(0.5) WITHIN GROUP (ORDER BY ${hours('r.created_at', 'r.first_response_at')})`,
+    medianResolutionHours: sql<number | null>`percentile_cont(0.5) WITHIN GROUP (ORDER BY ${hours('r.created_at', 'r.resolved_at')})`,
+    // On time: done by the due time, among reports that are done or already overdue
+    // (rejected and duplicate reports are neither).
+    onTimeDone: sql<number>`count(*) FILTER (WHERE r.resolved_at IS NOT NULL AND r.resolved_at <= r.resolution_due_at)`,
+    onTimeCounted: sql<number>`count(*) FILTER (WHERE r.status NOT IN ('rejected','duplicate') AND (r.resolved_at IS NOT NULL OR r.resolution_due_at < ${now}))`,
+    meanRating: sql<number | null>`avg(rt.score)::float8`,
+    ratings: sql<number>`count(rt.id)`,
+  }
+}
+
+function periodReports(db: Db, f: PeriodFilter) {
+  return db
+    .selectFrom('reports as r')
+    .leftJoin('ratings as rt', 'rt.report_id', 'r.id')
+    .where('r.jurisdiction_id', '=', f.jurisdictionId)
+    .where('r.created_at', '>=', f.since)
+    .where('r.created_at', '<=', f.now)
+}
+
+export interface Summary {
+  total: number
+  open: number
+  overdueOpen: number
+  medianResponseHours: number | null
+  medianResolutionHours: number | null
+  onTimeShare: number | null
+  meanRating: number | null
+  ratings: number
+}
+
+function toSummary(row: Record<keyof ReturnType<typeof aggregates>, unknown>): Summary {
+  const num = (v: unknown) => (v === null || v === undefined ? null : Number(v))
+  const counted = Number(row.onTimeCounted)
+  return {
+    total: Number(row.total),
+    open: Number(row.open),
+    overdueOpen: Number(row.overdueOpen),
+    medianResponseHours: num(row.medianResponseHours),
+    medianResolutionHours: num(row.medianResolutionHours),
+    onTimeShare: counted ? Number(row.onTimeDone) / counted : null,
+    meanRating: num(row.meanRating),
+    ratings: Number(row.ratings),
+  }
+}
+
+export async function getSummary(db: Db, f: PeriodFilter): Promise<Summary> {
+  const a = aggregates(f.now)
+  const row = await periodReports(db, f)
+    .select([
+      a.total.as('total'), a.open.as('open'), a.overdueOpen.as('overdueOpen'), a.medianResponseHours.as('medianResponseHours'),
+      a.medianResolutionHours.as('medianResolutionHours'), a.onTimeDone.as('onTimeDone'), a.onTimeCounted.as('onTimeCounted'),
+      a.meanRating.as('meanRating'), a.ratings.as('ratings'),
+    ])
+    .executeTakeFirstOrThrow()
+  return toSummary(row)
+}
+
+export async function getStatusCounts(db: Db, f: PeriodFilter) {
+  const rows = await periodReports(db, f).select(['r.status', sql<number>`count(*)`.as('n')]).groupBy('r.status').execute()
+  return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)])) as Partial<Record<string, number>>
+}
+
+export async function getUnitTable(db: Db, f: PeriodFilter) {
+  const a = aggregates(f.now)
+  const rows = await periodReports(db, f)
+    .innerJoin('units as u', 'u.id', 'r.current_unit_id')
+    .select([
+      'u.id', 'u.name', 'u.short_name',
+      a.total.as('total'), a.open.as('open'), a.overdueOpen.as('overdueOpen'), a.medianResponseHours.as('medianResponseHours'),
+      a.medianResolutionHours.as('medianResolutionHours'), a.onTimeDone.as('onTimeDone'), a.onTimeCounted.as('onTimeCounted'),
+      a.meanRating.as('meanRating'), a.ratings.as('ratings'),
+    ])
+    .groupBy(['u.id', 'u.name', 'u.short_name'])
+    .orderBy(sql`count(*)`, 'desc')
+    .execute()
+  return rows.map((r) => ({ unitId: r.id, name: r.name, shortName: r.short_name, ...toSummary(r) }))
+}
+
+/** Received and resolved per week (weeks start on Monday, in the jurisdiction's zone). */
+export async function getWeeklyFlow(db: Db, f: PeriodFilter & { timeZone: string }) {
+  const week = (col: string) => sql.raw(`date_trunc('week', ${col} AT TIME ZONE '${f.timeZone.replace(/'/g, '')}')::date`)
+  const received = await periodReports(db, f)
+    .select([sql<string>`${week('r.created_at')}::text`.as('week'), sql<number>`count(*)`.as('n')])
+    .groupBy(sql`1`)
+    .execute()
+  const resolved = await db
+    .selectFrom('reports as r')
+    .select([sql<string>`${week('r.resolved_at')}::text`.as('week'), sql<number>`count(*)`.as('n')])
+    .where('r.jurisdiction_id', '=', f.jurisdictionId)
+    .where('r.resolved_at', '>=', f.since)
+    .where('r.resolved_at', '<=', f.now)
+    .groupBy(sql`1`)
+    .execute()
+  const weeks = new Map<string, { week: string; received: number; resolved: number }>()
+  for (const r of received) weeks.set(r.week, { week: r.week, received: Number(r.n), resolved: 0 })
+  for (const r of resolved) {
+    const w = weeks.get(r.week) ?? { week: r.week, received: 0, resolved: 0 }
+    w.resolved = Number(r.n)
+    weeks.set(r.week, w)
+  }
+  return [...weeks.values()].sort((a, b) => a.week.localeCompare(b.week))
+}

@@ -1,0 +1,314 @@
+// Report queries and state changes. Every change writes the report and its event in
+// the caller's transaction; optimistic concurrency through `version`.
+import { randomBytes } from 'node:crypto'
+import { sql, type Kysely, type Transaction } from 'kysely'
+import type { DB, PrivacyValue, ReportStatusValue } from '#db/types'
+import { transition, type ActorKind, type ReportAction } from '~/domain/report-status'
+import { effectivePrivacy, routeReport } from '~/domain/routing'
+import { computeDueAt } from '~/domain/sla'
+import { generateTrackingCode } from '~/domain/tracking-code'
+import { randomToken, sha256 } from '~/utils/crypto.server'
+import { getActiveCategory, getKelurahan, getRoutingContext, getSlaCalendar } from './reference.server'
+
+type Db = Kysely<DB> | Transaction<DB>
+
+export class ReportInputError extends Error {
+  constructor(readonly field: 'categoryId' | 'areaId') {
+    super(`Unknown ${field}`)
+  }
+}
+
+/** Another change landed first (the version moved on): reload and try again. */
+export class ReportConflictError extends Error {
+  constructor() {
+    super('The report was changed by someone else')
+  }
+}
+
+export interface NewReportInput {
+  jurisdiction: { id: number; time_zone: string; code_prefix: string }
+  categoryId: number
+  areaId: number
+  description: string
+  address: string | null
+  lat: number | null
+  lng: number | null
+  privacy: PrivacyValue
+  contact: { name: string | null; email: string | null; phone: string | null } | null
+  idempotencyKey: string
+  now: Date
+}
+
+export interface FiledReport {
+  code: string
+  /** The reporter's private-link token (shown once); null when a replay came too late to re-issue it. */
+  token: string | null
+  replayed: boolean
+}
+
+// A double submit within this window gets the same report and a fresh private link
+// (the browser only shows the last response).
+const REPLAY_WINDOW_MS = 15 * 60_000
+
+export async function fileReport(trx: Transaction<DB>, input: NewReportInput): Promise<FiledReport> {
+  const replay = await replayedReport(trx, input)
+  if (replay) return replay
+
+  const category = await getActiveCategory(trx, input.jurisdiction.id, input.categoryId)
+  if (!category) throw new ReportInputError('categoryId')
+  const kelurahan = await getKelurahan(trx, input.jurisdiction.id, input.areaId)
+  if (!kelurahan || kelurahan.parent_id === null) throw new ReportInputError('areaId')
+
+  const routing = await getRoutingContext(trx, input.jurisdiction.id, category.id)
+  const { unitId } = routeReport({
+    category: { id: category.id, defaultUnitId: category.default_unit_id, privacyRule: category.privacy_rule, isMisconduct: category.is_misconduct },
+    kelurahan: { id: kelurahan.id, kecamatanId: kelurahan.parent_id },
+    ...routing,
+  })
+  const calendar = await getSlaCalendar(trx, input.jurisdiction)
+  const token = randomToken(16)
+
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const code = generateTrackingCode(input.jurisdiction.code_prefix, (n) => randomBytes(n))
+    const inserted = await trx
+      .insertInto('reports')
+      .values({
+        code,
+        jurisdiction_id: input.jurisdiction.id,
+        category_id: category.id,
+        area_id: kelurahan.id,
+        lat: input.lat,
+        lng: input.lng,
+        address: input.address,
+        description: input.description,
+        privacy: effectivePrivacy(input.privacy, category.privacy_rule),
+        status: 'submitted',
+        current_unit_id: unitId,
+        created_at: input.now,
+        updated_at: input.now,
+        response_due_at: computeDueAt(input.now, category.response_target, category.response_clock, calendar),
+        resolution_due_at: computeDueAt(input.now, category.resolution_target, category.resolution_clock, calendar),
+        idempotency_key: input.idempotencyKey,
+        reporter_token_hash: sha256(token),
+      })
+      .onConflict((oc) => oc.doNothing())
+      .returning('id')
+      .executeTakeFirst()
+    if (!inserted) {
+      // Either the code was taken (retry) or a concurrent double submit won the race.
+      const raced = await replayedReport(trx, input)
+      if (raced) return raced
+      continue
+    }
+    await trx
+      .insertInto('report_events')
+      .values({ report_id: inserted.id, created_at: input.now, actor_kind: 'reporter', actor_user_id: null, type: 'created', to_status: 'submitted', to_unit_id: unitId, visibility: 'public' })
+      .execute()
+    const contact = input.contact
+    if (contact && (contact.name || contact.email || contact.phone)) {
+      await trx.insertInto('report_contacts').values({ report_id: inserted.id, ...contact, created_at: input.now }).execute()
+      if (contact.email) {
+        await trx
+          .insertInto('notification_outbox')
+          .values({ report_id: inserted.id, channel: 'email', recipient: contact.email, template: 'report_received', payload: JSON.stringify({ code }) })
+          .execute()
+      }
+    }
+    return { code, token, replayed: false }
+  }
+  throw new Error('Could not allocate a unique report code')
+}
+
+async function replayedReport(trx: Transaction<DB>, input: NewReportInput): Promise<FiledReport | null> {
+  const existing = await trx
+    .selectFrom('reports')
+    .select(['id', 'code', 'created_at'])
+    .where('jurisdiction_id', '=', input.jurisdiction.id)
+    .where('idempotency_key', '=', input.idempotencyKey)
+    .executeTakeFirst()
+  if (!existing) return null
+  if (input.now.getTime() - existing.created_at.getTime() > REPLAY_WINDOW_MS) return { code: existing.code, token: null, replayed: true }
+  const token = randomToken(16)
+  await trx.updateTable('reports').set({ reporter_token_hash: sha256(token) }).where('id', '=', existing.id).execute()
+  return { code: existing.code, token, replayed: true }
+}
+
+const reportDetailColumns = [
+  'r.id', 'r.code', 'r.status', 'r.privacy', 'r.description', 'r.address', 'r.lat', 'r.lng', 'r.created_at',
+  'r.first_response_at', 'r.resolved_at', 'r.closed_at', 'r.response_due_at', 'r.resolution_due_at', 'r.reopen_count',
+  'r.version', 'r.reject_reason', 'r.current_unit_id', 'r.jurisdiction_id',
+  'c.name_id as category_name_id', 'c.name_en as category_name_en', 'c.code as category_code',
+  'k.name as kelurahan_name', 'kec.name as kecamatan_name', 'u.name as unit_name', 'u.short_name as unit_short_name',
+  'j.time_zone', 'j.name as jurisdiction_name',
+] as const
+
+function reportDetailQuery(db: Db) {
+  return db
+    .selectFrom('reports as r')
+    .innerJoin('categories as c', 'c.id', 'r.category_id')
+    .innerJoin('units as u', 'u.id', 'r.current_unit_id')
+    .innerJoin('jurisdictions as j', 'j.id', 'r.jurisdiction_id')
+    .leftJoin('areas as k', 'k.id', 'r.area_id')
+    .leftJoin('areas as kec', 'kec.id', 'k.parent_id')
+    .select(reportDetailColumns)
+}
+
+/**
+ * The public view of a report. A confidential report is visible only with the
+ * reporter's private token. Never includes contact details.
+ */
+export async function getPublicReport(db: Db, code: string, token: string | null) {
+  const row = await reportDetailQuery(db).select('r.reporter_token_hash').where('r.code', '=', code).executeTakeFirst()
+  if (!row) return null
+  const isReporter = token !== null && row.reporter_token_hash !== null && sha256(token) === row.reporter_token_hash
+  if (row.privacy === 'confidential' && !isReporter) return null
+  const { reporter_token_hash: _hash, ...report } = row
+  const rating = await db.selectFrom('ratings').select(['score', 'comment', 'fixed', 'created_at']).where('report_id', '=', row.id).executeTakeFirst()
+  return { report, isReporter, rating: rating ?? null }
+}
+
+export function getPublicTimeline(db: Db, reportId: number) {
+  return db
+    .selectFrom('report_events as e')
+    .leftJoin('units as tu', 'tu.id', 'e.to_unit_id')
+    .select(['e.id', 'e.type', 'e.created_at', 'e.from_status', 'e.to_status', 'e.body', 'tu.name as to_unit_name'])
+    .where('e.report_id', '=', reportId)
+    .where('e.visibility', '=', 'public')
+    .orderBy('e.created_at')
+    .orderBy('e.id')
+    .execute()
+}
+
+export interface ApplyActionInput {
+  reportId: number
+  expectedVersion: number
+  action: ReportAction
+  actor: { kind: ActorKind; userId: number | null }
+  body: string | null
+  now: Date
+}
+
+/** Runs a state-machine action: one update of the report (version-checked) and one event. */
+export async function applyReportAction(trx: Transaction<DB>, input: ApplyActionInput) {
+  const current = await trx
+    .selectFrom('reports')
+    .select(['status', 'current_unit_id', 'version'])
+    .where('id', '=', input.reportId)
+    .executeTakeFirstOrThrow()
+  if (current.version !== input.expectedVersion) throw new ReportConflictError()
+  const step = transition(current.status, input.action, input.actor.kind)
+  const staff = input.actor.kind === 'officer' || input.actor.kind === 'supervisor'
+  const updated = await trx
+    .updateTable('reports')
+    .set((eb) => ({
+      status: step.to,
+      version: eb('version', '+', 1),
+      updated_at: input.now,
+      ...(staff ? { first_response_at: sql<Date>`coalesce(first_response_at, ${input.now}::timestamptz)` } : {}),
+      ...(step.to === 'resolved' ? { resolved_at: input.now } : {}),
+      ...(step.to === 'closed' ? { closed_at: input.now } : {}),
+      ...(input.action.type === 'reopen' ? { reopen_count: eb('reopen_count', '+', 1), resolved_at: null } : {}),
+      ...(input.action.type === 'reject' ? { reject_reason: input.action.reason } : {}),
+    }))
+    .where('id', '=', input.reportId)
+    .where('version', '=', input.expectedVersion)
+    .executeTakeFirst()
+  if (Number(updated.numUpdatedRows) !== 1) throw new ReportConflictError()
+  await insertEvent(trx, input, { type: step.eventType, from: current.status, to: step.to, visibility: 'public' })
+  return step
+}
+
+export interface AddNoteInput {
+  reportId: number
+  expectedVersion: number
+  userId: number
+  visibility: 'public' | 'internal'
+  body: string
+  now: Date
+}
+
+/** A public update counts as a response to the citizen; an internal note does not. */
+export async function addStaffNote(trx: Transaction<DB>, input: AddNoteInput) {
+  const updated = await trx
+    .updateTable('reports')
+    .set((eb) => ({
+      version: eb('version', '+', 1),
+      updated_at: input.now,
+      ...(input.visibility === 'public' ? { first_response_at: sql<Date>`coalesce(first_response_at, ${input.now}::timestamptz)` } : {}),
+    }))
+    .where('id', '=', input.reportId)
+    .where('version', '=', input.expectedVersion)
+    .where('status', 'not in', ['closed', 'rejected', 'duplicate'])
+    .executeTakeFirst()
+  if (Number(updated.numUpdatedRows) !== 1) throw new ReportConflictError()
+  await trx
+    .insertInto('report_events')
+    .values({
+      report_id: input.reportId,
+      created_at: input.now,
+      actor_kind: 'staff',
+      actor_user_id: input.userId,
+      type: input.visibility === 'public' ? 'public_update' : 'internal_note',
+      body: input.body,
+      visibility: input.visibility,
+    })
+    .execute()
+}
+
+async function insertEvent(
+  trx: Transaction<DB>,
+  input: ApplyActionInput,
+  e: { type: ReturnType<typeof transition>['eventType']; from: ReportStatusValue; to: ReportStatusValue; visibility: 'public' | 'internal' },
+) {
+  const staff = input.actor.kind === 'officer' || input.actor.kind === 'supervisor'
+  await trx
+    .insertInto('report_events')
+    .values({
+      report_id: input.reportId,
+      created_at: input.now,
+      actor_kind: staff ? 'staff' : input.actor.kind === 'reporter' ? 'reporter' : 'system',
+      actor_user_id: staff ? input.actor.userId : null,
+      type: e.type,
+      from_status: e.from,
+      to_status: e.to,
+      body: input.body,
+      visibility: e.visibility,
+    })
+    .execute()
+}
+
+export interface RatingInput {
+  code: string
+  token: string
+  score: number
+  comment: string | null
+  fixed: 'yes' | 'no' | 'unknown'
+  now: Date
+}
+
+export type RatingOutcome = 'closed' | 'reopened' | 'not_allowed'
+
+/**
+ * The reporter rates a resolved report through the private link. "Fixed: no" reopens
+ * it for the unit; otherwise the rating closes it. Rating, event(s) and status in one go.
+ */
+export async function rateReport(trx: Transaction<DB>, input: RatingInput): Promise<RatingOutcome> {
+  const report = await trx
+    .selectFrom('reports')
+    .select(['id', 'status', 'version', 'reporter_token_hash'])
+    .where('code', '=', input.code)
+    .forUpdate()
+    .executeTakeFirst()
+  if (!report || !report.reporter_token_hash || sha256(input.token) !== report.reporter_token_hash) return 'not_allowed'
+  if (report.status !== 'resolved') return 'not_allowed'
+  const existing = await trx.selectFrom('ratings').select('id').where('report_id', '=', report.id).executeTakeFirst()
+  if (existing) return 'not_allowed'
+  await trx.insertInto('ratings').values({ report_id: report.id, score: input.score, comment: input.comment, fixed: input.fixed, created_at: input.now }).execute()
+  await trx
+    .insertInto('report_events')
+    .values({ report_id: report.id, created_at: input.now, actor_kind: 'reporter', actor_user_id: null, type: 'rated', body: null, visibility: 'public' })
+    .execute()
+  const action: ReportAction = input.fixed === 'no' ? { type: 'reopen' } : { type: 'close' }
+  await applyReportAction(trx, { reportId: report.id, expectedVersion: report.version, action, actor: { kind: 'reporter', userId: null }, body: null, now: input.now })
+  return action.type === 'reopen' ? 'reopened' : 'closed'
+}

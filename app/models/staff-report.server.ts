@@ -1,0 +1,106 @@
+// What staff may see: always filtered by their scope in the query's WHERE.
+// Officers, supervisors and inspectors see their unit and its sub-units; admins see
+// the whole jurisdiction except confidential reports outside their own units.
+import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely'
+import type { DB } from '#db/types'
+import type { StaffUser } from './user.server'
+
+type Db = Kysely<DB> | Transaction<DB>
+
+export interface StaffScope {
+  jurisdictionId: number
+  unitIds: number[]
+  wholeJurisdiction: boolean
+}
+
+export async function getStaffScope(db: Db, user: StaffUser): Promise<StaffScope> {
+  const unitIds = user.unitId === null ? [] : await unitAndDescendants(db, user.unitId)
+  return { jurisdictionId: user.jurisdictionId, unitIds, wholeJurisdiction: user.role === 'admin' }
+}
+
+async function unitAndDescendants(db: Db, unitId: number): Promise<number[]> {
+  const result = await sql<{ id: number }>`
+    WITH RECURSIVE tree AS (
+      SELECT id FROM units WHERE id = ${unitId}
+      UNION ALL
+      SELECT u.id FROM units u JOIN tree t ON u.parent_id = t.id
+    ) SELECT id FROM tree`.execute(db)
+  return result.rows.map((r) => r.id)
+}
+
+function inScope(scope: StaffScope) {
+  return (eb: ExpressionBuilder<DB & { r: DB['reports'] }, 'r'>) => {
+    const own = scope.unitIds.length ? eb('r.current_unit_id', 'in', scope.unitIds) : eb.val(false)
+    const visible = scope.wholeJurisdiction ? eb.or([eb('r.privacy', '<>', 'confidential'), own]) : own
+    return eb.and([eb('r.jurisdiction_id', '=', scope.jurisdictionId), visible])
+  }
+}
+
+export const OPEN_STATUSES = ['submitted', 'verified', 'in_progress'] as const
+
+/** The unit's queue: open reports, the most urgent (earliest due) first. */
+export function listQueue(db: Db, scope: StaffScope, options: { limit?: number } = {}) {
+  return db
+    .selectFrom('reports as r')
+    .innerJoin('categories as c', 'c.id', 'r.category_id')
+    .innerJoin('units as u', 'u.id', 'r.current_unit_id')
+    .leftJoin('areas as k', 'k.id', 'r.area_id')
+    .select(['r.id', 'r.code', 'r.status', 'r.privacy', 'r.created_at', 'r.response_due_at', 'r.resolution_due_at', 'r.first_response_at', 'c.name_id as category_name_id', 'c.name_en as category_name_en', 'c.is_emergency', 'k.name as kelurahan_name', 'u.short_name as unit_short_name'])
+    .where(inScope(scope))
+    .where('r.status', 'in', OPEN_STATUSES)
+    .orderBy(sql`CASE WHEN r.first_response_at IS NULL THEN r.response_due_at ELSE r.resolution_due_at END`)
+    .orderBy('r.id')
+    .limit(options.limit ?? 200)
+    .execute()
+}
+
+export function countQueue(db: Db, scope: StaffScope) {
+  return db
+    .selectFrom('reports as r')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where(inScope(scope))
+    .where('r.status', 'in', OPEN_STATUSES)
+    .executeTakeFirstOrThrow()
+    .then((r) => Number(r.n))
+}
+
+/** A report in the user's scope, with the reporter's contact unless the report is anonymous. */
+export async function getStaffReport(db: Db, scope: StaffScope, code: string) {
+  const report = await db
+    .selectFrom('reports as r')
+    .innerJoin('categories as c', 'c.id', 'r.category_id')
+    .innerJoin('units as u', 'u.id', 'r.current_unit_id')
+    .innerJoin('jurisdictions as j', 'j.id', 'r.jurisdiction_id')
+    .leftJoin('areas as k', 'k.id', 'r.area_id')
+    .leftJoin('areas as kec', 'kec.id', 'k.parent_id')
+    .select([
+      'r.id', 'r.code', 'r.status', 'r.privacy', 'r.description', 'r.address', 'r.lat', 'r.lng', 'r.created_at',
+      'r.first_response_at', 'r.resolved_at', 'r.closed_at', 'r.response_due_at', 'r.resolution_due_at',
+      'r.reopen_count', 'r.version', 'r.reject_reason', 'r.current_unit_id',
+      'c.name_id as category_name_id', 'c.name_en as category_name_en', 'c.is_emergency',
+      'k.name as kelurahan_name', 'kec.name as kecamatan_name', 'u.name as unit_name', 'j.time_zone',
+    ])
+    .where(inScope(scope))
+    .where('r.code', '=', code)
+    .executeTakeFirst()
+  if (!report) return null
+  const contact =
+    report.privacy === 'anonymous'
+      ? null
+      : ((await db.selectFrom('report_contacts').select(['name', 'email', 'phone']).where('report_id', '=', report.id).executeTakeFirst()) ?? null)
+  const rating = await db.selectFrom('ratings').select(['score', 'comment', 'fixed']).where('report_id', '=', report.id).executeTakeFirst()
+  return { report, contact, rating: rating ?? null }
+}
+
+export function getStaffTimeline(db: Db, reportId: number) {
+  return db
+    .selectFrom('report_events as e')
+    .leftJoin('users as a', 'a.id', 'e.actor_user_id')
+    .leftJoin('units as fu', 'fu.id', 'e.from_unit_id')
+    .leftJoin('units as tu', 'tu.id', 'e.to_unit_id')
+    .select(['e.id', 'e.type', 'e.created_at', 'e.actor_kind', 'a.name as actor_name', 'e.from_status', 'e.to_status', 'fu.name as from_unit_name', 'tu.name as to_unit_name', 'e.body', 'e.visibility'])
+    .where('e.report_id', '=', reportId)
+    .orderBy('e.created_at')
+    .orderBy('e.id')
+    .execute()
+}

@@ -1,0 +1,84 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { GeneralErrorBoundary } from '~/components/general-error-boundary'
+import { fill } from '~/i18n'
+import { getSummary } from '~/models/dashboard.server'
+import { getDb } from '~/utils/db.server'
+import { formatHours, formatNumber, formatPercent } from '~/utils/format'
+import { getPublicJurisdiction } from '~/utils/jurisdiction.server'
+import { useLocale } from '~/utils/locale'
+
+export async function loader(_: LoaderFunctionArgs) {
+  const jurisdiction = await getPublicJurisdiction()
+  const now = new Date()
+  const summary = await getSummary(await getDb(), { jurisdictionId: jurisdiction.id, since: new Date(now.getTime() - 30 * 86400_000), now })
+  return { jurisdictionName: jurisdiction.name, summary }
+}
+
+export default function Home() {
+  const { jurisdictionName, summary } = useLoaderData<typeof loader>()
+  const { t, locale } = useLocale()
+  return (
+    <>
+      <h1>{t.home.heading}</h1>
+      <p>{t.home.intro}</p>
+      <p>
+        <Link to="/lapor" className="button button-big">
+          {t.home.reportButton}
+        </Link>
+      </p>
+
+      <section aria-labelledby="track-heading">
+        <h2 id="track-heading">{t.home.trackHeading}</h2>
+        <form method="get" action="/lacak" className="inline-form">
+          <div className="field">
+            <label htmlFor="kode">{t.home.trackLabel}</label>
+            <span className="hint" id="kode-hint">
+              {t.home.trackHint}
+            </span>
+            <input type="text" id="kode" name="kode" autoComplete="off" autoCapitalize="characters" aria-describedby="kode-hint" required />
+          </div>
+          <button type="submit" className="secondary">
+            {t.home.trackButton}
+          </button>
+        </form>
+      </section>
+
+      <section aria-labelledby="figures-heading">
+        <h2 id="figures-heading">{fill(t.home.figuresHeading, { jurisdiction: jurisdictionName })}</h2>
+        <dl className="figures">
+          <div className="figure">
+            <dt>{t.home.figureReports}</dt>
+            <dd>{formatNumber(summary.total, locale)}</dd>
+          </div>
+          <div className="figure">
+            <dt>{t.home.figureResolved}</dt>
+            <dd>{formatPercent(summary.onTimeShare, locale)}</dd>
+          </div>
+          <div className="figure">
+            <dt>{t.home.figureResponse}</dt>
+            <dd>{formatHours(summary.medianResponseHours, locale)}</dd>
+          </div>
+          <div className="figure">
+            <dt>{t.home.figureRating}</dt>
+            <dd>{summary.meanRating === null ? '–' : `${formatNumber(summary.meanRating, locale, 1)} / 5`}</dd>
+          </div>
+        </dl>
+      </section>
+
+      <section aria-labelledby="how-heading">
+        <h2 id="how-heading">{t.home.howHeading}</h2>
+        <ol className="steps">
+          <li>{t.home.how1}</li>
+          <li>{t.home.how2}</li>
+          <li>{t.home.how3}</li>
+          <li>{t.home.how4}</li>
+        </ol>
+      </section>
+    </>
+  )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

@@ -1,0 +1,219 @@
+import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { randomUUID } from 'node:crypto'
+import { z } from 'zod'
+import { ErrorList, SelectField, TextareaField, TextField } from '~/components/field'
+import { GeneralErrorBoundary } from '~/components/general-error-boundary'
+import { normalizePhone } from '~/domain/phone'
+import { getDictionary, type Dictionary } from '~/i18n'
+import { fileReport, ReportInputError } from '~/models/report.server'
+import { listActiveCategories, listKelurahan } from '~/models/reference.server'
+import { getDb } from '~/utils/db.server'
+import { getPublicJurisdiction } from '~/utils/jurisdiction.server'
+import { useLocale } from '~/utils/locale'
+import { getLocale } from '~/utils/locale.server'
+import { serializeReportFlash } from '~/utils/report-flash.server'
+
+const PRIVACY = ['public', 'anonymous', 'confidential'] as const
+
+function schema(t: Dictionary) {
+  return z.object({
+    categoryId: z.number({ error: t.validation.categoryRequired }).int().positive(t.validation.categoryRequired),
+    areaId: z.number({ error: t.validation.kelurahanRequired }).int().positive(t.validation.kelurahanRequired),
+    description: z
+      .string({ error: t.validation.required })
+      .trim()
+      .min(10, t.validation.descriptionTooShort)
+      .max(2000, t.validation.descriptionTooLong),
+    address: z.string().trim().max(300, t.validation.addressTooLong).optional(),
+    name: z.string().trim().max(120, t.validation.nameTooLong).optional(),
+    email: z.email({ error: t.validation.email }).max(254, t.validation.email).optional(),
+    phone: z
+      .string()
+      .optional()
+      .transform((value, ctx) => {
+        if (value === undefined) return undefined
+        const phone = normalizePhone(value)
+        if (!phone) ctx.addIssue({ code: 'custom', message: t.validation.phone })
+        return phone ?? undefined
+      }),
+    privacy: z.enum(PRIVACY, { error: t.validation.privacy }),
+    idempotencyKey: z.string().min(8).max(100).optional(),
+  })
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const db = await getDb()
+  const jurisdiction = await getPublicJurisdiction()
+  const [categories, kelurahan] = await Promise.all([listActiveCategories(db, jurisdiction.id), listKelurahan(db, jurisdiction.id)])
+  const preselected = new URL(request.url).searchParams.get('kategori')
+  return {
+    categories,
+    kelurahan,
+    // A fresh key per form render: a double submit of this form files one report.
+    idempotencyKey: randomUUID(),
+    preselectedCategoryId: categories.find((c) => c.code === preselected)?.id ?? null,
+  }
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const t = getDictionary(await getLocale(request))
+  const formData = await request.formData()
+  const submission = parseWithZod(formData, { schema: schema(t) })
+  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+  const v = submission.value
+  const jurisdiction = await getPublicJurisdiction()
+  try {
+    const filed = await (await getDb()).transaction().execute((trx) =>
+      fileReport(trx, {
+        jurisdiction,
+        categoryId: v.categoryId,
+        areaId: v.areaId,
+        description: v.description,
+        address: v.address ?? null,
+        lat: null,
+        lng: null,
+        privacy: v.privacy,
+        contact: { name: v.name ?? null, email: v.email ?? null, phone: v.phone ?? null },
+        idempotencyKey: v.idempotencyKey ?? randomUUID(),
+        now: new Date(),
+      }),
+    )
+    return redirect(`/laporan/${filed.code}`, { headers: { 'Set-Cookie': await serializeReportFlash(filed) } })
+  } catch (error) {
+    if (error instanceof ReportInputError) {
+      const message = error.field === 'categoryId' ? t.validation.unknownCategory : t.validation.unknownKelurahan
+      return data({ result: submission.reply({ fieldErrors: { [error.field]: [message] } }) }, { status: 400 })
+    }
+    throw error
+  }
+}
+
+export default function ReportForm() {
+  const { categories, kelurahan, idempotencyKey, preselectedCategoryId } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const { t, locale } = useLocale()
+  const [form, fields] = useForm({
+    lastResult: actionData?.result,
+    defaultValue: { privacy: 'public', categoryId: preselectedCategoryId ?? undefined, idempotencyKey },
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: schema(t) }),
+  })
+  const selectedCategory = categories.find((c) => String(c.id) === String(fields.categoryId.value))
+  const kecamatan = [...new Set(kelurahan.map((k) => k.kecamatan_name))]
+  const privacyHints = { public: t.reportForm.privacyPublicHint, anonymous: t.reportForm.privacyAnonymousHint, confidential: t.reportForm.privacyConfidentialHint }
+  const privacyLabels = { public: t.reportForm.privacyPublic, anonymous: t.reportForm.privacyAnonymous, confidential: t.reportForm.privacyConfidential }
+  const submitting = navigation.state === 'submitting'
+
+  return (
+    <>
+      <h1>{t.reportForm.heading}</h1>
+      <p>{t.reportForm.intro}</p>
+      <p className="notice warning">{t.reportForm.emergencyNote}</p>
+      {form.status === 'error' ? (
+        <div className="notice error" role="alert" id="form-errors">
+          {t.reportForm.errorSummary}
+        </div>
+      ) : null}
+      <Form method="post" {...getFormProps(form)} noValidate>
+        <input {...getInputProps(fields.idempotencyKey, { type: 'hidden' })} />
+        <SelectField {...getSelectProps(fields.categoryId)} id={fields.categoryId.id} label={t.reportForm.category} errors={fields.categoryId.errors}>
+          <option value="">{t.reportForm.categoryPlaceholder}</option>
+          {categories.map((c) => (
+            <option key={c.id} value={c.id}>
+              {locale === 'id' ? c.name_id : c.name_en}
+            </option>
+          ))}
+        </SelectField>
+        {selectedCategory ? (
+          <p className="hint muted" aria-live="polite">
+            {locale === 'id' ? selectedCategory.description_id : selectedCategory.description_en}
+            {selectedCategory.is_emergency ? <strong> {locale === 'id' ? selectedCategory.emergency_advice_id : selectedCategory.emergency_advice_en}</strong> : null}
+            {selectedCategory.privacy_rule === 'always_confidential' ? <strong> {t.reportForm.misconductNote}</strong> : null}
+          </p>
+        ) : null}
+        <TextareaField
+          {...getTextareaProps(fields.description)}
+          id={fields.description.id}
+          label={t.reportForm.description}
+          hint={t.reportForm.descriptionHint}
+          errors={fields.description.errors}
+          rows={5}
+        />
+        <SelectField {...getSelectProps(fields.areaId)} id={fields.areaId.id} label={t.reportForm.kelurahan} errors={fields.areaId.errors}>
+          <option value="">{t.reportForm.kelurahanPlaceholder}</option>
+          {kecamatan.map((kec) => (
+            <optgroup key={kec} label={`Kec. ${kec}`}>
+              {kelurahan
+                .filter((k) => k.kecamatan_name === kec)
+                .map((k) => (
+                  <option key={k.id} value={k.id}>
+                    {k.name}
+                  </option>
+                ))}
+            </optgroup>
+          ))}
+        </SelectField>
+        <TextField
+          {...getInputProps(fields.address, { type: 'text' })}
+          id={fields.address.id}
+          label={t.reportForm.address}
+          hint={t.reportForm.addressHint}
+          errors={fields.address.errors}
+          autoComplete="street-address"
+        />
+
+        <fieldset>
+          <legend>{t.reportForm.privacyHeading}</legend>
+          {PRIVACY.map((p) => (
+            <div className="choice" key={p}>
+              <input
+                type="radio"
+                id={`privacy-${p}`}
+                name={fields.privacy.name}
+                value={p}
+                defaultChecked={fields.privacy.initialValue === p}
+                aria-describedby={`privacy-${p}-hint`}
+              />
+              <label htmlFor={`privacy-${p}`}>
+                {privacyLabels[p]}
+                <span className="hint" id={`privacy-${p}-hint`}>
+                  {privacyHints[p]}
+                </span>
+              </label>
+            </div>
+          ))}
+          <ErrorList errors={fields.privacy.errors} />
+        </fieldset>
+
+        <fieldset>
+          <legend>{t.reportForm.contactHeading}</legend>
+          <p className="hint muted small">{t.reportForm.contactHint}</p>
+          <TextField {...getInputProps(fields.name, { type: 'text' })} id={fields.name.id} label={t.reportForm.name} errors={fields.name.errors} autoComplete="name" />
+          <TextField {...getInputProps(fields.email, { type: 'email' })} id={fields.email.id} label={t.reportForm.email} errors={fields.email.errors} autoComplete="email" />
+          <TextField
+            {...getInputProps(fields.phone, { type: 'tel' })}
+            id={fields.phone.id}
+            label={t.reportForm.phone}
+            hint={t.reportForm.phoneHint}
+            errors={fields.phone.errors}
+            autoComplete="tel"
+            inputMode="tel"
+          />
+        </fieldset>
+
+        <button type="submit" className="primary button-big" disabled={submitting}>
+          {submitting ? t.reportForm.submitting : t.reportForm.submit}
+        </button>
+      </Form>
+    </>
+  )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

@@ -1,0 +1,197 @@
+import { getFormProps, getInputProps, getTextareaProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { z } from 'zod'
+import { ErrorList, TextareaField } from '~/components/field'
+import { GeneralErrorBoundary } from '~/components/general-error-boundary'
+import { StatusBadge } from '~/components/status-badge'
+import { Timeline } from '~/components/timeline'
+import { isOverdue } from '~/domain/sla'
+import { fill, getDictionary, type Dictionary } from '~/i18n'
+import { getPublicReport, getPublicTimeline, rateReport } from '~/models/report.server'
+import { getDb } from '~/utils/db.server'
+import { getEnv } from '~/utils/env.server'
+import { formatDateTime } from '~/utils/format'
+import { useLocale } from '~/utils/locale'
+import { getLocale } from '~/utils/locale.server'
+import { readReportFlash } from '~/utils/report-flash.server'
+
+// The private link carries a secret: never leak it to other sites, never cache it.
+export const headers: HeadersFunction = () => ({ 'Referrer-Policy': 'no-referrer', 'Cache-Control': 'private, no-store' })
+
+function ratingSchema(t: Dictionary) {
+  return z.object({
+    token: z.string().min(10),
+    score: z.number({ error: t.validation.score }).int().min(1, t.validation.score).max(5, t.validation.score),
+    fixed: z.enum(['yes', 'no', 'unknown'], { error: t.validation.fixed }),
+    comment: z.string().trim().max(1000, t.validation.commentTooLong).optional(),
+  })
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const code = params.code ?? ''
+  const url = new URL(request.url)
+  const { flash, clear } = await readReportFlash(request, code)
+  const token = url.searchParams.get('t') ?? flash?.token ?? null
+  const db = await getDb()
+  const found = await getPublicReport(db, code, token)
+  if (!found) throw new Response('Not found', { status: 404 })
+  const timeline = await getPublicTimeline(db, found.report.id)
+  const origin = getEnv().APP_BASE_URL ?? url.origin
+  const payload = {
+    report: found.report,
+    rating: found.rating,
+    timeline,
+    // The token is only handed back to someone who already holds it.
+    token: found.isReporter ? token : null,
+    privateLink: flash?.token ? `${origin}/laporan/${code}?t=${flash.token}` : null,
+    justFiled: Boolean(flash),
+    replayed: flash?.replayed ?? false,
+    ratedOutcome: url.searchParams.get('dinilai'),
+    now: new Date(),
+  }
+  return clear ? data(payload, { headers: { 'Set-Cookie': clear } }) : payload
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const t = getDictionary(await getLocale(request))
+  const code = params.code ?? ''
+  const submission = parseWithZod(await request.formData(), { schema: ratingSchema(t) })
+  if (submission.status !== 'success') return data({ result: submission.reply(), notAllowed: false }, { status: 400 })
+  const v = submission.value
+  const outcome = await (await getDb())
+    .transaction()
+    .execute((trx) => rateReport(trx, { code, token: v.token, score: v.score, comment: v.comment ?? null, fixed: v.fixed, now: new Date() }))
+  if (outcome === 'not_allowed') return data({ result: submission.reply({ formErrors: [t.report.rateNotAllowed] }), notAllowed: true }, { status: 409 })
+  return redirect(`/laporan/${code}?t=${encodeURIComponent(v.token)}&dinilai=${outcome}`)
+}
+
+export default function ReportPage() {
+  const d = useLoaderData<typeof loader>()
+  const { t, locale } = useLocale()
+  const r = d.report
+  const tz = r.time_zone
+  const now = new Date(d.now)
+  const overdue = isOverdue(new Date(r.resolution_due_at), r.resolved_at ? new Date(r.resolved_at) : null, now)
+  return (
+    <>
+      {d.justFiled ? (
+        <div className="notice success" role="status">
+          <h2>{t.report.createdHeading}</h2>
+          {d.replayed ? <p>{t.report.replayed}</p> : null}
+          <p>{fill(t.report.createdCode, { code: r.code })}</p>
+          {d.privateLink ? (
+            <>
+              <h3>{t.report.privateLinkHeading}</h3>
+              <p>{t.report.privateLinkText}</p>
+              <a className="private-link" href={d.privateLink} data-testid="private-link">
+                {d.privateLink}
+              </a>
+            </>
+          ) : null}
+        </div>
+      ) : null}
+      {d.ratedOutcome ? (
+        <div className="notice success" role="status">
+          {d.ratedOutcome === 'reopened' ? t.report.ratedReopened : t.report.rated}
+        </div>
+      ) : null}
+
+      <h1>{fill(t.report.heading, { code: r.code })}</h1>
+      {r.privacy === 'confidential' ? <p className="notice warning">{t.report.confidentialBadge}</p> : null}
+      <dl className="details">
+        <dt>{t.report.status}</dt>
+        <dd>
+          <StatusBadge status={r.status} />
+        </dd>
+        <dt>{t.report.category}</dt>
+        <dd>{locale === 'id' ? r.category_name_id : r.category_name_en}</dd>
+        <dt>{t.report.location}</dt>
+        <dd>{r.kelurahan_name ? [r.address, r.kelurahan_name, r.kecamatan_name ? `Kec. ${r.kecamatan_name}` : null].filter(Boolean).join(', ') : t.report.noLocation}</dd>
+        <dt>{t.report.unit}</dt>
+        <dd>{r.unit_name}</dd>
+        <dt>{t.report.submittedAt}</dt>
+        <dd>{formatDateTime(r.created_at, locale, tz)}</dd>
+        {r.first_response_at ? null : (
+          <>
+            <dt>{t.report.responseDue}</dt>
+            <dd>{formatDateTime(r.response_due_at, locale, tz)}</dd>
+          </>
+        )}
+        <dt>{t.report.resolutionDue}</dt>
+        <dd>
+          {formatDateTime(r.resolution_due_at, locale, tz)} {overdue ? <span className="overdue">({t.report.overdue})</span> : null}
+        </dd>
+        {r.resolved_at ? (
+          <>
+            <dt>{t.report.resolvedAt}</dt>
+            <dd>{formatDateTime(r.resolved_at, locale, tz)}</dd>
+          </>
+        ) : null}
+      </dl>
+      <h2>{t.report.description}</h2>
+      <p style={{ whiteSpace: 'pre-wrap' }}>{r.description}</p>
+
+      {d.token && r.status === 'resolved' && !d.rating ? <RatingForm token={d.token} /> : null}
+      {d.token && d.rating ? <p className="notice">{fill(t.report.yourRating, { score: d.rating.score })}</p> : null}
+
+      <h2>{t.report.timeline}</h2>
+      <Timeline events={d.timeline} timeZone={tz} />
+    </>
+  )
+}
+
+function RatingForm({ token }: { token: string }) {
+  const actionData = useActionData<typeof action>()
+  const { t } = useLocale()
+  const [form, fields] = useForm({
+    lastResult: actionData?.result,
+    defaultValue: { token },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ratingSchema(t) }),
+    shouldValidate: 'onSubmit',
+  })
+  const fixedOptions = [
+    ['yes', t.report.fixedYes],
+    ['no', t.report.fixedNo],
+    ['unknown', t.report.fixedUnknown],
+  ] as const
+  return (
+    <section aria-labelledby="rate-heading">
+      <h2 id="rate-heading">{t.report.rateHeading}</h2>
+      <p>{t.report.rateIntro}</p>
+      <ErrorList errors={form.errors} />
+      <Form method="post" {...getFormProps(form)} noValidate>
+        <input {...getInputProps(fields.token, { type: 'hidden' })} />
+        <fieldset aria-describedby={fields.score.errors ? `${fields.score.id}-error` : undefined}>
+          <legend>{t.report.score}</legend>
+          {[1, 2, 3, 4, 5].map((n) => (
+            <div className="choice" key={n}>
+              <input type="radio" id={`score-${n}`} name={fields.score.name} value={n} defaultChecked={fields.score.initialValue === String(n)} />
+              <label htmlFor={`score-${n}`}>{'★'.repeat(n)} {n}</label>
+            </div>
+          ))}
+          <ErrorList id={`${fields.score.id}-error`} errors={fields.score.errors} />
+        </fieldset>
+        <fieldset>
+          <legend>{t.report.fixed}</legend>
+          {fixedOptions.map(([value, label]) => (
+            <div className="choice" key={value}>
+              <input type="radio" id={`fixed-${value}`} name={fields.fixed.name} value={value} defaultChecked={fields.fixed.initialValue === value} />
+              <label htmlFor={`fixed-${value}`}>{label}</label>
+            </div>
+          ))}
+          <ErrorList errors={fields.fixed.errors} />
+        </fieldset>
+        <TextareaField {...getTextareaProps(fields.comment)} id={fields.comment.id} label={t.report.comment} hint={t.report.commentHint} errors={fields.comment.errors} rows={3} />
+        <button type="submit" className="primary">
+          {t.report.rateSubmit}
+        </button>
+      </Form>
+    </section>
+  )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

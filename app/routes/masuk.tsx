@@ -1,0 +1,72 @@
+import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, useActionData, useSearchParams } from '@remix-run/react'
+import { z } from 'zod'
+import { ErrorList, TextField } from '~/components/field'
+import { GeneralErrorBoundary } from '~/components/general-error-boundary'
+import { getDictionary, type Dictionary } from '~/i18n'
+import { assertSameOrigin, getStaffUser, safeRedirect, startSession, verifyLogin } from '~/utils/auth.server'
+import { useLocale } from '~/utils/locale'
+import { getLocale } from '~/utils/locale.server'
+
+function schema(t: Dictionary) {
+  return z.object({
+    email: z.string({ error: t.validation.emailRequired }).trim().max(254),
+    password: z.string({ error: t.validation.passwordRequired }).max(200),
+    redirectTo: z.string().optional(),
+  })
+}
+
+export function homeFor(role: string) {
+  return role === 'executive' ? '/dasbor' : '/petugas'
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getStaffUser(request)
+  if (user) throw redirect(homeFor(user.role))
+  return null
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  assertSameOrigin(request)
+  const t = getDictionary(await getLocale(request))
+  const submission = parseWithZod(await request.formData(), { schema: schema(t) })
+  if (submission.status !== 'success') return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
+  const { email, password, redirectTo } = submission.value
+  const result = await verifyLogin(email, password)
+  if (!result.ok) {
+    const message = result.reason === 'locked' ? t.login.locked : t.login.invalid
+    return data({ result: submission.reply({ formErrors: [message], hideFields: ['password'] }) }, { status: result.reason === 'locked' ? 429 : 401 })
+  }
+  return startSession(result.userId, safeRedirect(redirectTo, '/petugas'))
+}
+
+export default function Login() {
+  const actionData = useActionData<typeof action>()
+  const [searchParams] = useSearchParams()
+  const { t } = useLocale()
+  const [form, fields] = useForm({
+    lastResult: actionData?.result,
+    defaultValue: { redirectTo: searchParams.get('redirectTo') ?? '' },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: schema(t) }),
+  })
+  return (
+    <>
+      <h1>{t.login.heading}</h1>
+      <div aria-live="assertive">{form.errors ? <div className="notice error"><ErrorList errors={form.errors} /></div> : null}</div>
+      <Form method="post" {...getFormProps(form)} noValidate style={{ maxWidth: '28rem' }}>
+        <input {...getInputProps(fields.redirectTo, { type: 'hidden' })} />
+        <TextField {...getInputProps(fields.email, { type: 'email' })} id={fields.email.id} label={t.login.email} errors={fields.email.errors} autoComplete="username" />
+        <TextField {...getInputProps(fields.password, { type: 'password' })} id={fields.password.id} label={t.login.password} errors={fields.password.errors} autoComplete="current-password" />
+        <button type="submit" className="primary">
+          {t.login.submit}
+        </button>
+      </Form>
+    </>
+  )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

@@ -1,0 +1,194 @@
+import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { z } from 'zod'
+import { ErrorList, SelectField, TextareaField } from '~/components/field'
+import { GeneralErrorBoundary } from '~/components/general-error-boundary'
+import { StatusBadge } from '~/components/status-badge'
+import { Timeline } from '~/components/timeline'
+import { allowedActions, InvalidTransitionError, REJECT_REASONS } from '~/domain/report-status'
+import { fill, getDictionary, type Dictionary } from '~/i18n'
+import { addStaffNote, applyReportAction, ReportConflictError } from '~/models/report.server'
+import { getStaffReport, getStaffScope, getStaffTimeline } from '~/models/staff-report.server'
+import { assertSameOrigin, requireStaff } from '~/utils/auth.server'
+import { getDb } from '~/utils/db.server'
+import { formatDateTime } from '~/utils/format'
+import { useLocale } from '~/utils/locale'
+import { getLocale } from '~/utils/locale.server'
+import { actorKindFor, QUEUE_ROLES } from '~/utils/staff.server'
+
+const INTENTS = ['verify', 'start', 'resolve', 'reject', 'public_update', 'internal_note'] as const
+type Intent = (typeof INTENTS)[number]
+
+function schema(t: Dictionary) {
+  const version = z.number().int().positive()
+  const note = (required: string) => z.string({ error: required }).trim().min(1, required).max(2000, t.validation.noteTooLong)
+  const optionalNote = z.string().trim().max(2000, t.validation.noteTooLong).optional()
+  return z.discriminatedUnion('intent', [
+    z.object({ intent: z.literal('verify'), version, body: optionalNote }),
+    z.object({ intent: z.literal('start'), version, body: optionalNote }),
+    z.object({ intent: z.literal('resolve'), version, body: note(t.validation.publicNoteRequired) }),
+    z.object({ intent: z.literal('reject'), version, reason: z.enum(REJECT_REASONS, { error: t.validation.reasonRequired }), body: optionalNote }),
+    z.object({ intent: z.literal('public_update'), version, body: note(t.validation.noteRequired) }),
+    z.object({ intent: z.literal('internal_note'), version, body: note(t.validation.noteRequired) }),
+  ])
+}
+
+async function loadInScope(request: Request, code: string) {
+  const user = await requireStaff(request, QUEUE_ROLES)
+  const db = await getDb()
+  const scope = await getStaffScope(db, user)
+  // The scope is part of the query: a report of another unit is simply not found.
+  const found = await getStaffReport(db, scope, code)
+  if (!found) throw new Response('Not found', { status: 404 })
+  return { user, db, found }
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, db, found } = await loadInScope(request, params.code ?? '')
+  const timeline = await getStaffTimeline(db, found.report.id)
+  const actions = allowedActions(found.report.status, actorKindFor(user.role))
+  return { ...found, timeline, actions }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  assertSameOrigin(request)
+  const code = params.code ?? ''
+  const { user, db, found } = await loadInScope(request, code)
+  const t = getDictionary(await getLocale(request))
+  const submission = parseWithZod(await request.formData(), { schema: schema(t) })
+  const intent = submission.payload.intent as Intent | undefined
+  if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 })
+  const v = submission.value
+  const now = new Date()
+  try {
+    await db.transaction().execute(async (trx) => {
+      if (v.intent === 'public_update' || v.intent === 'internal_note') {
+        await addStaffNote(trx, { reportId: found.report.id, expectedVersion: v.version, userId: user.id, visibility: v.intent === 'public_update' ? 'public' : 'internal', body: v.body, now })
+        return
+      }
+      const action = v.intent === 'reject' ? { type: 'reject' as const, reason: v.reason } : { type: v.intent }
+      await applyReportAction(trx, { reportId: found.report.id, expectedVersion: v.version, action, actor: { kind: actorKindFor(user.role), userId: user.id }, body: v.body ?? null, now })
+    })
+  } catch (error) {
+    if (error instanceof ReportConflictError) return data({ intent, result: submission.reply({ formErrors: [t.staff.conflict] }) }, { status: 409 })
+    if (error instanceof InvalidTransitionError) return data({ intent, result: submission.reply({ formErrors: [t.staff.notAllowed] }) }, { status: 409 })
+    throw error
+  }
+  return redirect(`/petugas/laporan/${code}?tersimpan=1`)
+}
+
+export default function StaffReport() {
+  const { report: r, contact, rating, timeline, actions } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const [searchParams] = useSearchParams()
+  const { t, locale } = useLocale()
+  const tz = r.time_zone
+  const can = (a: string) => (actions as string[]).includes(a)
+  const open = ['submitted', 'verified', 'in_progress', 'resolved'].includes(r.status)
+  return (
+    <>
+      <p>
+        <Link to="/petugas">← {t.staff.back}</Link>
+      </p>
+      {searchParams.get('tersimpan') && !actionData ? (
+        <p className="notice success" role="status">
+          {t.staff.done}
+        </p>
+      ) : null}
+      <h1>{fill(t.report.heading, { code: r.code })}</h1>
+      <dl className="details">
+        <dt>{t.report.status}</dt>
+        <dd>
+          <StatusBadge status={r.status} /> {r.reject_reason ? `(${t.rejectReasons[r.reject_reason]})` : null}
+        </dd>
+        <dt>{t.report.category}</dt>
+        <dd>{locale === 'id' ? r.category_name_id : r.category_name_en}</dd>
+        <dt>{t.report.location}</dt>
+        <dd>{[r.address, r.kelurahan_name, r.kecamatan_name ? `Kec. ${r.kecamatan_name}` : null].filter(Boolean).join(', ') || t.report.noLocation}</dd>
+        <dt>{t.report.unit}</dt>
+        <dd>{r.unit_name}</dd>
+        <dt>{t.staff.privacy}</dt>
+        <dd>{t.privacy[r.privacy]}</dd>
+        <dt>{t.staff.reporter}</dt>
+        <dd>
+          {r.privacy === 'anonymous'
+            ? t.staff.reporterHidden
+            : contact
+              ? [contact.name, contact.email, contact.phone].filter(Boolean).join(' · ')
+              : t.staff.reporterNone}
+        </dd>
+        <dt>{t.report.submittedAt}</dt>
+        <dd>{formatDateTime(r.created_at, locale, tz)}</dd>
+        <dt>{t.report.responseDue}</dt>
+        <dd>{formatDateTime(r.response_due_at, locale, tz)}</dd>
+        <dt>{t.report.resolutionDue}</dt>
+        <dd>{formatDateTime(r.resolution_due_at, locale, tz)}</dd>
+        {rating ? (
+          <>
+            <dt>{fill(t.staff.rating, { score: rating.score })}</dt>
+            <dd>
+              {fill(t.staff.ratingFixed, { fixed: rating.fixed === 'yes' ? t.report.fixedYes : rating.fixed === 'no' ? t.report.fixedNo : t.report.fixedUnknown })}
+              {rating.comment ? <p className="body">“{rating.comment}”</p> : null}
+            </dd>
+          </>
+        ) : null}
+      </dl>
+      <h2>{t.report.description}</h2>
+      <p style={{ whiteSpace: 'pre-wrap' }}>{r.description}</p>
+
+      <section className="actions" aria-labelledby="actions-heading">
+        <h2 id="actions-heading">{t.staff.actionsHeading}</h2>
+        {can('verify') ? <ActionForm intent="verify" version={r.version} label={t.staff.verify} /> : null}
+        {can('start') ? <ActionForm intent="start" version={r.version} label={t.staff.start} /> : null}
+        {can('resolve') ? <ActionForm intent="resolve" version={r.version} label={t.staff.resolve} noteLabel={t.staff.resolveNote} /> : null}
+        {open ? <ActionForm intent="public_update" version={r.version} label={t.staff.publicUpdate} noteLabel={t.staff.publicUpdateLabel} /> : null}
+        <ActionForm intent="internal_note" version={r.version} label={t.staff.internalNote} noteLabel={t.staff.internalNoteLabel} secondary />
+        {can('reject') ? <ActionForm intent="reject" version={r.version} label={t.staff.reject} noteLabel={t.staff.rejectNote} withReason secondary /> : null}
+        {!open ? <p className="muted">{t.staff.noActions}</p> : null}
+      </section>
+
+      <h2>{t.report.timeline}</h2>
+      <Timeline events={timeline} timeZone={tz} />
+    </>
+  )
+}
+
+function ActionForm(props: { intent: Intent; version: number; label: string; noteLabel?: string; withReason?: boolean; secondary?: boolean }) {
+  const actionData = useActionData<typeof action>()
+  const { t } = useLocale()
+  const [form, fields] = useForm({
+    id: `form-${props.intent}`,
+    lastResult: actionData?.intent === props.intent ? actionData.result : undefined,
+    defaultValue: { intent: props.intent, version: props.version },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: schema(t) }),
+    shouldValidate: 'onSubmit',
+  })
+  const f = fields as unknown as Record<'intent' | 'version' | 'body' | 'reason', Parameters<typeof getInputProps>[0]>
+  return (
+    <Form method="post" {...getFormProps(form)} noValidate>
+      <ErrorList errors={form.errors} />
+      <input type="hidden" name="intent" value={props.intent} />
+      <input type="hidden" name="version" value={props.version} />
+      {props.withReason ? (
+        <SelectField {...getSelectProps(f.reason)} id={f.reason.id} label={t.staff.rejectReason} errors={f.reason.errors}>
+          <option value="">–</option>
+          {REJECT_REASONS.map((reason) => (
+            <option key={reason} value={reason}>
+              {t.rejectReasons[reason]}
+            </option>
+          ))}
+        </SelectField>
+      ) : null}
+      {props.noteLabel ? <TextareaField {...getTextareaProps(f.body)} id={f.body.id} label={props.noteLabel} errors={f.body.errors} rows={3} /> : null}
+      <button type="submit" className={props.secondary ? 'secondary' : 'primary'}>
+        {props.label}
+      </button>
+    </Form>
+  )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

@@ -1,0 +1,74 @@
+// The HTTP server: Express with Remix's request handler. The database lives inside
+// the Remix server build (one module graph, one PGlite); this file reaches it only
+// through the bootstrap()/shutdown() that entry.server exports.
+import { createRequestHandler } from '@remix-run/express'
+import type { ServerBuild } from '@remix-run/node'
+import express from 'express'
+import { resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { securityHeaders } from './security-headers'
+
+interface Runtime {
+  bootstrap(): Promise<{ port: number; databaseKind: string; seededDemo: boolean; demoAccounts: { email: string; role: string }[]; demoPassword: string | null }>
+  shutdown(): Promise<void>
+}
+
+export async function startServer({ dev }: { dev: boolean }) {
+  const started = performance.now()
+  const app = express()
+  app.disable('x-powered-by')
+  app.use(securityHeaders)
+
+  let getBuild: () => Promise<ServerBuild>
+  if (dev) {
+    const vite = await import('vite')
+    const viteServer = await vite.createServer({ server: { middlewareMode: true } })
+    app.use(viteServer.middlewares)
+    getBuild = () => viteServer.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>
+  } else {
+    const build = (await import(pathToFileURL(resolve('build/server/index.js')).href)) as ServerBuild
+    app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }))
+    app.use(express.static('build/client', { maxAge: '1h' }))
+    getBuild = async () => build
+  }
+
+  const runtime = (await getBuild()).entry.module as unknown as Runtime
+  const info = await runtime.bootstrap()
+  app.all('*', createRequestHandler({ build: getBuild, mode: dev ? 'development' : 'production' }))
+
+  const server = app.listen(info.port, () => {
+    const seconds = ((performance.now() - started) / 1000).toFixed(1)
+    console.log(`Melayani is listening on http://localhost:${info.port} (database: ${info.databaseKind}, ready in ${seconds} s)`)
+    if (info.seededDemo) console.log('Demo data was written into the empty database.')
+    if (info.demoPassword) {
+      console.log(`Demo staff accounts (password: ${info.demoPassword}):`)
+      for (const a of info.demoAccounts) console.log(`  ${a.email.padEnd(32)} ${a.role}`)
+    }
+  })
+
+  let stopping = false
+  const stop = (signal: string) => {
+    if (stopping) return
+    stopping = true
+    console.log(`${signal}: closing…`)
+    // Don't wait for idle keep-alive connections: close them and the database, then exit.
+    server.close()
+    server.closeAllConnections()
+    const force = setTimeout(() => process.exit(1), 5000)
+    force.unref()
+    runtime
+      .shutdown()
+      .then(() => process.exit(0))
+      .catch((error) => {
+        console.error(error)
+        process.exit(1)
+      })
+  }
+  process.on('SIGINT', () => stop('SIGINT'))
+  process.on('SIGTERM', () => stop('SIGTERM'))
+  return server
+}
+
+if (process.argv.includes('--dev')) {
+  await startServer({ dev: true })
+}
