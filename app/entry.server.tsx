@@ -12,6 +12,8 @@ export { bootstrap, shutdown } from './utils/bootstrap.server'
 const ABORT_DELAY = 5_000
 
 export default function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, remixContext: EntryContext) {
+  // Routes that show a secret in their URL (the reporter's private link) set no-referrer themselves.
+  if (!responseHeaders.has('Referrer-Policy')) responseHeaders.set('Referrer-Policy', 'strict-origin-when-cross-origin')
   const bot = isbot(request.headers.get('user-agent') ?? '')
   return new Promise((resolve, reject) => {
     let shellRendered = false

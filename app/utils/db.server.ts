@@ -25,3 +25,8 @@ export async function disconnect() {
   g.__melayaniDb = undefined
   if (pending) await (await pending).close()
 }
+
+/** Tests hand the app an already opened (fresh) database. */
+export function useDatabaseForTests(database: Database) {
+  g.__melayaniDb = Promise.resolve(database)
+}
