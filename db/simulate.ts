@@ -889,7 +889,7 @@ async function ensureSimStaff(
     }))
     await sql`INSERT INTO users (jurisdiction_id, email, name, password_hash, role, unit_id, active)
       SELECT ${jurisdictionId}, x.email, x.name, ${passwordHash}, x.role, x.unit_id, false
-      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(email text, name text, role text, unit_id integer)
+      FROM json_to_recordset(${JSON.stringify(rows)}::json) AS x(email text, name text, role text, unit_id integer)
       ON CONFLICT (lower(email)) DO NOTHING`.execute(db)
     existing = await load()
   }
@@ -1436,10 +1436,9 @@ async function writeBatch(
   })
 
   return db.transaction().execute(async (trx) => {
-    const T0 = performance.now()
     const inserted = await sql<{ id: number; code: string }>`
       WITH x AS (
-        SELECT * FROM jsonb_to_recordset(${JSON.stringify(reportRows)}::jsonb) AS x(${sql.raw(REPORT_RECORD)})
+        SELECT * FROM json_to_recordset(${JSON.stringify(reportRows)}::json) AS x(${sql.raw(REPORT_RECORD)})
       ), plain AS (
         INSERT INTO reports (${sql.raw(REPORT_COLUMNS)})
         SELECT ${sql.raw(reportSelect(jurisdictionId, 'x.di'))} FROM x WHERE x.dc IS NULL ORDER BY x.o
@@ -1484,25 +1483,22 @@ async function writeBatch(
       }
     }
 
-    const T1 = performance.now(); (globalThis as any).TT ??= [0,0,0]; (globalThis as any).TT[0] += T1 - T0
     await sql`INSERT INTO report_events (report_id, created_at, actor_kind, actor_user_id, type, from_status, to_status, from_unit_id, to_unit_id, body, visibility)
       SELECT x.r, to_timestamp(x.t / 1000), x.k, x.u, x.y, x.f, x.s, x.fu, x.tu, x.b, x.v
-      FROM jsonb_to_recordset(${JSON.stringify(eventRows)}::jsonb)
+      FROM json_to_recordset(${JSON.stringify(eventRows)}::json)
         AS x(r integer, t double precision, k text, u integer, y text, f text, s text, fu integer, tu integer, b text, v text)`.execute(trx)
-    const T2 = performance.now(); (globalThis as any).TT[1] += T2 - T1
     if (ratingRows.length > 0) {
       await sql`INSERT INTO ratings (report_id, score, comment, fixed, created_at)
         SELECT x.r, x.s, x.c, x.f, to_timestamp(x.t / 1000)
-        FROM jsonb_to_recordset(${JSON.stringify(ratingRows)}::jsonb) AS x(r integer, s smallint, c text, f text, t double precision)`.execute(trx)
+        FROM json_to_recordset(${JSON.stringify(ratingRows)}::json) AS x(r integer, s smallint, c text, f text, t double precision)`.execute(trx)
     }
     if (ikmRows.length > 0) {
       await sql`INSERT INTO ikm_responses (jurisdiction_id, unit_id, report_id, u1, u2, u3, u4, u5, u6, u7, u8, u9, created_at)
         SELECT ${jurisdictionId}, x.n, x.r, x.u1, x.u2, x.u3, x.u4, x.u5, x.u6, x.u7, x.u8, x.u9, to_timestamp(x.t / 1000)
-        FROM jsonb_to_recordset(${JSON.stringify(ikmRows)}::jsonb)
+        FROM json_to_recordset(${JSON.stringify(ikmRows)}::json)
           AS x(r integer, n integer, t double precision, u1 smallint, u2 smallint, u3 smallint, u4 smallint, u5 smallint,
                u6 smallint, u7 smallint, u8 smallint, u9 smallint)`.execute(trx)
     }
-    ;(globalThis as any).TT[2] += performance.now() - T2
     return { reports: batch.length, events: eventRows.length, ratings: ratingRows.length }
   })
 }

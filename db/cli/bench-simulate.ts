@@ -44,7 +44,6 @@ if (!usePglite) {
   console.log(`Benchmark database ${name} on ${server.host}`)
 }
 
-process.on("exit", () => console.log("TT", (globalThis as any).TT))
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US')
 try {
   const database = await openDatabase(url, { poolSize: 2 })
