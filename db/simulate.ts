@@ -6,9 +6,11 @@
 // - Every status change goes through the domain state machine (`transition()`), so
 //   simulated history never contains a move the application itself would refuse.
 // - Bulk path: reports are generated in creation order and written in batches, one
-//   INSERT … SELECT FROM jsonb_to_recordset($1) statement per table per batch, each
-//   batch in its own transaction. The next batch is generated while the database
-//   writes the previous one (one batch in flight).
+//   INSERT … SELECT FROM json_to_recordset($1) statement per table per batch (a single
+//   parameter, so it works the same on PGlite; json rather than jsonb because a
+//   one-shot read of text JSON is cheaper than building jsonb first), each batch in
+//   its own transaction. The next batch is generated while the database writes the
+//   previous one (one batch in flight).
 // - Simulated reports have no report_contacts (no personal data) and source
 //   'simulated'; simulated staff accounts are inactive and have a random,
 //   discarded password.
