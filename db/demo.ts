@@ -1,0 +1,23 @@
+// Everything a start-up or `npm run db:seed` writes: reference data always
+// (idempotent), and on an empty non-production database the demo staff and
+// simulated demo history.
+import type { Kysely } from 'kysely'
+import { isDatabaseEmpty, seedDemoStaff, seedReferenceData } from './seed'
+import { simulateReports } from './simulate'
+import type { DB } from './types'
+
+export interface SeedDatabaseOptions {
+  /** Demo staff and demo reports are never written in production. */
+  demo: boolean
+  demoReports: number
+  jurisdictionSlug: string
+}
+
+export async function seedDatabase(db: Kysely<DB>, options: SeedDatabaseOptions) {
+  const empty = await isDatabaseEmpty(db)
+  await db.transaction().execute((trx) => seedReferenceData(trx))
+  if (!empty || !options.demo) return { seededDemo: false }
+  await db.transaction().execute((trx) => seedDemoStaff(trx))
+  if (options.demoReports > 0) await simulateReports(db, { count: options.demoReports, jurisdictionSlug: options.jurisdictionSlug })
+  return { seededDemo: true }
+}
