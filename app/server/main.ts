@@ -4,6 +4,7 @@
 import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
 import express from 'express'
+import type { Server } from 'node:http'
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { securityHeaders } from './security-headers'
@@ -15,6 +16,29 @@ interface Runtime {
 
 export async function startServer({ dev }: { dev: boolean }) {
   const started = performance.now()
+  let server: Server | null = null
+  let runtime: Runtime | null = null
+  // Registered before start-up, so that a signal during migration or seeding also
+  // closes the database (and releases the PGlite lock) instead of killing it mid-write.
+  let stopping = false
+  const stop = (signal: string) => {
+    if (stopping) return
+    stopping = true
+    console.log(`${signal}: closing…`)
+    // Don't wait for idle keep-alive connections: close them and the database, then exit.
+    server?.close()
+    server?.closeAllConnections()
+    setTimeout(() => process.exit(1), 5000).unref()
+    ;(runtime?.shutdown() ?? Promise.resolve())
+      .then(() => process.exit(0))
+      .catch((error) => {
+        console.error(error)
+        process.exit(1)
+      })
+  }
+  process.on('SIGINT', () => stop('SIGINT'))
+  process.on('SIGTERM', () => stop('SIGTERM'))
+
   const app = express()
   app.disable('x-powered-by')
   app.use(securityHeaders)
@@ -32,11 +56,12 @@ export async function startServer({ dev }: { dev: boolean }) {
     getBuild = async () => build
   }
 
-  const runtime = (await getBuild()).entry.module as unknown as Runtime
+  runtime = (await getBuild()).entry.module as unknown as Runtime
   const info = await runtime.bootstrap()
+  if (stopping) return null
   app.all('*', createRequestHandler({ build: getBuild, mode: dev ? 'development' : 'production' }))
 
-  const server = app.listen(info.port, () => {
+  server = app.listen(info.port, () => {
     const seconds = ((performance.now() - started) / 1000).toFixed(1)
     console.log(`Melayani is listening on http://localhost:${info.port} (database: ${info.databaseKind}, ready in ${seconds} s)`)
     if (info.seededDemo) console.log('Demo data was written into the empty database.')
@@ -45,27 +70,6 @@ export async function startServer({ dev }: { dev: boolean }) {
       for (const a of info.demoAccounts) console.log(`  ${a.email.padEnd(32)} ${a.role}`)
     }
   })
-
-  let stopping = false
-  const stop = (signal: string) => {
-    if (stopping) return
-    stopping = true
-    console.log(`${signal}: closing…`)
-    // Don't wait for idle keep-alive connections: close them and the database, then exit.
-    server.close()
-    server.closeAllConnections()
-    const force = setTimeout(() => process.exit(1), 5000)
-    force.unref()
-    runtime
-      .shutdown()
-      .then(() => process.exit(0))
-      .catch((error) => {
-        console.error(error)
-        process.exit(1)
-      })
-  }
-  process.on('SIGINT', () => stop('SIGINT'))
-  process.on('SIGTERM', () => stop('SIGTERM'))
   return server
 }
 
