@@ -9,7 +9,7 @@ export const LOCK_MINUTES = 15
 export function findUserByEmail(db: Db, email: string) {
   return db
     .selectFrom('users')
-    .select(['id', 'email', 'password_hash', 'active', 'locked_until', 'failed_login_count'])
+    .select(['id', 'email', 'role', 'password_hash', 'active', 'locked_until', 'failed_login_count'])
     .where(sql<string>`lower(email)`, '=', email.trim().toLowerCase())
     .executeTakeFirst()
 }

@@ -18,7 +18,7 @@ function schema(t: Dictionary) {
   })
 }
 
-export function homeFor(role: string) {
+function homeFor(role: string) {
   return role === 'executive' ? '/dasbor' : '/petugas'
 }
 
@@ -39,7 +39,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const message = result.reason === 'locked' ? t.login.locked : t.login.invalid
     return data({ result: submission.reply({ formErrors: [message], hideFields: ['password'] }) }, { status: result.reason === 'locked' ? 429 : 401 })
   }
-  return startSession(result.userId, safeRedirect(redirectTo, '/petugas'))
+  return startSession(result.userId, safeRedirect(redirectTo, homeFor(result.role)))
 }
 
 export default function Login() {

@@ -34,7 +34,7 @@ async function sessionIdFrom(request: Request): Promise<string | null> {
 // Verifying against a fixed hash when the e-mail is unknown keeps the timing alike.
 let dummyHash: Promise<string> | null = null
 
-export type LoginResult = { ok: true; userId: number } | { ok: false; reason: 'invalid' | 'locked' }
+export type LoginResult = { ok: true; userId: number; role: RoleValue } | { ok: false; reason: 'invalid' | 'locked' }
 
 export async function verifyLogin(email: string, password: string, now = new Date()): Promise<LoginResult> {
   const db = await getDb()
@@ -51,7 +51,7 @@ export async function verifyLogin(email: string, password: string, now = new Dat
     return { ok: false, reason: 'invalid' }
   }
   await recordSuccessfulLogin(db, user.id, now)
-  return { ok: true, userId: user.id }
+  return { ok: true, userId: user.id, role: user.role }
 }
 
 export async function startSession(userId: number, redirectTo: string) {
