@@ -422,7 +422,7 @@ const PARKING_FEES = ['5.000', '10.000', '15.000', '20.000']
 const BRIBES = ['50.000', '100.000', '150.000', '250.000', '500.000']
 const OPENINGS: Template[] = compileAll([
   'Selamat pagi. ', 'Selamat siang Bapak/Ibu. ', 'Mohon izin melapor. ', 'Assalamualaikum, mohon izin menyampaikan laporan. ',
-  'Permisi, saya warga {kel}. ', 'Selamat malam. ',
+  'Permisi, saya warga Kel. {kel}. ', 'Selamat malam. ',
 ])
 const CLOSINGS = [
   ' Mohon segera ditindaklanjuti.', ' Terima kasih atas perhatiannya.', ' Mohon bantuannya, Bapak/Ibu petugas.',
@@ -449,7 +449,7 @@ const DESCRIPTIONS: Record<string, string[]> = {
     'Sampah menumpuk {patokan} di {jalan} sudah {durasi} tidak diangkut. Baunya menyengat dan banyak lalat.',
     'TPS di Kel. {kel} penuh dan sampah meluber sampai ke badan jalan {jalan}.',
     'Ada pembuangan sampah liar di lahan kosong {patokan}, {jalan}. Orang dari luar sering membuang sampah di sini pada {jam}.',
-    'Petugas sampah tidak datang ke wilayah {kel} sejak {sejak}. Sampah rumah tangga mulai menumpuk di depan rumah warga.',
+    'Sampah di Kel. {kel} tidak diangkut petugas sejak {sejak}. Sampah rumah tangga mulai menumpuk di depan rumah warga.',
   ],
   drainase_tersumbat: [
     'Saluran air di {jalan} {patokan} tersumbat sampah dan lumpur, kalau hujan air meluap ke jalan.',
@@ -666,6 +666,11 @@ interface SimReport {
 
 // ---- the simulator ------------------------------------------------------------------------
 
+/**
+ * Adds `count` simulated reports (with events, ratings and IKM answers) to a jurisdiction
+ * whose reference data is seeded. Each batch commits on its own: if a batch fails, the
+ * batches before it stay in the database and the error is rethrown.
+ */
 export async function simulateReports(db: Kysely<DB>, options: SimulateOptions): Promise<SimulateResult> {
   const started = performance.now()
   const count = Math.max(0, Math.floor(options.count))
@@ -1064,7 +1069,6 @@ class Simulator {
 
   private description(category: CategoryInfo, kel: Kelurahan | null, street: string): string {
     const rng = this.rng
-    const kelName = kel ? kel.name : 'lingkungan kami'
     const fill = (parts: Template) => {
       let out = ''
       for (let i = 0; i < parts.length; i++) {
@@ -1078,7 +1082,10 @@ class Simulator {
             out += street
             break
           case 'kel':
-            out += kelName
+            // Without a kelurahan: "…di Jl. X, Kel. {kel}, …" loses the clause, "di Kel. {kel}" becomes "di sekitar sini".
+            if (kel) out += kel.name
+            else if (out.endsWith(', Kel. ')) out = out.slice(0, -', Kel. '.length)
+            else out = (out.endsWith('Kel. ') ? out.slice(0, -'Kel. '.length) : out) + 'sekitar sini'
             break
           case 'patokan':
             out += rng.pick(LANDMARKS)
@@ -1143,7 +1150,7 @@ class Simulator {
       lng = Math.round((kel.lng + rng.normal() * 0.004) * 1e6) / 1e6
     }
     // Service complaints (ID cards, misconduct) are not about a place: no street address.
-    const address = kel && category.noAreaShare < 0.5 && rng.chance(0.85) ? (rng.chance(0.8) ? `${street} No. ${rng.range(1, 250)}` : `${street}, Kel. ${kel.name}`) : null
+    const address = kel && category.noAreaShare < 0.5 && rng.chance(0.85) ? (rng.chance(0.8) ? `${street} No. ${rng.range(1, 250)}` : street) : null
 
     const r: SimReport = {
       code: this.trackingCode(),
@@ -1188,7 +1195,7 @@ class Simulator {
       r.status = tr.to
       r.version++
     }
-    r.events.push({ t: t0, actor: 'reporter', user: null, type: 'created', from: null, to: 'submitted', fromUnit: null, toUnit: null, body: null, visibility: 'public' })
+    r.events.push({ t: t0, actor: 'reporter', user: null, type: 'created', from: null, to: 'submitted', fromUnit: null, toUnit: unit.id, body: null, visibility: 'public' })
 
     // Outcome drawn up front; actions after `now` simply have not happened yet.
     const u = rng.next()

@@ -25,8 +25,10 @@ try {
     jurisdictionSlug: argValue('jurisdiction') ?? 'kota-malang',
     seed: intArg('seed', 42, 0),
     days: intArg('days', 365, 1),
-    batchSize: intArg('batch-size', 2000, 1),
+    batchSize: 0,
   }
+  // Small runs use smaller batches so that progress still shows about every 10%.
+  options.batchSize = intArg('batch-size', Math.min(2000, Math.max(100, Math.ceil(options.count / 10))), 1)
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error))
   console.error(USAGE)

@@ -135,7 +135,9 @@ describe('simulateReports', { timeout: 120_000 }, () => {
       }
       let status: ReportStatus = 'submitted'
       let transitions = 0
-      let unit: number | null = null
+      // The created event names the unit the report was first routed to.
+      let unit: number | null = created.to_unit_id
+      if (unit === null) failures.push(`${report.code}: created event names no unit`)
       try {
         for (const e of rest) {
           const action = actionOf(e, report)
@@ -151,6 +153,7 @@ describe('simulateReports', { timeout: 120_000 }, () => {
             if (e.from_unit_id === null || e.to_unit_id === null || e.from_unit_id === e.to_unit_id) {
               failures.push(`${report.code}: transfer without two different units`)
             }
+            if (e.from_unit_id !== unit) failures.push(`${report.code}: transfer from a unit the report was not with`)
             unit = e.to_unit_id
           }
           status = t.to
@@ -162,7 +165,7 @@ describe('simulateReports', { timeout: 120_000 }, () => {
       }
       if (status !== report.status) failures.push(`${report.code}: replay ends in ${status}, report says ${report.status}`)
       if (report.version !== transitions + 1) failures.push(`${report.code}: version ${report.version}, ${transitions} transitions`)
-      if (unit !== null && unit !== report.current_unit_id) failures.push(`${report.code}: current unit is not the last transfer target`)
+      if (unit !== report.current_unit_id) failures.push(`${report.code}: current unit is not the routed unit or the last transfer target`)
     }
     expect(failures.slice(0, 10)).toEqual([])
   })
