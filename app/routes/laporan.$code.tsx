@@ -103,7 +103,7 @@ export default function ReportPage() {
       <dl className="details">
         <dt>{t.report.status}</dt>
         <dd>
-          <StatusBadge status={r.status} />
+          <StatusBadge status={r.status} /> {r.reject_reason ? `(${t.rejectReasons[r.reject_reason]})` : null}
         </dd>
         <dt>{t.report.category}</dt>
         <dd>{locale === 'id' ? r.category_name_id : r.category_name_en}</dd>

@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, useSearchParams, type ShouldRevalidateFunction } from '@remix-run/react'
 import { z } from 'zod'
 import { ErrorList, SelectField, TextareaField } from '~/components/field'
 import { GeneralErrorBoundary } from '~/components/general-error-boundary'
@@ -78,6 +78,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   return redirect(`/petugas/laporan/${code}?tersimpan=1`)
 }
+
+// After a conflict (409) reload the report, so the forms carry the current version.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) =>
+  actionStatus === 409 ? true : defaultShouldRevalidate
 
 export default function StaffReport() {
   const { report: r, contact, rating, timeline, actions } = useLoaderData<typeof loader>()
