@@ -3,7 +3,7 @@
 // simulated demo history.
 import type { Kysely } from 'kysely'
 import { isDatabaseEmpty, seedDemoStaff, seedReferenceData } from './seed'
-import { simulateReports } from './simulate'
+import { simulateReports } from './simulator'
 import type { DB } from './types'
 
 export interface SeedDatabaseOptions {

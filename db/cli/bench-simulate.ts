@@ -7,7 +7,7 @@ import pg from 'pg'
 import { openDatabase } from '../connection'
 import { migrateToLatest } from '../migrate'
 import { seedReferenceData } from '../seed'
-import { simulateReports } from '../simulate'
+import { simulateReports } from '../simulator'
 import { argValue } from './open'
 
 const usePglite = process.argv.includes('--pglite')

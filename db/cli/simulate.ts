@@ -2,7 +2,7 @@
 // Adds N simulated historical reports (with events, ratings and IKM answers) to the
 // database named by DATABASE_URL (default: the embedded PGlite database in ./data).
 import { seedReferenceData } from '../seed'
-import { simulateReports } from '../simulate'
+import { simulateReports } from '../simulator'
 import { argValue, openFromEnv } from './open'
 
 const USAGE = 'Usage: npm run db:simulate -- --reports N [--jurisdiction kota-malang] [--seed 42] [--days 365] [--batch-size 2000]'

@@ -5,7 +5,7 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { transition, type ActorKind, type ReportAction, type ReportStatus } from '../../app/domain/report-status'
-import { simulateReports, type SimulateOptions } from '../../db/simulate'
+import { simulateReports, type SimulateOptions } from '#db/simulator'
 import { createTestDatabase, type TestDatabase } from '../setup/test-db'
 
 const NOW = new Date('2026-11-20T05:00:00Z')

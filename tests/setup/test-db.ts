@@ -1,9 +1,8 @@
 // Each test file gets its own fresh database: in-memory PGlite by default, or a new
 // database on the PostgreSQL server named by TEST_DATABASE_URL (dropped afterwards).
-import { randomBytes } from 'node:crypto'
-import pg from 'pg'
 import { openDatabase, type Database } from '#db/connection'
 import { migrateToLatest } from '#db/migrate'
+import { createScratchDatabase } from '#db/scratch-database'
 import { seedReferenceData } from '#db/seed'
 
 export interface TestDatabase extends Database {
@@ -19,12 +18,9 @@ export async function createTestDatabase(options: { seed?: boolean } = {}): Prom
   let url = 'memory://'
   let dropDatabase = async () => {}
   if (serverUrl) {
-    const name = `melayani_t_${randomBytes(6).toString('hex')}`
-    await adminQuery(serverUrl, `CREATE DATABASE ${name}`)
-    const u = new URL(serverUrl)
-    u.pathname = `/${name}`
-    url = u.toString()
-    dropDatabase = () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+    const scratch = await createScratchDatabase(serverUrl, 'melayani_t')
+    url = scratch.url
+    dropDatabase = scratch.drop
   }
   const database = await openDatabase(url, { poolSize: 4 })
   await migrateToLatest(database.db)
@@ -36,15 +32,5 @@ export async function createTestDatabase(options: { seed?: boolean } = {}): Prom
       await database.close()
       await dropDatabase()
     },
-  }
-}
-
-async function adminQuery(serverUrl: string, statement: string) {
-  const client = new pg.Client({ connectionString: serverUrl })
-  await client.connect()
-  try {
-    await client.query(statement)
-  } finally {
-    await client.end()
   }
 }
