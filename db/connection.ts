@@ -49,6 +49,9 @@ export async function openDatabase(url: string, options: { poolSize?: number } =
   if (isPostgresUrl(url)) {
     installPgParsers()
     const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 })
+    // An idle client can die (server restart, DROP DATABASE … FORCE in tests); pg then
+    // emits 'error' on the pool, which would crash the process if nobody listened.
+    pool.on('error', (error) => console.error(`PostgreSQL connection lost: ${error.message}`))
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
     return { db, kind: 'postgres', close: () => db.destroy() }
   }

@@ -7,6 +7,7 @@ import express from 'express'
 import type { Server } from 'node:http'
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { originGuard } from './origin-guard'
 import { securityHeaders } from './security-headers'
 
 interface Runtime {
@@ -42,6 +43,7 @@ export async function startServer({ dev }: { dev: boolean }) {
   const app = express()
   app.disable('x-powered-by')
   app.use(securityHeaders)
+  app.use(originGuard(process.env.APP_BASE_URL))
 
   let getBuild: () => Promise<ServerBuild>
   if (dev) {

@@ -11,7 +11,8 @@ export interface ReportFlash {
 
 function cookieFor(code: string) {
   return createCookie(`filed_${code.replace(/[^A-Z0-9]/g, '')}`, {
-    path: `/laporan/${code}`,
+    // Not /laporan/{code}: with single fetch the page data comes from /laporan/{code}.data.
+    path: '/laporan',
     httpOnly: true,
     sameSite: 'lax',
     secure: getEnv().APP_BASE_URL?.startsWith('https://') ?? false,

@@ -80,43 +80,75 @@ describe('start-up on a fresh PGlite directory', () => {
     expect(sessionCookieFrom(response)).toBeNull()
   })
 
-  it('refuses POSTs without an Origin or with a foreign one (403)', async () => {
-    const form = { 'Content-Type': 'application/x-www-form-urlencoded' }
-    // Logout without Origin (and without Referer), and from another site.
-    const noOrigin = await fetch(`${server.baseUrl}/keluar`, { method: 'POST', redirect: 'manual', headers: { ...form, Cookie: cookie }, body: '' })
-    expect(noOrigin.status).toBe(403)
-    const foreign = await fetch(`${server.baseUrl}/keluar`, { method: 'POST', redirect: 'manual', headers: { ...form, Cookie: cookie, Origin: 'https://evil.example' }, body: '' })
-    expect(foreign.status).toBe(403)
-    // Login from another site.
-    const login = await fetch(`${server.baseUrl}/masuk`, {
-      method: 'POST',
-      redirect: 'manual',
-      headers: { ...form, Origin: 'https://evil.example' },
-      body: new URLSearchParams({ email: 'pju@malang.demo', password: DEMO_PASSWORD }),
-    })
-    expect(login.status).toBe(403)
-    expect(sessionCookieFrom(login)).toBeNull()
+  const form = { 'Content-Type': 'application/x-www-form-urlencoded' }
+  const FOREIGN = 'https://evil.example'
 
-    // A staff action on a report in the officer's queue, with a valid session.
+  /** A report in the officer's queue and its current version. */
+  async function queuedReport() {
     const queue = await (await fetch(`${server.baseUrl}/petugas`, { headers: { Cookie: cookie } })).text()
     const code = /href="\/petugas\/laporan\/(MLG-[A-Z0-9]+)"/.exec(queue)?.[1]
     expect(code, 'a report in the PJU queue').toBeDefined()
-    const staffPage = await (await fetch(`${server.baseUrl}/petugas/laporan/${code}`, { headers: { Cookie: cookie } })).text()
-    const version = /name="version" value="(\d+)"/.exec(staffPage)?.[1] ?? '1'
-    const body = new URLSearchParams({ intent: 'internal_note', version, body: 'cross-site note' })
-    for (const origin of [undefined, 'https://evil.example']) {
-      const response = await fetch(`${server.baseUrl}/petugas/laporan/${code}`, {
-        method: 'POST',
-        redirect: 'manual',
-        headers: { ...form, Cookie: cookie, ...(origin ? { Origin: origin } : {}) },
-        body,
-      })
-      expect(response.status, `staff action with Origin ${origin ?? '(none)'}`).toBe(403)
-    }
+    const page = await (await fetch(`${server.baseUrl}/petugas/laporan/${code}`, { headers: { Cookie: cookie } })).text()
+    return { code: code!, version: /name="version" value="(\d+)"/.exec(page)?.[1] ?? '1' }
+  }
+
+  async function staffNote(code: string, version: string, body: string, origin: string | undefined) {
+    return fetch(`${server.baseUrl}/petugas/laporan/${code}`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { ...form, Cookie: cookie, ...(origin ? { Origin: origin } : {}) },
+      body: new URLSearchParams({ intent: 'internal_note', version, body }),
+    })
+  }
+
+  it('answers 403 to POST /keluar without an Origin or from a foreign Origin', async () => {
+    const noOrigin = await fetch(`${server.baseUrl}/keluar`, { method: 'POST', redirect: 'manual', headers: { ...form, Cookie: cookie }, body: '' })
+    expect(noOrigin.status).toBe(403)
+    const foreign = await fetch(`${server.baseUrl}/keluar`, { method: 'POST', redirect: 'manual', headers: { ...form, Cookie: cookie, Origin: FOREIGN }, body: '' })
+    expect(foreign.status).toBe(403)
+    // The session survived both.
+    expect((await fetch(`${server.baseUrl}/petugas`, { headers: { Cookie: cookie }, redirect: 'manual' })).status).toBe(200)
+  })
+
+  it('answers 403 to a staff action without an Origin, and does not apply it', async () => {
+    const { code, version } = await queuedReport()
+    const response = await staffNote(code, version, 'note without origin', undefined)
+    expect(response.status).toBe(403)
+    const after = await (await fetch(`${server.baseUrl}/petugas/laporan/${code}`, { headers: { Cookie: cookie } })).text()
+    expect(after).not.toContain('note without origin')
+  })
+
+  it('refuses a staff action and a login from a foreign Origin without effect', async () => {
+    const { code, version } = await queuedReport()
+    const action = await staffNote(code, version, 'cross-site note', FOREIGN)
+    expect(action.status, 'refused').toBeGreaterThanOrEqual(400)
     const after = await (await fetch(`${server.baseUrl}/petugas/laporan/${code}`, { headers: { Cookie: cookie } })).text()
     expect(after).not.toContain('cross-site note')
 
-    // The session is still alive after the refused logouts; a same-origin logout works.
+    const login = await fetch(`${server.baseUrl}/masuk`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { ...form, Origin: FOREIGN },
+      body: new URLSearchParams({ email: 'pju@malang.demo', password: DEMO_PASSWORD }),
+    })
+    expect(login.status, 'refused').toBeGreaterThanOrEqual(400)
+    expect(sessionCookieFrom(login)).toBeNull()
+  })
+
+  it('answers 403 (not 500) to page-route POSTs from a foreign Origin', async () => {
+    const { code, version } = await queuedReport()
+    const action = await staffNote(code, version, 'cross-site note 2', FOREIGN)
+    expect(action.status).toBe(403)
+    const login = await fetch(`${server.baseUrl}/masuk`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { ...form, Origin: FOREIGN },
+      body: new URLSearchParams({ email: 'pju@malang.demo', password: DEMO_PASSWORD }),
+    })
+    expect(login.status).toBe(403)
+  })
+
+  it('logs out with a same-origin POST /keluar', async () => {
     const logout = await fetch(`${server.baseUrl}/keluar`, { method: 'POST', redirect: 'manual', headers: { ...form, Cookie: cookie, Origin: server.baseUrl }, body: '' })
     expect(logout.status).toBe(302)
     const afterLogout = await fetch(`${server.baseUrl}/petugas`, { headers: { Cookie: cookie }, redirect: 'manual' })

@@ -294,6 +294,15 @@ export async function saveArtifacts(page: Page | undefined, name: string) {
   }
 }
 
+/** Writes what the server printed to tests/.artifacts/<name>.log. */
+export function saveServerOutput(server: { output(): string } | undefined, name: string) {
+  if (!server) return
+  mkdirSync(ARTIFACTS, { recursive: true })
+  const file = join(ARTIFACTS, `${name}.log`)
+  writeFileSync(file, server.output())
+  console.log(`Saved the server output to ${file}`)
+}
+
 export interface AxeViolation {
   id: string
   impact: string | null

@@ -13,11 +13,11 @@ export default function setup() {
   if (ci && !existsSync('/usr/bin/chromium')) throw new Error('CI: /usr/bin/chromium is missing; the browser journeys must run in CI (apt-get install chromium).')
   if (ci && !process.env.TEST_DATABASE_URL) throw new Error('CI: TEST_DATABASE_URL is not set; the PostgreSQL start-up test must run in CI.')
 
-  const env = { ...process.env }
   // A production build, whatever NODE_ENV vitest set for itself.
+  const env: Record<string, string | undefined> = { ...process.env }
   delete env.NODE_ENV
   const started = performance.now()
-  const result = spawnSync('npx', ['remix', 'vite:build'], { cwd: ROOT, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+  const result = spawnSync('npx', ['remix', 'vite:build'], { cwd: ROOT, env: env as NodeJS.ProcessEnv, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
   const seconds = ((performance.now() - started) / 1000).toFixed(1)
   if (result.status !== 0) {
     throw new Error(`npx remix vite:build failed (exit ${result.status}, ${seconds} s):\n${result.stdout}\n${result.stderr}`)
