@@ -2,10 +2,9 @@
 // Measures the simulator on a throw-away database: a fresh melayani_bench_<random> database
 // on the PostgreSQL server of BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432),
 // dropped afterwards; or, with --pglite, an in-memory PGlite database (default 10,000 reports).
-import { randomBytes } from 'node:crypto'
-import pg from 'pg'
 import { openDatabase } from '../connection'
 import { migrateToLatest } from '../migrate'
+import { createScratchDatabase } from '../scratch-database'
 import { seedReferenceData } from '../seed'
 import { simulateReports } from '../simulator'
 import { argValue } from './open'
@@ -19,29 +18,15 @@ if (![count, seed, batchSize].every((n) => Number.isInteger(n) && n >= 0) || bat
   process.exit(2)
 }
 
-async function adminQuery(serverUrl: string, statement: string) {
-  const client = new pg.Client({ connectionString: serverUrl })
-  await client.connect()
-  try {
-    await client.query(statement)
-  } finally {
-    await client.end()
-  }
-}
-
 let url = 'memory://'
 let drop = async () => {}
 if (!usePglite) {
   const server = new URL(process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres')
-  const adminUrl = new URL(server)
-  adminUrl.pathname = '/postgres'
-  const name = `melayani_bench_${randomBytes(5).toString('hex')}`
-  await adminQuery(adminUrl.toString(), `CREATE DATABASE ${name}`)
-  drop = () => adminQuery(adminUrl.toString(), `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-  const target = new URL(server)
-  target.pathname = `/${name}`
-  url = target.toString()
-  console.log(`Benchmark database ${name} on ${server.host}`)
+  server.pathname = '/postgres'
+  const scratch = await createScratchDatabase(server.toString(), 'melayani_bench')
+  url = scratch.url
+  drop = scratch.drop
+  console.log(`Benchmark database ${scratch.name} on ${server.host}`)
 }
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US')

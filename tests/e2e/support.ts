@@ -2,13 +2,12 @@
 // headless Debian Chromium through playwright-core, axe-core checks, and throw-away
 // PostgreSQL databases. The build itself happens once in tests/setup/e2e-global.ts.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import pg from 'pg'
+import { createScratchDatabase, type ScratchDatabase } from '#db/scratch-database'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url))
@@ -345,33 +344,11 @@ export async function scrollWidth(page: Page): Promise<number> {
 // Throw-away PostgreSQL databases on TEST_DATABASE_URL's server
 // ---------------------------------------------------------------------------
 
-export interface FreshPostgresDatabase {
-  name: string
-  url: string
-  drop(): Promise<void>
-}
-
-async function adminQuery(serverUrl: string, statement: string) {
-  const client = new pg.Client({ connectionString: serverUrl })
-  await client.connect()
-  try {
-    await client.query(statement)
-  } finally {
-    await client.end()
-  }
-}
+export type FreshPostgresDatabase = ScratchDatabase
 
 export async function createPostgresDatabase(serverUrl = process.env.TEST_DATABASE_URL): Promise<FreshPostgresDatabase> {
   if (!serverUrl) throw new Error('TEST_DATABASE_URL is not set')
-  const name = `melayani_e2e_${randomBytes(6).toString('hex')}`
-  await adminQuery(serverUrl, `CREATE DATABASE ${name}`)
-  const url = new URL(serverUrl)
-  url.pathname = `/${name}`
-  return {
-    name,
-    url: url.toString(),
-    drop: () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
-  }
+  return createScratchDatabase(serverUrl, 'melayani_e2e')
 }
 
 export function removeDir(dir: string) {
