@@ -142,7 +142,8 @@ const reportDetailColumns = [
   'j.time_zone', 'j.name as jurisdiction_name',
 ] as const
 
-function reportDetailQuery(db: Db) {
+/** A report with its category, unit, kelurahan and kecamatan names (alias `r`); never contacts. */
+export function reportDetailQuery(db: Db) {
   return db
     .selectFrom('reports as r')
     .innerJoin('categories as c', 'c.id', 'r.category_id')

@@ -3,6 +3,7 @@
 // the whole jurisdiction except confidential reports outside their own units.
 import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely'
 import type { DB } from '#db/types'
+import { reportDetailQuery } from './report.server'
 import type { StaffUser } from './user.server'
 
 type Db = Kysely<DB> | Transaction<DB>
@@ -54,32 +55,10 @@ export function listQueue(db: Db, scope: StaffScope, options: { limit?: number }
     .execute()
 }
 
-export function countQueue(db: Db, scope: StaffScope) {
-  return db
-    .selectFrom('reports as r')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where(inScope(scope))
-    .where('r.status', 'in', OPEN_STATUSES)
-    .executeTakeFirstOrThrow()
-    .then((r) => Number(r.n))
-}
-
 /** A report in the user's scope, with the reporter's contact unless the report is anonymous. */
 export async function getStaffReport(db: Db, scope: StaffScope, code: string) {
-  const report = await db
-    .selectFrom('reports as r')
-    .innerJoin('categories as c', 'c.id', 'r.category_id')
-    .innerJoin('units as u', 'u.id', 'r.current_unit_id')
-    .innerJoin('jurisdictions as j', 'j.id', 'r.jurisdiction_id')
-    .leftJoin('areas as k', 'k.id', 'r.area_id')
-    .leftJoin('areas as kec', 'kec.id', 'k.parent_id')
-    .select([
-      'r.id', 'r.code', 'r.status', 'r.privacy', 'r.description', 'r.address', 'r.lat', 'r.lng', 'r.created_at',
-      'r.first_response_at', 'r.resolved_at', 'r.closed_at', 'r.response_due_at', 'r.resolution_due_at',
-      'r.reopen_count', 'r.version', 'r.reject_reason', 'r.current_unit_id',
-      'c.name_id as category_name_id', 'c.name_en as category_name_en', 'c.is_emergency',
-      'k.name as kelurahan_name', 'kec.name as kecamatan_name', 'u.name as unit_name', 'j.time_zone',
-    ])
+  const report = await reportDetailQuery(db)
+    .select('c.is_emergency')
     .where(inScope(scope))
     .where('r.code', '=', code)
     .executeTakeFirst()

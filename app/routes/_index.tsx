@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/general-error-boundary'
+import { TrackForm } from '~/components/track-form'
 import { fill } from '~/i18n'
 import { getSummary } from '~/models/dashboard.server'
 import { getDb } from '~/utils/db.server'
@@ -30,18 +31,7 @@ export default function Home() {
 
       <section aria-labelledby="track-heading">
         <h2 id="track-heading">{t.home.trackHeading}</h2>
-        <form method="get" action="/lacak" className="inline-form">
-          <div className="field">
-            <label htmlFor="kode">{t.home.trackLabel}</label>
-            <span className="hint" id="kode-hint">
-              {t.home.trackHint}
-            </span>
-            <input type="text" id="kode" name="kode" autoComplete="off" autoCapitalize="characters" aria-describedby="kode-hint" required />
-          </div>
-          <button type="submit" className="secondary">
-            {t.home.trackButton}
-          </button>
-        </form>
+        <TrackForm />
       </section>
 
       <section aria-labelledby="figures-heading">

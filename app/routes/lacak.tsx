@@ -3,6 +3,7 @@
 import { redirect, type LoaderFunctionArgs } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/general-error-boundary'
+import { TrackForm } from '~/components/track-form'
 import { normalizeTrackingCode } from '~/domain/tracking-code'
 import { fill } from '~/i18n'
 import { getPublicReport } from '~/models/report.server'
@@ -27,18 +28,7 @@ export default function Track() {
       <div className="notice error" role="alert">
         {error === 'invalid' ? t.track.invalid : fill(t.track.notFound, { code: raw })}
       </div>
-      <form method="get" action="/lacak" className="inline-form">
-        <div className="field">
-          <label htmlFor="kode">{t.home.trackLabel}</label>
-          <span className="hint" id="kode-hint">
-            {t.home.trackHint}
-          </span>
-          <input type="text" id="kode" name="kode" defaultValue={raw} autoComplete="off" aria-describedby="kode-hint" aria-invalid="true" required />
-        </div>
-        <button type="submit" className="secondary">
-          {t.home.trackButton}
-        </button>
-      </form>
+      <TrackForm defaultValue={raw} invalid />
     </>
   )
 }

@@ -5,7 +5,7 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { ErrorList, TextareaField } from '~/components/field'
 import { GeneralErrorBoundary } from '~/components/general-error-boundary'
-import { StatusBadge } from '~/components/status-badge'
+import { ReportFacts } from '~/components/report-facts'
 import { Timeline } from '~/components/timeline'
 import { isOverdue } from '~/domain/sla'
 import { fill, getDictionary, type Dictionary } from '~/i18n'
@@ -100,17 +100,7 @@ export default function ReportPage() {
 
       <h1>{fill(t.report.heading, { code: r.code })}</h1>
       {r.privacy === 'confidential' ? <p className="notice warning">{t.report.confidentialBadge}</p> : null}
-      <dl className="details">
-        <dt>{t.report.status}</dt>
-        <dd>
-          <StatusBadge status={r.status} /> {r.reject_reason ? `(${t.rejectReasons[r.reject_reason]})` : null}
-        </dd>
-        <dt>{t.report.category}</dt>
-        <dd>{locale === 'id' ? r.category_name_id : r.category_name_en}</dd>
-        <dt>{t.report.location}</dt>
-        <dd>{r.kelurahan_name ? [r.address, r.kelurahan_name, r.kecamatan_name ? `Kec. ${r.kecamatan_name}` : null].filter(Boolean).join(', ') : t.report.noLocation}</dd>
-        <dt>{t.report.unit}</dt>
-        <dd>{r.unit_name}</dd>
+      <ReportFacts report={r}>
         <dt>{t.report.submittedAt}</dt>
         <dd>{formatDateTime(r.created_at, locale, tz)}</dd>
         {r.first_response_at ? null : (
@@ -129,7 +119,7 @@ export default function ReportPage() {
             <dd>{formatDateTime(r.resolved_at, locale, tz)}</dd>
           </>
         ) : null}
-      </dl>
+      </ReportFacts>
       <h2>{t.report.description}</h2>
       <p style={{ whiteSpace: 'pre-wrap' }}>{r.description}</p>
 

@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams, type ShouldR
 import { z } from 'zod'
 import { ErrorList, SelectField, TextareaField } from '~/components/field'
 import { GeneralErrorBoundary } from '~/components/general-error-boundary'
-import { StatusBadge } from '~/components/status-badge'
+import { ReportFacts } from '~/components/report-facts'
 import { Timeline } from '~/components/timeline'
 import { allowedActions, InvalidTransitionError, REJECT_REASONS } from '~/domain/report-status'
 import { fill, getDictionary, type Dictionary } from '~/i18n'
@@ -102,17 +102,7 @@ export default function StaffReport() {
         </p>
       ) : null}
       <h1>{fill(t.report.heading, { code: r.code })}</h1>
-      <dl className="details">
-        <dt>{t.report.status}</dt>
-        <dd>
-          <StatusBadge status={r.status} /> {r.reject_reason ? `(${t.rejectReasons[r.reject_reason]})` : null}
-        </dd>
-        <dt>{t.report.category}</dt>
-        <dd>{locale === 'id' ? r.category_name_id : r.category_name_en}</dd>
-        <dt>{t.report.location}</dt>
-        <dd>{[r.address, r.kelurahan_name, r.kecamatan_name ? `Kec. ${r.kecamatan_name}` : null].filter(Boolean).join(', ') || t.report.noLocation}</dd>
-        <dt>{t.report.unit}</dt>
-        <dd>{r.unit_name}</dd>
+      <ReportFacts report={r}>
         <dt>{t.staff.privacy}</dt>
         <dd>{t.privacy[r.privacy]}</dd>
         <dt>{t.staff.reporter}</dt>
@@ -138,7 +128,7 @@ export default function StaffReport() {
             </dd>
           </>
         ) : null}
-      </dl>
+      </ReportFacts>
       <h2>{t.report.description}</h2>
       <p style={{ whiteSpace: 'pre-wrap' }}>{r.description}</p>
 

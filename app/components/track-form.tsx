@@ -1,0 +1,30 @@
+import { useLocale } from '~/utils/locale'
+
+/** Look-up by tracking code: a plain GET form, so it works without JavaScript. */
+export function TrackForm({ defaultValue, invalid }: { defaultValue?: string; invalid?: boolean }) {
+  const { t } = useLocale()
+  return (
+    <form method="get" action="/lacak" className="inline-form">
+      <div className="field">
+        <label htmlFor="kode">{t.home.trackLabel}</label>
+        <span className="hint" id="kode-hint">
+          {t.home.trackHint}
+        </span>
+        <input
+          type="text"
+          id="kode"
+          name="kode"
+          defaultValue={defaultValue}
+          autoComplete="off"
+          autoCapitalize="characters"
+          aria-describedby="kode-hint"
+          aria-invalid={invalid ? true : undefined}
+          required
+        />
+      </div>
+      <button type="submit" className="secondary">
+        {t.home.trackButton}
+      </button>
+    </form>
+  )
+}
