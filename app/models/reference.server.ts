@@ -90,3 +90,8 @@ export async function getRoutingContext(db: Db, jurisdictionId: number, category
     inspectorateUnitId: specialUnits.find((u) => u.kind === 'inspektorat')?.id ?? null,
   }
 }
+
+/** Units a report can be transferred to. */
+export function listActiveUnits(db: Db, jurisdictionId: number) {
+  return db.selectFrom('units').select(['id', 'name', 'short_name']).where('jurisdiction_id', '=', jurisdictionId).where('active', '=', true).orderBy('name').execute()
+}

@@ -13,7 +13,7 @@ import { getActiveCategory, getKelurahan, getRoutingContext, getSlaCalendar } fr
 type Db = Kysely<DB> | Transaction<DB>
 
 export class ReportInputError extends Error {
-  constructor(readonly field: 'categoryId' | 'areaId') {
+  constructor(readonly field: 'categoryId' | 'areaId' | 'toUnitId') {
     super(`Unknown ${field}`)
   }
 }
@@ -187,17 +187,20 @@ export interface ApplyActionInput {
   actor: { kind: ActorKind; userId: number | null }
   body: string | null
   now: Date
+  /** For a transfer: the unit that takes the report over (same jurisdiction, active). */
+  toUnitId?: number
 }
 
 /** Runs a state-machine action: one update of the report (version-checked) and one event. */
 export async function applyReportAction(trx: Transaction<DB>, input: ApplyActionInput) {
   const current = await trx
     .selectFrom('reports')
-    .select(['status', 'current_unit_id', 'version'])
+    .select(['status', 'current_unit_id', 'version', 'jurisdiction_id'])
     .where('id', '=', input.reportId)
     .executeTakeFirstOrThrow()
   if (current.version !== input.expectedVersion) throw new ReportConflictError()
   const step = transition(current.status, input.action, input.actor.kind)
+  const toUnitId = input.action.type === 'transfer' ? await transferTarget(trx, current, input.toUnitId) : null
   const staff = input.actor.kind === 'officer' || input.actor.kind === 'supervisor'
   const updated = await trx
     .updateTable('reports')
@@ -210,13 +213,33 @@ export async function applyReportAction(trx: Transaction<DB>, input: ApplyAction
       ...(step.to === 'closed' ? { closed_at: input.now } : {}),
       ...(input.action.type === 'reopen' ? { reopen_count: eb('reopen_count', '+', 1), resolved_at: null } : {}),
       ...(input.action.type === 'reject' ? { reject_reason: input.action.reason } : {}),
+      ...(toUnitId !== null ? { current_unit_id: toUnitId } : {}),
     }))
     .where('id', '=', input.reportId)
     .where('version', '=', input.expectedVersion)
     .executeTakeFirst()
   if (Number(updated.numUpdatedRows) !== 1) throw new ReportConflictError()
-  await insertEvent(trx, input, { type: step.eventType, from: current.status, to: step.to, visibility: 'public' })
+  await insertEvent(trx, input, {
+    type: step.eventType,
+    from: current.status,
+    to: step.to,
+    fromUnit: toUnitId !== null ? current.current_unit_id : null,
+    toUnit: toUnitId,
+    visibility: 'public',
+  })
   return step
+}
+
+async function transferTarget(trx: Transaction<DB>, report: { jurisdiction_id: number; current_unit_id: number }, unitId: number | undefined) {
+  const target = await trx
+    .selectFrom('units')
+    .select('id')
+    .where('id', '=', unitId ?? -1)
+    .where('jurisdiction_id', '=', report.jurisdiction_id)
+    .where('active', '=', true)
+    .executeTakeFirst()
+  if (!target || target.id === report.current_unit_id) throw new ReportInputError('toUnitId')
+  return target.id
 }
 
 export interface AddNoteInput {
@@ -259,7 +282,14 @@ export async function addStaffNote(trx: Transaction<DB>, input: AddNoteInput) {
 async function insertEvent(
   trx: Transaction<DB>,
   input: ApplyActionInput,
-  e: { type: ReturnType<typeof transition>['eventType']; from: ReportStatusValue; to: ReportStatusValue; visibility: 'public' | 'internal' },
+  e: {
+    type: ReturnType<typeof transition>['eventType']
+    from: ReportStatusValue
+    to: ReportStatusValue
+    fromUnit: number | null
+    toUnit: number | null
+    visibility: 'public' | 'internal'
+  },
 ) {
   const staff = input.actor.kind === 'officer' || input.actor.kind === 'supervisor'
   await trx
@@ -272,6 +302,8 @@ async function insertEvent(
       type: e.type,
       from_status: e.from,
       to_status: e.to,
+      from_unit_id: e.fromUnit,
+      to_unit_id: e.toUnit,
       body: input.body,
       visibility: e.visibility,
     })

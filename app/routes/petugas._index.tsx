@@ -3,6 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/general-error-boundary'
 import { StatusBadge } from '~/components/status-badge'
 import { isOverdue } from '~/domain/sla'
+import { normalizeTrackingCode } from '~/domain/tracking-code'
 import { fill } from '~/i18n'
 import { getStaffScope, listQueue } from '~/models/staff-report.server'
 import { requireStaff } from '~/utils/auth.server'
@@ -16,15 +17,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const db = await getDb()
   const scope = await getStaffScope(db, user)
   const queue = await listQueue(db, scope)
-  return { queue, unitName: scope.wholeJurisdiction ? null : user.unitName, now: new Date() }
+  const transferred = normalizeTrackingCode(new URL(request.url).searchParams.get('dialihkan') ?? '')
+  return { queue, unitName: scope.wholeJurisdiction ? null : user.unitName, now: new Date(), transferred }
 }
 
 export default function Queue() {
-  const { queue, unitName, now } = useLoaderData<typeof loader>()
+  const { queue, unitName, now, transferred } = useLoaderData<typeof loader>()
   const { t, locale, timeZone } = useLocale()
   const current = new Date(now)
   return (
     <>
+      {transferred ? (
+        <p className="notice success" role="status">
+          {fill(t.staff.transferred, { code: transferred })}
+        </p>
+      ) : null}
       <h1>{t.staff.queueHeading}</h1>
       <p>
         {fill(t.staff.queueIntro, { unit: unitName ?? t.staff.queueWholeJurisdiction })} <strong>{fill(t.staff.openCount, { count: queue.length })}</strong>

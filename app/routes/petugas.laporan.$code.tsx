@@ -9,7 +9,8 @@ import { ReportFacts } from '~/components/report-facts'
 import { Timeline } from '~/components/timeline'
 import { allowedActions, InvalidTransitionError, REJECT_REASONS } from '~/domain/report-status'
 import { fill, getDictionary, type Dictionary } from '~/i18n'
-import { addStaffNote, applyReportAction, ReportConflictError } from '~/models/report.server'
+import { listActiveUnits } from '~/models/reference.server'
+import { addStaffNote, applyReportAction, ReportConflictError, ReportInputError } from '~/models/report.server'
 import { getStaffReport, getStaffScope, getStaffTimeline } from '~/models/staff-report.server'
 import { assertSameOrigin, requireStaff } from '~/utils/auth.server'
 import { getDb } from '~/utils/db.server'
@@ -18,7 +19,7 @@ import { useLocale } from '~/utils/locale'
 import { getLocale } from '~/utils/locale.server'
 import { actorKindFor, QUEUE_ROLES } from '~/utils/staff.server'
 
-const INTENTS = ['verify', 'start', 'resolve', 'reject', 'public_update', 'internal_note'] as const
+const INTENTS = ['verify', 'start', 'resolve', 'reject', 'transfer', 'public_update', 'internal_note'] as const
 type Intent = (typeof INTENTS)[number]
 
 function schema(t: Dictionary) {
@@ -30,6 +31,7 @@ function schema(t: Dictionary) {
     z.object({ intent: z.literal('start'), version, body: optionalNote }),
     z.object({ intent: z.literal('resolve'), version, body: note(t.validation.publicNoteRequired) }),
     z.object({ intent: z.literal('reject'), version, reason: z.enum(REJECT_REASONS, { error: t.validation.reasonRequired }), body: optionalNote }),
+    z.object({ intent: z.literal('transfer'), version, toUnitId: z.number({ error: t.validation.unitRequired }).int().positive(t.validation.unitRequired), body: optionalNote }),
     z.object({ intent: z.literal('public_update'), version, body: note(t.validation.noteRequired) }),
     z.object({ intent: z.literal('internal_note'), version, body: note(t.validation.noteRequired) }),
   ])
@@ -42,20 +44,20 @@ async function loadInScope(request: Request, code: string) {
   // The scope is part of the query: a report of another unit is simply not found.
   const found = await getStaffReport(db, scope, code)
   if (!found) throw new Response('Not found', { status: 404 })
-  return { user, db, found }
+  return { user, db, found, scope }
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, db, found } = await loadInScope(request, params.code ?? '')
-  const timeline = await getStaffTimeline(db, found.report.id)
+  const [timeline, units] = await Promise.all([getStaffTimeline(db, found.report.id), listActiveUnits(db, user.jurisdictionId)])
   const actions = allowedActions(found.report.status, actorKindFor(user.role))
-  return { ...found, timeline, actions }
+  return { ...found, timeline, actions, transferUnits: units.filter((u) => u.id !== found.report.current_unit_id) }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request)
   const code = params.code ?? ''
-  const { user, db, found } = await loadInScope(request, code)
+  const { user, db, found, scope } = await loadInScope(request, code)
   const t = getDictionary(await getLocale(request))
   const submission = parseWithZod(await request.formData(), { schema: schema(t) })
   const intent = submission.payload.intent as Intent | undefined
@@ -69,12 +71,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return
       }
       const action = v.intent === 'reject' ? { type: 'reject' as const, reason: v.reason } : { type: v.intent }
-      await applyReportAction(trx, { reportId: found.report.id, expectedVersion: v.version, action, actor: { kind: actorKindFor(user.role), userId: user.id }, body: v.body ?? null, now })
+      const toUnitId = v.intent === 'transfer' ? v.toUnitId : undefined
+      await applyReportAction(trx, { reportId: found.report.id, expectedVersion: v.version, action, actor: { kind: actorKindFor(user.role), userId: user.id }, body: v.body ?? null, now, toUnitId })
     })
   } catch (error) {
+    if (error instanceof ReportInputError) return data({ intent, result: submission.reply({ fieldErrors: { toUnitId: [t.validation.unknownUnit] } }) }, { status: 400 })
     if (error instanceof ReportConflictError) return data({ intent, result: submission.reply({ formErrors: [t.staff.conflict] }) }, { status: 409 })
     if (error instanceof InvalidTransitionError) return data({ intent, result: submission.reply({ formErrors: [t.staff.notAllowed] }) }, { status: 409 })
     throw error
+  }
+  // A report transferred out of the user's units leaves their queue.
+  if (v.intent === 'transfer' && !scope.wholeJurisdiction && !scope.unitIds.includes(v.toUnitId)) {
+    return redirect(`/petugas?dialihkan=${code}`)
   }
   return redirect(`/petugas/laporan/${code}?tersimpan=1`)
 }
@@ -84,7 +92,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defau
   actionStatus === 409 ? true : defaultShouldRevalidate
 
 export default function StaffReport() {
-  const { report: r, contact, rating, timeline, actions } = useLoaderData<typeof loader>()
+  const { report: r, contact, rating, timeline, actions, transferUnits } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
   const { t, locale } = useLocale()
@@ -139,6 +147,9 @@ export default function StaffReport() {
         {can('resolve') ? <ActionForm intent="resolve" version={r.version} label={t.staff.resolve} noteLabel={t.staff.resolveNote} /> : null}
         {open ? <ActionForm intent="public_update" version={r.version} label={t.staff.publicUpdate} noteLabel={t.staff.publicUpdateLabel} /> : null}
         <ActionForm intent="internal_note" version={r.version} label={t.staff.internalNote} noteLabel={t.staff.internalNoteLabel} secondary />
+        {can('transfer') ? (
+          <ActionForm intent="transfer" version={r.version} label={t.staff.transfer} noteLabel={t.staff.transferNote} units={transferUnits} secondary />
+        ) : null}
         {can('reject') ? <ActionForm intent="reject" version={r.version} label={t.staff.reject} noteLabel={t.staff.rejectNote} withReason secondary /> : null}
         {!open ? <p className="muted">{t.staff.noActions}</p> : null}
       </section>
@@ -149,7 +160,15 @@ export default function StaffReport() {
   )
 }
 
-function ActionForm(props: { intent: Intent; version: number; label: string; noteLabel?: string; withReason?: boolean; secondary?: boolean }) {
+function ActionForm(props: {
+  intent: Intent
+  version: number
+  label: string
+  noteLabel?: string
+  withReason?: boolean
+  units?: { id: number; name: string }[]
+  secondary?: boolean
+}) {
   const actionData = useActionData<typeof action>()
   const { t } = useLocale()
   const [form, fields] = useForm({
@@ -159,7 +178,7 @@ function ActionForm(props: { intent: Intent; version: number; label: string; not
     onValidate: ({ formData }) => parseWithZod(formData, { schema: schema(t) }),
     shouldValidate: 'onSubmit',
   })
-  const f = fields as unknown as Record<'intent' | 'version' | 'body' | 'reason', Parameters<typeof getInputProps>[0]>
+  const f = fields as unknown as Record<'intent' | 'version' | 'body' | 'reason' | 'toUnitId', Parameters<typeof getInputProps>[0]>
   return (
     <Form method="post" {...getFormProps(form)} noValidate>
       <ErrorList errors={form.errors} />
@@ -171,6 +190,16 @@ function ActionForm(props: { intent: Intent; version: number; label: string; not
           {REJECT_REASONS.map((reason) => (
             <option key={reason} value={reason}>
               {t.rejectReasons[reason]}
+            </option>
+          ))}
+        </SelectField>
+      ) : null}
+      {props.units ? (
+        <SelectField {...getSelectProps(f.toUnitId)} id={f.toUnitId.id} label={t.staff.transferTo} errors={f.toUnitId.errors}>
+          <option value="">–</option>
+          {props.units.map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.name}
             </option>
           ))}
         </SelectField>

@@ -182,6 +182,29 @@ describe('applyReportAction', () => {
     expect(await countEvents(r.id)).toBe(eventsBefore)
   })
 
+  it('a transfer keeps the status, moves the report to the other unit and records both units', async () => {
+    const filed = await file(input({ categoryId: ids.category.get('lainnya')! }))
+    const triage = await staffUser('diskominfo')
+    let r = await reportByCode(filed.code)
+    expect(r.current_unit_id).toBe(ids.unit.get('diskominfo'))
+    const transfer = (toUnitId: number) =>
+      t.db.transaction().execute((trx) =>
+        applyReportAction(trx, { reportId: r.id, expectedVersion: r.version, action: { type: 'transfer' }, actor: { kind: 'officer', userId: triage }, body: 'Kewenangan DLH.', now: new Date('2026-11-24T04:00:00Z'), toUnitId }),
+      )
+    // Not to itself, not to another jurisdiction's unit.
+    await expect(transfer(ids.unit.get('diskominfo')!)).rejects.toBeInstanceOf(ReportInputError)
+    const madiunUnit = await t.db.selectFrom('units').innerJoin('jurisdictions', 'jurisdictions.id', 'units.jurisdiction_id').select('units.id').where('jurisdictions.slug', '=', 'kota-madiun').executeTakeFirstOrThrow()
+    await expect(transfer(madiunUnit.id)).rejects.toBeInstanceOf(ReportInputError)
+    expect((await reportByCode(filed.code)).version).toBe(r.version)
+
+    await transfer(ids.unit.get('dlh')!)
+    r = await reportByCode(filed.code)
+    expect(r).toMatchObject({ status: 'submitted', current_unit_id: ids.unit.get('dlh'), version: 2 })
+    expect(r.first_response_at?.toISOString()).toBe('2026-11-24T04:00:00.000Z')
+    const event = await t.db.selectFrom('report_events').selectAll().where('report_id', '=', r.id).where('type', '=', 'transferred').executeTakeFirstOrThrow()
+    expect(event).toMatchObject({ from_unit_id: ids.unit.get('diskominfo'), to_unit_id: ids.unit.get('dlh'), from_status: 'submitted', to_status: 'submitted', visibility: 'public', body: 'Kewenangan DLH.' })
+  })
+
   it('keeps report_events append-only', async () => {
     const filed = await file(input())
     const r = await reportByCode(filed.code)

@@ -193,6 +193,23 @@ describe('staff', () => {
     expect(await t.db.selectFrom('reports').select(['status', 'version']).where('code', '=', code).executeTakeFirstOrThrow()).toEqual(before)
   })
 
+  it('transfer: a missing unit is a field error; a transfer out of the unit leaves the queue', async () => {
+    const { code } = await fileValid()
+    const cookie = await login('pju@test.local')
+    const version = async () => String((await t.db.selectFrom('reports').select('version').where('code', '=', code).executeTakeFirstOrThrow()).version)
+    const missing = unwrap(await staffAction(args(post(`/petugas/laporan/${code}`, { intent: 'transfer', version: await version(), toUnitId: '' }, { Cookie: cookie }), { code })))
+    expect(missing.status).toBe(400)
+    expect(missing.data.result.error.toUnitId).toEqual(['Pilih unit tujuan.'])
+    const dlh = await t.db.selectFrom('units').select('id').where('key', '=', 'dlh').orderBy('id').executeTakeFirstOrThrow()
+    const moved = (await staffAction(args(post(`/petugas/laporan/${code}`, { intent: 'transfer', version: await version(), toUnitId: String(dlh.id), body: 'Salah kamar' }, { Cookie: cookie }), { code }))) as Response
+    expect(moved.status).toBe(302)
+    expect(moved.headers.get('Location')).toBe(`/petugas?dialihkan=${code}`)
+    expect((await thrown(() => staffLoader(args(new Request(`${ORIGIN}/petugas/laporan/${code}`, { headers: { Cookie: cookie } }), { code })))).status).toBe(404)
+    const dlhCookie = await login('dlh@test.local')
+    const queue = (await queueLoader(args(new Request(`${ORIGIN}/petugas`, { headers: { Cookie: dlhCookie } })))) as any
+    expect(queue.queue.map((r: { code: string }) => r.code)).toContain(code)
+  })
+
   it('an anonymous report hides the reporter from the unit too', async () => {
     const { code } = await fileValid({ privacy: 'anonymous' })
     const cookie = await login('pju@test.local')
