@@ -17,7 +17,7 @@ const alias = {
 export default defineConfig(({ mode }) => ({
   resolve: { alias },
   // PGlite ships WASM and data files it loads relative to its own module: keep it external.
-  ssr: { external: ['@electric-sql/pglite', '@node-rs/argon2', 'pg'] },
+  ssr: { external: ['@electric-sql/pglite', '@node-rs/argon2', 'pg', 'sharp'] },
   build: { target: 'es2022' },
   plugins: mode === 'test' ? [] : [remix(remixConfig)],
 }))

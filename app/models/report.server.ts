@@ -37,6 +37,8 @@ export interface NewReportInput {
   contact: { name: string | null; email: string | null; phone: string | null } | null
   idempotencyKey: string
   now: Date
+  /** Already re-encoded and stored (see utils/photos.server.ts). */
+  photos?: { storageKey: string; contentType: 'image/jpeg'; sizeBytes: number; width: number; height: number }[]
 }
 
 export interface FiledReport {
@@ -104,6 +106,23 @@ export async function fileReport(trx: Transaction<DB>, input: NewReportInput): P
       .insertInto('report_events')
       .values({ report_id: inserted.id, created_at: input.now, actor_kind: 'reporter', actor_user_id: null, type: 'created', to_status: 'submitted', to_unit_id: unitId, visibility: 'public' })
       .execute()
+    if (input.photos?.length) {
+      await trx
+        .insertInto('attachments')
+        .values(
+          input.photos.map((p) => ({
+            report_id: inserted.id,
+            phase: 'before' as const,
+            storage_key: p.storageKey,
+            content_type: p.contentType,
+            size_bytes: p.sizeBytes,
+            width: p.width,
+            height: p.height,
+            created_at: input.now,
+          })),
+        )
+        .execute()
+    }
     const contact = input.contact
     if (contact && (contact.name || contact.email || contact.phone)) {
       await trx.insertInto('report_contacts').values({ report_id: inserted.id, ...contact, created_at: input.now }).execute()
@@ -344,4 +363,23 @@ export async function rateReport(trx: Transaction<DB>, input: RatingInput): Prom
   const action: ReportAction = input.fixed === 'no' ? { type: 'reopen' } : { type: 'close' }
   await applyReportAction(trx, { reportId: report.id, expectedVersion: report.version, action, actor: { kind: 'reporter', userId: null }, body: null, now: input.now })
   return action.type === 'reopen' ? 'reopened' : 'closed'
+}
+
+export function listReportPhotos(db: Db, reportId: number) {
+  return db
+    .selectFrom('attachments')
+    .select(['storage_key', 'width', 'height', 'phase'])
+    .where('report_id', '=', reportId)
+    .orderBy('id')
+    .execute()
+}
+
+/** Who may see a photo is decided by its report: privacy, unit, reporter token. */
+export function getPhotoOwner(db: Db, storageKey: string) {
+  return db
+    .selectFrom('attachments as a')
+    .innerJoin('reports as r', 'r.id', 'a.report_id')
+    .select(['a.content_type', 'r.privacy', 'r.current_unit_id', 'r.jurisdiction_id', 'r.reporter_token_hash'])
+    .where('a.storage_key', '=', storageKey)
+    .executeTakeFirst()
 }

@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { data, redirect, unstable_parseMultipartFormData, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { randomUUID } from 'node:crypto'
 import { z } from 'zod'
@@ -14,6 +14,8 @@ import { getDb } from '~/utils/db.server'
 import { getPublicJurisdiction } from '~/utils/jurisdiction.server'
 import { useLocale } from '~/utils/locale'
 import { getLocale } from '~/utils/locale.server'
+import { isAcceptedPhotoType, MAX_PHOTOS, TOO_LARGE } from '~/utils/photo-rules'
+import { deletePhotos, PhotoError, photoUploadHandler, storePhoto, type StoredPhoto } from '~/utils/photos.server'
 import { serializeReportFlash } from '~/utils/report-flash.server'
 
 const PRIVACY = ['public', 'anonymous', 'confidential'] as const
@@ -41,7 +43,23 @@ function schema(t: Dictionary) {
       }),
     privacy: z.enum(PRIVACY, { error: t.validation.privacy }),
     idempotencyKey: z.string().min(8).max(100).optional(),
+    photos: z
+      .array(z.union([z.instanceof(File), z.string()]))
+      .max(MAX_PHOTOS, t.validation.tooManyPhotos)
+      .optional()
+      .superRefine((items, ctx) => {
+        for (const item of items ?? []) {
+          if (typeof item === 'string') ctx.addIssue({ code: 'custom', message: item === TOO_LARGE ? t.validation.photoTooLarge : t.validation.photoType })
+          else if (!isAcceptedPhotoType(item.type)) ctx.addIssue({ code: 'custom', message: t.validation.photoType })
+        }
+      }),
   })
+}
+
+/** Multipart (with photos) or plain form posts. */
+async function readForm(request: Request) {
+  const type = request.headers.get('Content-Type') ?? ''
+  return type.startsWith('multipart/form-data') ? unstable_parseMultipartFormData(request, photoUploadHandler) : request.formData()
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -60,11 +78,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const t = getDictionary(await getLocale(request))
-  const formData = await request.formData()
+  const formData = await readForm(request)
   const submission = parseWithZod(formData, { schema: schema(t) })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   const v = submission.value
   const jurisdiction = await getPublicJurisdiction()
+  const photos: StoredPhoto[] = []
+  try {
+    for (const file of v.photos ?? []) if (typeof file !== 'string') photos.push(await storePhoto(file))
+  } catch (error) {
+    await deletePhotos(photos.map((p) => p.storageKey))
+    if (error instanceof PhotoError) return data({ result: submission.reply({ fieldErrors: { photos: [t.validation.photoUnreadable] } }) }, { status: 400 })
+    throw error
+  }
   try {
     const filed = await (await getDb()).transaction().execute((trx) =>
       fileReport(trx, {
@@ -79,10 +105,14 @@ export async function action({ request }: ActionFunctionArgs) {
         contact: { name: v.name ?? null, email: v.email ?? null, phone: v.phone ?? null },
         idempotencyKey: v.idempotencyKey ?? randomUUID(),
         now: new Date(),
+        photos,
       }),
     )
+    // A replayed submit already has its photos: drop this copy.
+    if (filed.replayed) await deletePhotos(photos.map((p) => p.storageKey))
     return redirect(`/laporan/${filed.code}`, { headers: { 'Set-Cookie': await serializeReportFlash(filed) } })
   } catch (error) {
+    await deletePhotos(photos.map((p) => p.storageKey))
     if (error instanceof ReportInputError) {
       const message = error.field === 'categoryId' ? t.validation.unknownCategory : t.validation.unknownKelurahan
       return data({ result: submission.reply({ fieldErrors: { [error.field]: [message] } }) }, { status: 400 })
@@ -119,7 +149,7 @@ export default function ReportForm() {
           {t.reportForm.errorSummary}
         </div>
       ) : null}
-      <Form method="post" {...getFormProps(form)} noValidate>
+      <Form method="post" encType="multipart/form-data" {...getFormProps(form)} noValidate>
         <input {...getInputProps(fields.idempotencyKey, { type: 'hidden' })} />
         <SelectField {...getSelectProps(fields.categoryId)} id={fields.categoryId.id} label={t.reportForm.category} errors={fields.categoryId.errors}>
           <option value="">{t.reportForm.categoryPlaceholder}</option>
@@ -165,6 +195,17 @@ export default function ReportForm() {
           hint={t.reportForm.addressHint}
           errors={fields.address.errors}
           autoComplete="street-address"
+        />
+
+        <TextField
+          id={fields.photos.id}
+          name={fields.photos.name}
+          type="file"
+          accept="image/*"
+          multiple
+          label={t.reportForm.photos}
+          hint={t.reportForm.photosHint}
+          errors={fields.photos.errors}
         />
 
         <fieldset>

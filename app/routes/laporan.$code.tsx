@@ -6,10 +6,11 @@ import { z } from 'zod'
 import { ErrorList, TextareaField } from '~/components/field'
 import { GeneralErrorBoundary } from '~/components/general-error-boundary'
 import { ReportFacts } from '~/components/report-facts'
+import { ReportPhotos } from '~/components/report-photos'
 import { Timeline } from '~/components/timeline'
 import { isOverdue } from '~/domain/sla'
 import { fill, getDictionary, type Dictionary } from '~/i18n'
-import { getPublicReport, getPublicTimeline, rateReport } from '~/models/report.server'
+import { getPublicReport, getPublicTimeline, listReportPhotos, rateReport } from '~/models/report.server'
 import { getDb } from '~/utils/db.server'
 import { getEnv } from '~/utils/env.server'
 import { formatDateTime } from '~/utils/format'
@@ -37,12 +38,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = await getDb()
   const found = await getPublicReport(db, code, token)
   if (!found) throw new Response('Not found', { status: 404 })
-  const timeline = await getPublicTimeline(db, found.report.id)
+  const [timeline, photos] = await Promise.all([getPublicTimeline(db, found.report.id), listReportPhotos(db, found.report.id)])
   const origin = getEnv().APP_BASE_URL ?? url.origin
   const payload = {
     report: found.report,
     rating: found.rating,
     timeline,
+    photos,
     // The token is only handed back to someone who already holds it.
     token: found.isReporter ? token : null,
     privateLink: flash?.token ? `${origin}/laporan/${code}?t=${flash.token}` : null,
@@ -122,6 +124,7 @@ export default function ReportPage() {
       </ReportFacts>
       <h2>{t.report.description}</h2>
       <p style={{ whiteSpace: 'pre-wrap' }}>{r.description}</p>
+      <ReportPhotos photos={d.photos} token={r.privacy === 'confidential' ? d.token : null} />
 
       {d.token && r.status === 'resolved' && !d.rating ? <RatingForm token={d.token} /> : null}
       {d.token && d.rating ? <p className="notice">{fill(t.report.yourRating, { score: d.rating.score })}</p> : null}

@@ -6,11 +6,12 @@ import { z } from 'zod'
 import { ErrorList, SelectField, TextareaField } from '~/components/field'
 import { GeneralErrorBoundary } from '~/components/general-error-boundary'
 import { ReportFacts } from '~/components/report-facts'
+import { ReportPhotos } from '~/components/report-photos'
 import { Timeline } from '~/components/timeline'
 import { allowedActions, InvalidTransitionError, REJECT_REASONS } from '~/domain/report-status'
 import { fill, getDictionary, type Dictionary } from '~/i18n'
 import { listActiveUnits } from '~/models/reference.server'
-import { addStaffNote, applyReportAction, ReportConflictError, ReportInputError } from '~/models/report.server'
+import { addStaffNote, applyReportAction, listReportPhotos, ReportConflictError, ReportInputError } from '~/models/report.server'
 import { getStaffReport, getStaffScope, getStaffTimeline } from '~/models/staff-report.server'
 import { assertSameOrigin, requireStaff } from '~/utils/auth.server'
 import { getDb } from '~/utils/db.server'
@@ -49,9 +50,13 @@ async function loadInScope(request: Request, code: string) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, db, found } = await loadInScope(request, params.code ?? '')
-  const [timeline, units] = await Promise.all([getStaffTimeline(db, found.report.id), listActiveUnits(db, user.jurisdictionId)])
+  const [timeline, units, photos] = await Promise.all([
+    getStaffTimeline(db, found.report.id),
+    listActiveUnits(db, user.jurisdictionId),
+    listReportPhotos(db, found.report.id),
+  ])
   const actions = allowedActions(found.report.status, actorKindFor(user.role))
-  return { ...found, timeline, actions, transferUnits: units.filter((u) => u.id !== found.report.current_unit_id) }
+  return { ...found, timeline, photos, actions, transferUnits: units.filter((u) => u.id !== found.report.current_unit_id) }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -92,7 +97,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defau
   actionStatus === 409 ? true : defaultShouldRevalidate
 
 export default function StaffReport() {
-  const { report: r, contact, rating, timeline, actions, transferUnits } = useLoaderData<typeof loader>()
+  const { report: r, contact, rating, timeline, photos, actions, transferUnits } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
   const { t, locale } = useLocale()
@@ -139,6 +144,7 @@ export default function StaffReport() {
       </ReportFacts>
       <h2>{t.report.description}</h2>
       <p style={{ whiteSpace: 'pre-wrap' }}>{r.description}</p>
+      <ReportPhotos photos={photos} />
 
       <section className="actions" aria-labelledby="actions-heading">
         <h2 id="actions-heading">{t.staff.actionsHeading}</h2>

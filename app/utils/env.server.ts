@@ -11,6 +11,8 @@ const schema = z.object({
   SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').optional(),
   APP_BASE_URL: z.url().optional(),
   DATA_DIR: z.string().default('./data'),
+  // Re-encoded report photos; defaults to <DATA_DIR>/uploads.
+  UPLOAD_DIR: z.string().optional(),
   DEFAULT_JURISDICTION: z.string().default('kota-malang'),
   // Number of simulated historical reports written into an empty demo database.
   DEMO_REPORTS: z.coerce.number().int().min(0).max(100_000).default(2000),

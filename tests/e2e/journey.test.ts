@@ -7,6 +7,7 @@
 //  (c) the language switch.
 // UI strings come from the dictionaries, category names from the seed data.
 import type { BrowserContext, Page } from 'playwright-core'
+import sharp from 'sharp'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { SEED_CATEGORIES } from '#db/seed-data/categories'
 import { DEMO_PASSWORD } from '#db/seed-data/demo-staff'
@@ -353,10 +354,19 @@ describe.skipIf(!hasBrowser)('browser journeys at 360 px', () => {
     it('a valid submit lands on the report page with the private link', async () => {
       await page.getByLabel(t.reportForm.category, { exact: true }).selectOption({ label: PJU.nameId })
       await page.getByLabel(t.reportForm.description, { exact: true }).fill(description)
+      // A photo with EXIF, sent as a plain multipart form post.
+      const photo = await sharp({ create: { width: 2000, height: 1500, channels: 3, background: '#2a6' } }).jpeg().withExif({ IFD0: { Artist: 'Pelapor' } }).toBuffer()
+      await page.getByLabel(t.reportForm.photos, { exact: true }).setInputFiles({ name: 'lampu.jpg', mimeType: 'image/jpeg', buffer: photo })
       await submitReport(page).click()
       await page.waitForURL(CODE_IN_URL)
       code = CODE_IN_URL.exec(page.url())![1]!
       await page.getByText(t.report.createdHeading).waitFor()
+      const img = page.getByRole('img', { name: t.report.photoAlt.replace('{n}', '1') })
+      const src = (await img.getAttribute('src')) ?? ''
+      const served = await fetch(url(src))
+      expect(served.headers.get('content-type')).toBe('image/jpeg')
+      const meta = await sharp(Buffer.from(await served.arrayBuffer())).metadata()
+      expect([meta.width, meta.height, meta.exif]).toEqual([1600, 1200, undefined])
       privateLink = (await page.locator('a[data-testid=private-link]').getAttribute('href')) ?? ''
       expect(privateLink).toMatch(new RegExp(`/laporan/${code}\\?t=[\\w-]{10,}`))
       expect(await statusBadge(page).textContent()).toBe(status('submitted'))

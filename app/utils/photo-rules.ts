@@ -1,0 +1,10 @@
+// Limits for report photos, shared by the browser (validation) and the server.
+export const MAX_PHOTOS = 3
+export const MAX_PHOTO_BYTES = 10 * 1024 * 1024
+export const ACCEPTED_PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/avif', 'image/heic', 'image/heif']
+/** What the upload handler puts in the form instead of a file that was too large. */
+export const TOO_LARGE = '__too_large__'
+
+export function isAcceptedPhotoType(type: string) {
+  return ACCEPTED_PHOTO_TYPES.includes(type.toLowerCase())
+}
