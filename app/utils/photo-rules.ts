@@ -1,6 +1,8 @@
 // Limits for report photos, shared by the browser (validation) and the server.
 export const MAX_PHOTOS = 3
 export const MAX_PHOTO_BYTES = 10 * 1024 * 1024
+// HEIC is let through because some phones label converted photos so; if it does not
+// decode (sharp's prebuilt libvips has no HEVC), the citizen is asked for another photo.
 export const ACCEPTED_PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/avif', 'image/heic', 'image/heif']
 /** What the upload handler puts in the form instead of a file that was too large. */
 export const TOO_LARGE = '__too_large__'

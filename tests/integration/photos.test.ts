@@ -89,7 +89,7 @@ describe('report photos', () => {
   it('refuses a file that is not a photo, or cannot be decoded, or is too large: 400, nothing written', async () => {
     const before = { reports: await reportCount(), files: storedFiles().length }
     const cases: [File, string][] = [
-      [new File(['hello'], 'catatan.txt', { type: 'text/plain' }), 'Berkas harus berupa foto (JPEG, PNG, WebP atau HEIC).'],
+      [new File(['hello'], 'catatan.txt', { type: 'text/plain' }), 'Berkas harus berupa foto (JPEG, PNG atau WebP).'],
       [new File([Buffer.from('not really a jpeg')], 'rusak.jpg', { type: 'image/jpeg' }), 'Foto tidak dapat dibaca. Coba foto lain.'],
       [new File([Buffer.alloc(10 * 1024 * 1024 + 1)], 'besar.jpg', { type: 'image/jpeg' }), 'Foto terlalu besar (maks. 10 MB). Pilih ulang foto yang lebih kecil.'],
     ]
