@@ -1,6 +1,7 @@
 // Reference data a report needs: jurisdiction, categories, kelurahan, units, holidays.
 import type { Kysely, Transaction } from 'kysely'
 import type { DB } from '#db/types'
+import { findContainingArea, type Geometry, type Point } from '~/domain/geo'
 import { makeCalendar, type SlaCalendar } from '~/domain/sla'
 
 type Db = Kysely<DB> | Transaction<DB>
@@ -94,4 +95,21 @@ export async function getRoutingContext(db: Db, jurisdictionId: number, category
 /** Units a report can be transferred to. */
 export function listActiveUnits(db: Db, jurisdictionId: number) {
   return db.selectFrom('units').select(['id', 'name', 'short_name']).where('jurisdiction_id', '=', jurisdictionId).where('active', '=', true).orderBy('name').execute()
+}
+
+/** The kelurahan of the jurisdiction that contains the point, or null. */
+export async function findKelurahanAt(db: Db, jurisdictionId: number, point: Point) {
+  // Cheap pre-filter on the centroid (kelurahan are a few km across), then the exact test.
+  const candidates = await db
+    .selectFrom('areas')
+    .select(['id', 'name', 'polygon'])
+    .where('jurisdiction_id', '=', jurisdictionId)
+    .where('level', '=', 'kelurahan')
+    .where('centroid_lat', '>', point.lat - 0.1)
+    .where('centroid_lat', '<', point.lat + 0.1)
+    .where('centroid_lng', '>', point.lng - 0.1)
+    .where('centroid_lng', '<', point.lng + 0.1)
+    .execute()
+  const found = findContainingArea(candidates.map((c) => ({ ...c, polygon: c.polygon as Geometry | null })), point)
+  return found ? { id: found.id, name: found.name } : null
 }

@@ -3,13 +3,16 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, unstable_parseMultipartFormData, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { randomUUID } from 'node:crypto'
+import { useState } from 'react'
 import { z } from 'zod'
 import { ErrorList, SelectField, TextareaField, TextField } from '~/components/field'
 import { GeneralErrorBoundary } from '~/components/general-error-boundary'
+import { LocateButton } from '~/components/locate-button'
+import { isInIndonesia } from '~/domain/geo'
 import { normalizePhone } from '~/domain/phone'
 import { getDictionary, type Dictionary } from '~/i18n'
 import { fileReport, ReportInputError } from '~/models/report.server'
-import { listActiveCategories, listKelurahan } from '~/models/reference.server'
+import { findKelurahanAt, listActiveCategories, listKelurahan } from '~/models/reference.server'
 import { getDb } from '~/utils/db.server'
 import { getPublicJurisdiction } from '~/utils/jurisdiction.server'
 import { useLocale } from '~/utils/locale'
@@ -19,11 +22,16 @@ import { deletePhotos, PhotoError, photoUploadHandler, storePhoto, type StoredPh
 import { serializeReportFlash } from '~/utils/report-flash.server'
 
 const PRIVACY = ['public', 'anonymous', 'confidential'] as const
+const LOCATION_FIELDS = ['areaId', 'lat', 'lng']
 
 function schema(t: Dictionary) {
   return z.object({
     categoryId: z.number({ error: t.validation.categoryRequired }).int().positive(t.validation.categoryRequired),
-    areaId: z.number({ error: t.validation.kelurahanRequired }).int().positive(t.validation.kelurahanRequired),
+    // Optional when a location point is given: the kelurahan is then derived from it.
+    areaId: z.number({ error: t.validation.kelurahanRequired }).int().positive(t.validation.kelurahanRequired).optional(),
+    // Range-checked in the refinement below, whose message shows at the kelurahan field.
+    lat: z.number({ error: t.validation.locationInvalid }).optional(),
+    lng: z.number({ error: t.validation.locationInvalid }).optional(),
     description: z
       .string({ error: t.validation.required })
       .trim()
@@ -53,7 +61,19 @@ function schema(t: Dictionary) {
           else if (!isAcceptedPhotoType(item.type)) ctx.addIssue({ code: 'custom', message: t.validation.photoType })
         }
       }),
-  })
+  }).superRefine(
+    (v, ctx) => {
+      const hasPoint = v.lat !== undefined && v.lng !== undefined
+      if ((v.lat === undefined) !== (v.lng === undefined) || (hasPoint && !isInIndonesia({ lat: v.lat!, lng: v.lng! }))) {
+        ctx.addIssue({ code: 'custom', path: ['areaId'], message: t.validation.locationInvalid })
+      } else if (v.areaId === undefined && !hasPoint) {
+        ctx.addIssue({ code: 'custom', path: ['areaId'], message: t.validation.kelurahanRequired })
+      }
+    },
+    // Run even when other fields are invalid, so every message shows at once; but
+    // only when the location fields themselves parsed.
+    { when: (payload) => payload.issues.every((issue) => !LOCATION_FIELDS.includes(String(issue.path?.[0]))) },
+  )
 }
 
 /** Multipart (with photos) or plain form posts. */
@@ -83,6 +103,9 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   const v = submission.value
   const jurisdiction = await getPublicJurisdiction()
+  const point = v.lat !== undefined && v.lng !== undefined ? { lat: v.lat, lng: v.lng } : null
+  const areaId = v.areaId ?? (point ? (await findKelurahanAt(await getDb(), jurisdiction.id, point))?.id : undefined)
+  if (areaId === undefined) return data({ result: submission.reply({ fieldErrors: { areaId: [t.validation.locationOutside] } }) }, { status: 400 })
   const photos: StoredPhoto[] = []
   try {
     for (const file of v.photos ?? []) if (typeof file !== 'string') photos.push(await storePhoto(file))
@@ -96,11 +119,11 @@ export async function action({ request }: ActionFunctionArgs) {
       fileReport(trx, {
         jurisdiction,
         categoryId: v.categoryId,
-        areaId: v.areaId,
+        areaId,
         description: v.description,
         address: v.address ?? null,
-        lat: null,
-        lng: null,
+        lat: point?.lat ?? null,
+        lng: point?.lng ?? null,
         privacy: v.privacy,
         contact: { name: v.name ?? null, email: v.email ?? null, phone: v.phone ?? null },
         idempotencyKey: v.idempotencyKey ?? randomUUID(),
@@ -133,6 +156,8 @@ export default function ReportForm() {
     shouldRevalidate: 'onInput',
     onValidate: ({ formData }) => parseWithZod(formData, { schema: schema(t) }),
   })
+  const initialPoint = fields.lat.initialValue && fields.lng.initialValue ? { lat: Number(fields.lat.initialValue), lng: Number(fields.lng.initialValue) } : null
+  const [point, setPoint] = useState(initialPoint)
   const selectedCategory = categories.find((c) => String(c.id) === String(fields.categoryId.value))
   const kecamatan = [...new Set(kelurahan.map((k) => k.kecamatan_name))]
   const privacyHints = { public: t.reportForm.privacyPublicHint, anonymous: t.reportForm.privacyAnonymousHint, confidential: t.reportForm.privacyConfidentialHint }
@@ -173,6 +198,14 @@ export default function ReportForm() {
           hint={t.reportForm.descriptionHint}
           errors={fields.description.errors}
           rows={5}
+        />
+        <input type="hidden" name={fields.lat.name} value={point?.lat ?? ''} />
+        <input type="hidden" name={fields.lng.name} value={point?.lng ?? ''} />
+        <LocateButton
+          onLocated={(located, kelurahanId) => {
+            setPoint(located)
+            if (kelurahanId !== null) form.update({ name: fields.areaId.name, value: String(kelurahanId) })
+          }}
         />
         <SelectField {...getSelectProps(fields.areaId)} id={fields.areaId.id} label={t.reportForm.kelurahan} errors={fields.areaId.errors}>
           <option value="">{t.reportForm.kelurahanPlaceholder}</option>

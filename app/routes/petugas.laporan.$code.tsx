@@ -116,6 +116,17 @@ export default function StaffReport() {
       ) : null}
       <h1>{fill(t.report.heading, { code: r.code })}</h1>
       <ReportFacts report={r}>
+        {r.lat !== null && r.lng !== null ? (
+          <>
+            <dt>{t.staff.coordinates}</dt>
+            <dd>
+              {r.lat.toFixed(5)}, {r.lng.toFixed(5)} ·{' '}
+              <a href={`https://www.openstreetmap.org/?mlat=${r.lat}&mlon=${r.lng}#map=18/${r.lat}/${r.lng}`} target="_blank" rel="noreferrer">
+                {t.staff.openMap}
+              </a>
+            </dd>
+          </>
+        ) : null}
         <dt>{t.staff.privacy}</dt>
         <dd>{t.privacy[r.privacy]}</dd>
         <dt>{t.staff.reporter}</dt>

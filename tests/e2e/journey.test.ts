@@ -422,6 +422,22 @@ describe.skipIf(!hasBrowser)('browser journeys at 360 px', () => {
     })
   })
 
+  describe('(d) location', () => {
+    it('"Gunakan lokasi saya" records the point and picks the kelurahan that contains it', async () => {
+      const page = await newPage()
+      await page.context().grantPermissions(['geolocation'], { origin: server.baseUrl })
+      await page.context().setGeolocation({ latitude: -7.9826, longitude: 112.6308 }) // Alun-alun Merdeka
+      await page.goto(url('/lapor'))
+      await waitForHydration(page)
+      await page.getByRole('button', { name: t.reportForm.useLocation, exact: true }).click()
+      await page.getByText(t.reportForm.locatedIn.replace('{name}', 'Kiduldalem')).waitFor()
+      const select = page.getByLabel(t.reportForm.kelurahan, { exact: true })
+      await poll(async () => (await select.locator('option:checked').textContent())?.trim()).toBe('Kiduldalem')
+      expect(await page.locator('input[name=lat]').inputValue()).toBe('-7.9826')
+      expect(await page.locator('input[name=lng]').inputValue()).toBe('112.6308')
+    })
+  })
+
   describe('(c) language switch', () => {
     it('"English" switches the UI to English and back', async () => {
       const page = await newPage()

@@ -3,6 +3,7 @@ import { hash } from '@node-rs/argon2'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ARGON2_OPTIONS } from '#db/seed'
 import { action as reportAction, loader as reportLoader } from '~/routes/laporan.$code'
+import { loader as kelurahanApi } from '~/routes/api.kelurahan'
 import { action as filingAction } from '~/routes/lapor'
 import { action as loginAction } from '~/routes/masuk'
 import { action as staffAction, loader as staffLoader } from '~/routes/petugas.laporan.$code'
@@ -125,10 +126,41 @@ describe('citizen filing (/lapor)', () => {
     expect(contact.phone).toBe('+6281234567890')
   })
 
+  it('a location point picks the kelurahan when none is chosen; a point outside the city is refused', async () => {
+    const { areaId: _omit, ...withoutArea } = validReport()
+    // Alun-alun Merdeka, Kel. Kiduldalem
+    const ok = (await filingAction(args(post('/lapor', { ...withoutArea, lat: '-7.9826', lng: '112.6308' })))) as Response
+    expect(ok.status).toBe(302)
+    const code = ok.headers.get('Location')!.replace('/laporan/', '')
+    const row = await t.db.selectFrom('reports').innerJoin('areas', 'areas.id', 'reports.area_id').select(['areas.name', 'reports.lat', 'reports.lng']).where('reports.code', '=', code).executeTakeFirstOrThrow()
+    expect(row).toEqual({ name: 'Kiduldalem', lat: -7.9826, lng: 112.6308 })
+
+    const before = await countReports()
+    const surabaya = unwrap(await filingAction(args(post('/lapor', { ...withoutArea, lat: '-7.2575', lng: '112.7521' }))))
+    expect(surabaya.status).toBe(400)
+    expect(surabaya.data.result.error.areaId).toEqual(['Lokasi berada di luar wilayah ini. Pilih kelurahan.'])
+    const swapped = unwrap(await filingAction(args(post('/lapor', { ...withoutArea, lat: '112.63', lng: '-7.98' }))))
+    expect(swapped.data.result.error.areaId).toEqual(['Koordinat lokasi tidak valid.'])
+    const neither = unwrap(await filingAction(args(post('/lapor', withoutArea))))
+    expect(neither.data.result.error.areaId).toEqual(['Pilih kelurahan.'])
+    expect(await countReports()).toBe(before)
+  })
+
   it('a confidential report is 404 for the public and for the tracking look-up', async () => {
     const { code } = await fileValid({ categoryId: String(ids.perilaku) })
     const response = await thrown(() => reportLoader(args(new Request(`${ORIGIN}/laporan/${code}`), { code })))
     expect(response.status).toBe(404)
+  })
+})
+
+describe('/api/kelurahan', () => {
+  it('answers the kelurahan at a point, 404 outside the city and 400 for nonsense', async () => {
+    const at = (q: string) => kelurahanApi(args(new Request(`${ORIGIN}/api/kelurahan?${q}`)))
+    const inside = await at('lat=-7.9826&lng=112.6308')
+    expect(inside.status).toBe(200)
+    expect(await inside.json()).toMatchObject({ name: 'Kiduldalem' })
+    expect((await at('lat=-7.2575&lng=112.7521')).status).toBe(404)
+    expect((await at('lat=abc&lng=1')).status).toBe(400)
   })
 })
 

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest'
+import { areasFor } from '#db/seed-data/areas'
+import { containsPoint, findContainingArea, isInIndonesia, type Geometry } from './geo'
+
+const square: Geometry = { type: 'Polygon', coordinates: [[[0, 0], [10, 0], [10, 10], [0, 10], [0, 0]]] }
+const withHole: Geometry = { type: 'Polygon', coordinates: [[[0, 0], [10, 0], [10, 10], [0, 10], [0, 0]], [[4, 4], [6, 4], [6, 6], [4, 6], [4, 4]]] }
+
+describe('containsPoint', () => {
+  it('inside, outside, and inside a hole', () => {
+    expect(containsPoint(square, { lng: 5, lat: 5 })).toBe(true)
+    expect(containsPoint(square, { lng: 11, lat: 5 })).toBe(false)
+    expect(containsPoint(square, { lng: 5, lat: -0.1 })).toBe(false)
+    expect(containsPoint(withHole, { lng: 5, lat: 5 })).toBe(false)
+    expect(containsPoint(withHole, { lng: 2, lat: 5 })).toBe(true)
+  })
+
+  it('multipolygons: any part', () => {
+    const two: Geometry = { type: 'MultiPolygon', coordinates: [square.coordinates as number[][][], [[[20, 20], [30, 20], [30, 30], [20, 30], [20, 20]]]] }
+    expect(containsPoint(two, { lng: 25, lat: 25 })).toBe(true)
+    expect(containsPoint(two, { lng: 15, lat: 15 })).toBe(false)
+  })
+})
+
+describe('findContainingArea on the real Kota Malang kelurahan', () => {
+  const kelurahan = areasFor('35.73').filter((a) => a.level === 'kelurahan').map((a) => ({ code: a.code, name: a.name, polygon: a.polygon }))
+
+  it('finds each kelurahan from a point well inside it', () => {
+    // The centroid of a convex-ish kelurahan lies inside it; check all and allow none to map elsewhere.
+    const misplaced = areasFor('35.73')
+      .filter((a) => a.level === 'kelurahan')
+      .map((a) => ({ code: a.code, found: findContainingArea(kelurahan, a.centroid)?.code ?? null }))
+      .filter((r) => r.found !== null && r.found !== r.code)
+    expect(misplaced).toEqual([])
+  })
+
+  it('Alun-alun Merdeka Malang lies in Kiduldalem (Klojen); Surabaya lies in none', () => {
+    expect(findContainingArea(kelurahan, { lat: -7.9826, lng: 112.6308 })?.name).toBe('Kiduldalem')
+    expect(findContainingArea(kelurahan, { lat: -7.2575, lng: 112.7521 })).toBeNull()
+  })
+})
+
+describe('isInIndonesia', () => {
+  it('accepts Malang and Jayapura, refuses swapped coordinates and Singapore-far-west', () => {
+    expect(isInIndonesia({ lat: -7.98, lng: 112.63 })).toBe(true)
+    expect(isInIndonesia({ lat: -2.53, lng: 140.72 })).toBe(true)
+    expect(isInIndonesia({ lat: 112.63, lng: -7.98 })).toBe(false)
+    expect(isInIndonesia({ lat: 51.5, lng: -0.12 })).toBe(false)
+  })
+})
