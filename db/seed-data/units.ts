@@ -59,6 +59,20 @@ function kecamatanUnits(jurisdictionCode: SeedJurisdictionCode): SeedUnit[] {
 }
 
 // Parents are listed before their children so the array can be inserted in order.
+// Offices with the same name in both cities.
+const SHARED_OPD_UNITS: SeedUnit[] = [
+  { key: 'dlh', name: 'Dinas Lingkungan Hidup', shortName: 'DLH', kind: 'dinas', parentKey: null },
+  { key: 'bpbd', name: 'Badan Penanggulangan Bencana Daerah', shortName: 'BPBD', kind: 'badan', parentKey: null },
+  { key: 'dishub', name: 'Dinas Perhubungan', shortName: 'Dishub', kind: 'dinas', parentKey: null },
+  {
+    key: 'dispendukcapil',
+    name: 'Dinas Kependudukan dan Pencatatan Sipil',
+    shortName: 'Dispendukcapil',
+    kind: 'dinas',
+    parentKey: null,
+  },
+]
+
 const MALANG_OPD_UNITS: SeedUnit[] = [
   {
     key: 'dpuprpkp',
@@ -81,16 +95,7 @@ const MALANG_OPD_UNITS: SeedUnit[] = [
     kind: 'dinas',
     parentKey: 'dpuprpkp',
   },
-  { key: 'dlh', name: 'Dinas Lingkungan Hidup', shortName: 'DLH', kind: 'dinas', parentKey: null },
-  { key: 'bpbd', name: 'Badan Penanggulangan Bencana Daerah', shortName: 'BPBD', kind: 'badan', parentKey: null },
-  { key: 'dishub', name: 'Dinas Perhubungan', shortName: 'Dishub', kind: 'dinas', parentKey: null },
-  {
-    key: 'dispendukcapil',
-    name: 'Dinas Kependudukan dan Pencatatan Sipil',
-    shortName: 'Dispendukcapil',
-    kind: 'dinas',
-    parentKey: null,
-  },
+  ...SHARED_OPD_UNITS,
   { key: 'satpol-pp', name: 'Satuan Polisi Pamong Praja', shortName: 'Satpol PP', kind: 'satuan', parentKey: null },
   { key: 'damkar', name: 'UPT Pemadam Kebakaran', shortName: 'Damkar', kind: 'upt', parentKey: 'satpol-pp' },
   {
@@ -136,16 +141,7 @@ const MADIUN_OPD_UNITS: SeedUnit[] = [
     kind: 'dinas',
     parentKey: 'disperkim',
   },
-  { key: 'dlh', name: 'Dinas Lingkungan Hidup', shortName: 'DLH', kind: 'dinas', parentKey: null },
-  { key: 'bpbd', name: 'Badan Penanggulangan Bencana Daerah', shortName: 'BPBD', kind: 'badan', parentKey: null },
-  { key: 'dishub', name: 'Dinas Perhubungan', shortName: 'Dishub', kind: 'dinas', parentKey: null },
-  {
-    key: 'dispendukcapil',
-    name: 'Dinas Kependudukan dan Pencatatan Sipil',
-    shortName: 'Dispendukcapil',
-    kind: 'dinas',
-    parentKey: null,
-  },
+  ...SHARED_OPD_UNITS,
   {
     key: 'satpol-pp',
     name: 'Satuan Polisi Pamong Praja dan Pemadam Kebakaran',
