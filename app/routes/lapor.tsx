@@ -20,15 +20,16 @@ import { getLocale } from '~/utils/locale.server'
 import { isAcceptedPhotoType, MAX_PHOTOS, TOO_LARGE } from '~/utils/photo-rules'
 import { deletePhotos, PhotoError, photoUploadHandler, storePhoto, type StoredPhoto } from '~/utils/photos.server'
 import { serializeReportFlash } from '~/utils/report-flash.server'
+import { dbId } from '~/utils/schemas'
 
 const PRIVACY = ['public', 'anonymous', 'confidential'] as const
 const LOCATION_FIELDS = ['areaId', 'lat', 'lng']
 
 function schema(t: Dictionary) {
   return z.object({
-    categoryId: z.number({ error: t.validation.categoryRequired }).int().positive(t.validation.categoryRequired),
+    categoryId: dbId(t.validation.categoryRequired),
     // Optional when a location point is given: the kelurahan is then derived from it.
-    areaId: z.number({ error: t.validation.kelurahanRequired }).int().positive(t.validation.kelurahanRequired).optional(),
+    areaId: dbId(t.validation.kelurahanRequired).optional(),
     // Range-checked in the refinement below, whose message shows at the kelurahan field.
     lat: z.number({ error: t.validation.locationInvalid }).optional(),
     lng: z.number({ error: t.validation.locationInvalid }).optional(),

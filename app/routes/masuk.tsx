@@ -12,8 +12,8 @@ import { getLocale } from '~/utils/locale.server'
 
 function schema(t: Dictionary) {
   return z.object({
-    email: z.string({ error: t.validation.emailRequired }).trim().max(254),
-    password: z.string({ error: t.validation.passwordRequired }).max(200),
+    email: z.string({ error: t.validation.emailRequired }).trim().max(254, t.validation.email),
+    password: z.string({ error: t.validation.passwordRequired }).max(200, t.login.invalid),
     redirectTo: z.string().optional(),
   })
 }

@@ -18,13 +18,14 @@ import { getDb } from '~/utils/db.server'
 import { formatDateTime } from '~/utils/format'
 import { useLocale } from '~/utils/locale'
 import { getLocale } from '~/utils/locale.server'
+import { dbId } from '~/utils/schemas'
 import { actorKindFor, QUEUE_ROLES } from '~/utils/staff.server'
 
 const INTENTS = ['verify', 'start', 'resolve', 'reject', 'transfer', 'public_update', 'internal_note'] as const
 type Intent = (typeof INTENTS)[number]
 
 function schema(t: Dictionary) {
-  const version = z.number().int().positive()
+  const version = dbId(t.staff.conflict)
   const note = (required: string) => z.string({ error: required }).trim().min(1, required).max(2000, t.validation.noteTooLong)
   const optionalNote = z.string().trim().max(2000, t.validation.noteTooLong).optional()
   return z.discriminatedUnion('intent', [
@@ -32,7 +33,7 @@ function schema(t: Dictionary) {
     z.object({ intent: z.literal('start'), version, body: optionalNote }),
     z.object({ intent: z.literal('resolve'), version, body: note(t.validation.publicNoteRequired) }),
     z.object({ intent: z.literal('reject'), version, reason: z.enum(REJECT_REASONS, { error: t.validation.reasonRequired }), body: optionalNote }),
-    z.object({ intent: z.literal('transfer'), version, toUnitId: z.number({ error: t.validation.unitRequired }).int().positive(t.validation.unitRequired), body: optionalNote }),
+    z.object({ intent: z.literal('transfer'), version, toUnitId: dbId(t.validation.unitRequired), body: optionalNote }),
     z.object({ intent: z.literal('public_update'), version, body: note(t.validation.noteRequired) }),
     z.object({ intent: z.literal('internal_note'), version, body: note(t.validation.noteRequired) }),
   ])

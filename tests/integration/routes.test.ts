@@ -113,6 +113,11 @@ describe('citizen filing (/lapor)', () => {
     const result = unwrap(await filingAction(args(post('/lapor', { ...validReport(), categoryId: '987654' }))))
     expect(result.status).toBe(400)
     expect(result.data.result.error.categoryId).toEqual(['Jenis masalah tidak dikenal. Pilih dari daftar.'])
+    // Beyond PostgreSQL's integer range: still a message, not a database error.
+    const huge = unwrap(await filingAction(args(post('/lapor', { ...validReport(), categoryId: '9999999999', areaId: '-3' }))))
+    expect(huge.status).toBe(400)
+    expect(huge.data.result.error.categoryId).toEqual(['Pilih jenis masalah.'])
+    expect(huge.data.result.error.areaId).toEqual(['Pilih kelurahan.'])
   })
 
   it('files, then shows the private link once; the public page never carries contact details', async () => {
@@ -232,6 +237,8 @@ describe('staff', () => {
     const missing = unwrap(await staffAction(args(post(`/petugas/laporan/${code}`, { intent: 'transfer', version: await version(), toUnitId: '' }, { Cookie: cookie }), { code })))
     expect(missing.status).toBe(400)
     expect(missing.data.result.error.toUnitId).toEqual(['Pilih unit tujuan.'])
+    const huge = unwrap(await staffAction(args(post(`/petugas/laporan/${code}`, { intent: 'transfer', version: await version(), toUnitId: '99999999999' }, { Cookie: cookie }), { code })))
+    expect(huge.status).toBe(400)
     const dlh = await t.db.selectFrom('units').select('id').where('key', '=', 'dlh').orderBy('id').executeTakeFirstOrThrow()
     const moved = (await staffAction(args(post(`/petugas/laporan/${code}`, { intent: 'transfer', version: await version(), toUnitId: String(dlh.id), body: 'Salah kamar' }, { Cookie: cookie }), { code }))) as Response
     expect(moved.status).toBe(302)
