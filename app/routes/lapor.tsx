@@ -11,14 +11,14 @@ import { LocateButton } from '~/components/locate-button'
 import { isInIndonesia } from '~/domain/geo'
 import { normalizePhone } from '~/domain/phone'
 import { getDictionary, type Dictionary } from '~/i18n'
-import { fileReport, ReportInputError } from '~/models/report.server'
-import { findKelurahanAt, listActiveCategories, listKelurahan } from '~/models/reference.server'
+import { listActiveCategories, listKelurahan } from '~/models/reference.server'
 import { getDb } from '~/utils/db.server'
 import { getPublicJurisdiction } from '~/utils/jurisdiction.server'
 import { useLocale } from '~/utils/locale'
 import { getLocale } from '~/utils/locale.server'
 import { isAcceptedPhotoType, MAX_PHOTOS, TOO_LARGE } from '~/utils/photo-rules'
-import { deletePhotos, PhotoError, photoUploadHandler, storePhoto, type StoredPhoto } from '~/utils/photos.server'
+import { photoUploadHandler } from '~/utils/photos.server'
+import { submitReport } from '~/utils/report-filing.server'
 import { serializeReportFlash } from '~/utils/report-flash.server'
 import { dbId } from '~/utils/schemas'
 
@@ -103,46 +103,29 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: schema(t) })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   const v = submission.value
-  const jurisdiction = await getPublicJurisdiction()
-  const point = v.lat !== undefined && v.lng !== undefined ? { lat: v.lat, lng: v.lng } : null
-  const areaId = v.areaId ?? (point ? (await findKelurahanAt(await getDb(), jurisdiction.id, point))?.id : undefined)
-  if (areaId === undefined) return data({ result: submission.reply({ fieldErrors: { areaId: [t.validation.locationOutside] } }) }, { status: 400 })
-  const photos: StoredPhoto[] = []
-  try {
-    for (const file of v.photos ?? []) if (typeof file !== 'string') photos.push(await storePhoto(file))
-  } catch (error) {
-    await deletePhotos(photos.map((p) => p.storageKey))
-    if (error instanceof PhotoError) return data({ result: submission.reply({ fieldErrors: { photos: [t.validation.photoUnreadable] } }) }, { status: 400 })
-    throw error
-  }
-  try {
-    const filed = await (await getDb()).transaction().execute((trx) =>
-      fileReport(trx, {
-        jurisdiction,
-        categoryId: v.categoryId,
-        areaId,
-        description: v.description,
-        address: v.address ?? null,
-        lat: point?.lat ?? null,
-        lng: point?.lng ?? null,
-        privacy: v.privacy,
-        contact: { name: v.name ?? null, email: v.email ?? null, phone: v.phone ?? null },
-        idempotencyKey: v.idempotencyKey ?? randomUUID(),
-        now: new Date(),
-        photos,
-      }),
-    )
-    // A replayed submit already has its photos: drop this copy.
-    if (filed.replayed) await deletePhotos(photos.map((p) => p.storageKey))
-    return redirect(`/laporan/${filed.code}`, { headers: { 'Set-Cookie': await serializeReportFlash(filed) } })
-  } catch (error) {
-    await deletePhotos(photos.map((p) => p.storageKey))
-    if (error instanceof ReportInputError) {
-      const message = error.field === 'categoryId' ? t.validation.unknownCategory : t.validation.unknownKelurahan
-      return data({ result: submission.reply({ fieldErrors: { [error.field]: [message] } }) }, { status: 400 })
+  const outcome = await submitReport({
+    jurisdiction: await getPublicJurisdiction(),
+    categoryId: v.categoryId,
+    areaId: v.areaId,
+    point: v.lat !== undefined && v.lng !== undefined ? { lat: v.lat, lng: v.lng } : null,
+    description: v.description,
+    address: v.address ?? null,
+    privacy: v.privacy,
+    contact: { name: v.name ?? null, email: v.email ?? null, phone: v.phone ?? null },
+    idempotencyKey: v.idempotencyKey ?? randomUUID(),
+    now: new Date(),
+    files: (v.photos ?? []).filter((p): p is File => typeof p !== 'string'),
+  })
+  if (!outcome.ok) {
+    const messages = {
+      location_outside: t.validation.locationOutside,
+      unknown_kelurahan: t.validation.unknownKelurahan,
+      unknown_category: t.validation.unknownCategory,
+      photo_unreadable: t.validation.photoUnreadable,
     }
-    throw error
+    return data({ result: submission.reply({ fieldErrors: { [outcome.field]: [messages[outcome.reason]] } }) }, { status: 400 })
   }
+  return redirect(`/laporan/${outcome.filed.code}`, { headers: { 'Set-Cookie': await serializeReportFlash(outcome.filed) } })
 }
 
 export default function ReportForm() {
