@@ -14,6 +14,8 @@ import { DASHBOARD_ROLES } from '~/utils/staff.server'
 
 const PERIODS = [30, 90, 365] as const
 
+export { noStoreHeaders as headers } from '~/utils/headers'
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request, DASHBOARD_ROLES)
   const requested = Number(new URL(request.url).searchParams.get('hari'))

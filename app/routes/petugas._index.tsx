@@ -12,6 +12,8 @@ import { formatDateTime, formatHours } from '~/utils/format'
 import { useLocale } from '~/utils/locale'
 import { QUEUE_ROLES } from '~/utils/staff.server'
 
+export { noStoreHeaders as headers } from '~/utils/headers'
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request, QUEUE_ROLES)
   const db = await getDb()

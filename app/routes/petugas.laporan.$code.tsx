@@ -49,6 +49,8 @@ async function loadInScope(request: Request, code: string) {
   return { user, db, found, scope }
 }
 
+export { noStoreHeaders as headers } from '~/utils/headers'
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, db, found } = await loadInScope(request, params.code ?? '')
   const [timeline, units, photos] = await Promise.all([
