@@ -32,4 +32,3 @@ export const SEED_JURISDICTIONS: SeedJurisdiction[] = [
   },
 ];
 
-export const SEED_JURISDICTION_CODES: readonly SeedJurisdictionCode[] = SEED_JURISDICTIONS.map((j) => j.code);

@@ -123,7 +123,3 @@ export const WILAYAH_ROWS: readonly WilayahRow[] = RAW_ROWS.map(([code, level, p
 export function wilayahRowsUnder(prefix: string, level: WilayahLevel): WilayahRow[] {
   return WILAYAH_ROWS.filter((row) => row.level === level && row.code.startsWith(`${prefix}.`));
 }
-
-export function wilayahRow(code: string): WilayahRow | undefined {
-  return WILAYAH_ROWS.find((row) => row.code === code);
-}
