@@ -7,6 +7,7 @@ import express from 'express'
 import type { Server } from 'node:http'
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { bodyLimit } from './body-limit'
 import { originGuard } from './origin-guard'
 import { securityHeaders } from './security-headers'
 
@@ -44,6 +45,7 @@ export async function startServer({ dev }: { dev: boolean }) {
   app.disable('x-powered-by')
   app.use(securityHeaders)
   app.use(originGuard(process.env.APP_BASE_URL))
+  app.use(bodyLimit)
 
   let getBuild: () => Promise<ServerBuild>
   if (dev) {

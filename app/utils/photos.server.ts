@@ -10,6 +10,7 @@ import { getEnv } from './env.server'
 import { MAX_PHOTO_BYTES, TOO_LARGE } from './photo-rules'
 
 const MAX_EDGE = 1600
+const MAX_TEXT_BYTES = 64 * 1024
 
 export interface StoredPhoto {
   storageKey: string
@@ -37,9 +38,15 @@ function uploadDir() {
  */
 export const photoUploadHandler: UploadHandler = async ({ name, filename, contentType, data }) => {
   if (filename === undefined) {
+    // Text fields: keep at most MAX_TEXT_BYTES (more than any field allows), so an
+    // oversized field fails validation with its "too long" message without filling memory.
     const chunks: Uint8Array[] = []
-    for await (const chunk of data) chunks.push(chunk)
-    return Buffer.concat(chunks).toString('utf8')
+    let size = 0
+    for await (const chunk of data) {
+      if (size < MAX_TEXT_BYTES) chunks.push(chunk)
+      size += chunk.byteLength
+    }
+    return Buffer.concat(chunks).subarray(0, MAX_TEXT_BYTES).toString('utf8')
   }
   if (name !== 'photos' || filename === '') {
     for await (const _ of data) void _

@@ -2,6 +2,7 @@
 // demo login and cookie flags, the Origin check, the PGlite directory lock and a clean
 // shutdown on SIGTERM; then the same start on a fresh PostgreSQL database.
 import { existsSync } from 'node:fs'
+import { request } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_PASSWORD } from '#db/seed-data/demo-staff'
 import { id as t } from '~/i18n/id'
@@ -133,6 +134,20 @@ describe('start-up on a fresh PGlite directory', () => {
     })
     expect(login.status, 'refused').toBeGreaterThanOrEqual(400)
     expect(sessionCookieFrom(login)).toBeNull()
+  })
+
+  it('refuses a body larger than any form accepts with 413, before reading it', async () => {
+    const { hostname, port } = new URL(server.baseUrl)
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request({ hostname, port, path: '/lapor', method: 'POST', headers: { 'Content-Type': 'multipart/form-data; boundary=x', 'Content-Length': String(40 * 1024 * 1024), Origin: server.baseUrl } })
+      req.on('response', (res) => {
+        resolve(res.statusCode ?? 0)
+        req.destroy()
+      })
+      req.on('error', reject)
+      req.flushHeaders()
+    })
+    expect(status).toBe(413)
   })
 
   it('answers 403 (not 500) to page-route POSTs from a foreign Origin', async () => {

@@ -99,6 +99,11 @@ describe('report photos', () => {
       expect(result.data.result.error.photos).toEqual([message])
       expect(result.data.result.initialValue.description).toBe(fields().description)
     }
+    // An enormous text field in a multipart post is cut, then refused as too long.
+    const huge = (await filingAction(args(multipart(fields({ description: 'x'.repeat(5 * 1024 * 1024) }), [])))) as { data: any; init: { status: number } }
+    expect(huge.init.status).toBe(400)
+    expect(huge.data.result.error.description).toEqual(['Uraian maksimal 2000 huruf.'])
+    expect(huge.data.result.initialValue.description.length).toBe(64 * 1024)
     const four = await Promise.all([1, 2, 3, 4].map(async (n) => new File([await photoWithExif(20, 20)], `${n}.jpg`, { type: 'image/jpeg' })))
     const tooMany = (await filingAction(args(multipart(fields(), four)))) as { data: any; init: { status: number } }
     expect(tooMany.data.result.error.photos).toEqual(['Maksimal 3 foto.'])
