@@ -3,7 +3,8 @@
 import { randomBytes } from 'node:crypto'
 import { sql, type Kysely, type Transaction } from 'kysely'
 import type { DB, PrivacyValue, ReportStatusValue } from '#db/types'
-import { transition, type ActorKind, type ReportAction } from '~/domain/report-status'
+import { mayTransferTo } from '~/domain/custody'
+import { assertCanAddNote, isFirstResponse, noteEvent, transition, type ActorKind, type EventActor, type ReportAction } from '~/domain/report-status'
 import { effectivePrivacy, routeReport } from '~/domain/routing'
 import { computeDueAt } from '~/domain/sla'
 import { generateTrackingCode } from '~/domain/tracking-code'
@@ -15,6 +16,13 @@ type Db = Kysely<DB> | Transaction<DB>
 export class ReportInputError extends Error {
   constructor(readonly field: 'categoryId' | 'areaId' | 'toUnitId') {
     super(`Unknown ${field}`)
+  }
+}
+
+/** The report may not go to that unit (misconduct reports stay in the Inspektorat). */
+export class TransferNotAllowedError extends Error {
+  constructor() {
+    super('This report may only move between Inspektorat units')
   }
 }
 
@@ -219,15 +227,15 @@ export async function applyReportAction(trx: Transaction<DB>, input: ApplyAction
     .executeTakeFirstOrThrow()
   if (current.version !== input.expectedVersion) throw new ReportConflictError()
   const step = transition(current.status, input.action, input.actor.kind)
-  const toUnitId = input.action.type === 'transfer' ? await transferTarget(trx, current, input.toUnitId) : null
-  const staff = input.actor.kind === 'officer' || input.actor.kind === 'supervisor'
+  const toUnitId = input.action.type === 'transfer' ? await transferTarget(trx, input.reportId, current, input.toUnitId) : null
+  const firstResponse = isFirstResponse({ type: step.eventType, actor: eventActor(input.actor.kind) })
   const updated = await trx
     .updateTable('reports')
     .set((eb) => ({
       status: step.to,
       version: eb('version', '+', 1),
       updated_at: input.now,
-      ...(staff ? { first_response_at: sql<Date>`coalesce(first_response_at, ${input.now}::timestamptz)` } : {}),
+      ...(firstResponse ? { first_response_at: sql<Date>`coalesce(first_response_at, ${input.now}::timestamptz)` } : {}),
       ...(step.to === 'resolved' ? { resolved_at: input.now } : {}),
       ...(step.to === 'closed' ? { closed_at: input.now } : {}),
       ...(input.action.type === 'reopen' ? { reopen_count: eb('reopen_count', '+', 1), resolved_at: null } : {}),
@@ -249,39 +257,66 @@ export async function applyReportAction(trx: Transaction<DB>, input: ApplyAction
   return step
 }
 
-async function transferTarget(trx: Transaction<DB>, report: { jurisdiction_id: number; current_unit_id: number }, unitId: number | undefined) {
+async function transferTarget(trx: Transaction<DB>, reportId: number, report: { jurisdiction_id: number; current_unit_id: number }, unitId: number | undefined) {
   const target = await trx
     .selectFrom('units')
-    .select('id')
+    .select(['id', 'kind'])
     .where('id', '=', unitId ?? -1)
     .where('jurisdiction_id', '=', report.jurisdiction_id)
     .where('active', '=', true)
     .executeTakeFirst()
   if (!target || target.id === report.current_unit_id) throw new ReportInputError('toUnitId')
+  if (!mayTransferTo(await custodyFacts(trx, reportId), target)) throw new TransferNotAllowedError()
   return target.id
+}
+
+/** What the custody rules (domain/custody.ts) need to know about a report. */
+export async function custodyFacts(db: Db, reportId: number) {
+  const row = await db
+    .selectFrom('reports as r')
+    .innerJoin('categories as c', 'c.id', 'r.category_id')
+    .innerJoin('units as u', 'u.id', 'r.current_unit_id')
+    .select(['c.is_misconduct', 'r.privacy', 'u.kind'])
+    .where('r.id', '=', reportId)
+    .executeTakeFirstOrThrow()
+  return { isMisconduct: row.is_misconduct, privacy: row.privacy, unitKind: row.kind }
+}
+
+function eventActor(kind: ActorKind): EventActor {
+  return kind === 'officer' || kind === 'supervisor' ? 'staff' : kind
 }
 
 export interface AddNoteInput {
   reportId: number
   expectedVersion: number
   userId: number
+  actorKind: ActorKind
   visibility: 'public' | 'internal'
   body: string
   now: Date
 }
 
-/** A public update counts as a response to the citizen; an internal note does not. */
+/**
+ * A staff note, where the state machine allows one (NoteNotAllowedError otherwise).
+ * A public update counts as a response to the citizen; an internal note does not.
+ */
 export async function addStaffNote(trx: Transaction<DB>, input: AddNoteInput) {
+  const kind = input.visibility === 'public' ? 'public_update' : 'internal_note'
+  const current = await trx.selectFrom('reports').select(['status', 'version']).where('id', '=', input.reportId).executeTakeFirstOrThrow()
+  // The status decides first: a note on a closed report is refused for what it is.
+  assertCanAddNote(current.status, kind, input.actorKind)
+  if (current.version !== input.expectedVersion) throw new ReportConflictError()
+  const event = noteEvent(kind)
+  const firstResponse = isFirstResponse({ type: event.eventType, actor: eventActor(input.actorKind) })
   const updated = await trx
     .updateTable('reports')
     .set((eb) => ({
       version: eb('version', '+', 1),
       updated_at: input.now,
-      ...(input.visibility === 'public' ? { first_response_at: sql<Date>`coalesce(first_response_at, ${input.now}::timestamptz)` } : {}),
+      ...(firstResponse ? { first_response_at: sql<Date>`coalesce(first_response_at, ${input.now}::timestamptz)` } : {}),
     }))
     .where('id', '=', input.reportId)
     .where('version', '=', input.expectedVersion)
-    .where('status', 'not in', ['closed', 'rejected', 'duplicate'])
     .executeTakeFirst()
   if (Number(updated.numUpdatedRows) !== 1) throw new ReportConflictError()
   await trx
@@ -289,11 +324,11 @@ export async function addStaffNote(trx: Transaction<DB>, input: AddNoteInput) {
     .values({
       report_id: input.reportId,
       created_at: input.now,
-      actor_kind: 'staff',
+      actor_kind: eventActor(input.actorKind),
       actor_user_id: input.userId,
-      type: input.visibility === 'public' ? 'public_update' : 'internal_note',
+      type: event.eventType,
       body: input.body,
-      visibility: input.visibility,
+      visibility: event.visibility,
     })
     .execute()
 }
@@ -310,14 +345,14 @@ async function insertEvent(
     visibility: 'public' | 'internal'
   },
 ) {
-  const staff = input.actor.kind === 'officer' || input.actor.kind === 'supervisor'
+  const actor = eventActor(input.actor.kind)
   await trx
     .insertInto('report_events')
     .values({
       report_id: input.reportId,
       created_at: input.now,
-      actor_kind: staff ? 'staff' : input.actor.kind === 'reporter' ? 'reporter' : 'system',
-      actor_user_id: staff ? input.actor.userId : null,
+      actor_kind: actor,
+      actor_user_id: actor === 'staff' ? input.actor.userId : null,
       type: e.type,
       from_status: e.from,
       to_status: e.to,

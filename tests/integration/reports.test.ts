@@ -200,7 +200,8 @@ describe('applyReportAction', () => {
     await transfer(ids.unit.get('dlh')!)
     r = await reportByCode(filed.code)
     expect(r).toMatchObject({ status: 'submitted', current_unit_id: ids.unit.get('dlh'), version: 2 })
-    expect(r.first_response_at?.toISOString()).toBe('2026-11-24T04:00:00.000Z')
+    // Routing the report elsewhere is not a response to the citizen (ADR 007).
+    expect(r.first_response_at).toBeNull()
     const event = await t.db.selectFrom('report_events').selectAll().where('report_id', '=', r.id).where('type', '=', 'transferred').executeTakeFirstOrThrow()
     expect(event).toMatchObject({ from_unit_id: ids.unit.get('diskominfo'), to_unit_id: ids.unit.get('dlh'), from_status: 'submitted', to_status: 'submitted', visibility: 'public', body: 'Kewenangan DLH.' })
   })
