@@ -6,6 +6,7 @@ import type { DB, PrivacyValue, ReportStatusValue } from '#db/types'
 import { mayTransferTo } from '~/domain/custody'
 import { assertCanAddNote, isFirstResponse, noteEvent, transition, type ActorKind, type EventActor, type ReportAction } from '~/domain/report-status'
 import { effectivePrivacy, routeReport } from '~/domain/routing'
+import { canonicalSubmission, RESUBMIT_WINDOW_MS } from '~/domain/submission'
 import { computeDueAt } from '~/domain/sla'
 import { generateTrackingCode } from '~/domain/tracking-code'
 import { randomToken, sha256 } from '~/utils/crypto.server'
@@ -43,7 +44,10 @@ export interface NewReportInput {
   lng: number | null
   privacy: PrivacyValue
   contact: { name: string | null; email: string | null; phone: string | null } | null
+  /** The form's key. Replays only the same content from the same browser (see browserId). */
   idempotencyKey: string
+  /** The filing browser's random id (utils/browser-id.server.ts); never stored as such. */
+  browserId: string
   now: Date
   /** Already re-encoded and stored (see utils/photos.server.ts). */
   photos?: { storageKey: string; contentType: 'image/jpeg'; sizeBytes: number; width: number; height: number }[]
@@ -56,12 +60,18 @@ export interface FiledReport {
   replayed: boolean
 }
 
-// A double submit within this window gets the same report and a fresh private link
-// (the browser only shows the last response).
-const REPLAY_WINDOW_MS = 15 * 60_000
+/**
+ * How a filing is recognised again. The key alone proves nothing (it sits in the form's
+ * HTML and can be copied): it counts only together with the browser and the content.
+ */
+function submissionIdentity(input: NewReportInput) {
+  const resubmission = sha256(`${input.browserId}\n${canonicalSubmission(input)}`)
+  return { resubmission, key: sha256(`${input.idempotencyKey}\n${resubmission}`) }
+}
 
 export async function fileReport(trx: Transaction<DB>, input: NewReportInput): Promise<FiledReport> {
-  const replay = await replayedReport(trx, input)
+  const identity = submissionIdentity(input)
+  const replay = await replayedReport(trx, input, identity)
   if (replay) return replay
 
   const category = await getActiveCategory(trx, input.jurisdiction.id, input.categoryId)
@@ -98,7 +108,8 @@ export async function fileReport(trx: Transaction<DB>, input: NewReportInput): P
         updated_at: input.now,
         response_due_at: computeDueAt(input.now, category.response_target, category.response_clock, calendar),
         resolution_due_at: computeDueAt(input.now, category.resolution_target, category.resolution_clock, calendar),
-        idempotency_key: input.idempotencyKey,
+        idempotency_key: identity.key,
+        resubmission_hash: identity.resubmission,
         reporter_token_hash: sha256(token),
       })
       .onConflict((oc) => oc.doNothing())
@@ -106,7 +117,7 @@ export async function fileReport(trx: Transaction<DB>, input: NewReportInput): P
       .executeTakeFirst()
     if (!inserted) {
       // Either the code was taken (retry) or a concurrent double submit won the race.
-      const raced = await replayedReport(trx, input)
+      const raced = await replayedReport(trx, input, identity)
       if (raced) return raced
       continue
     }
@@ -146,15 +157,33 @@ export async function fileReport(trx: Transaction<DB>, input: NewReportInput): P
   throw new Error('Could not allocate a unique report code')
 }
 
-async function replayedReport(trx: Transaction<DB>, input: NewReportInput): Promise<FiledReport | null> {
-  const existing = await trx
+/**
+ * The report this same browser already filed with this same content: by the key (a
+ * double submit), or within the window without it (no-JS Back + submit, the reloaded
+ * form has a new key). Within the window the private link is issued again, because the
+ * browser only shows the last response; it goes to the same browser only.
+ */
+async function replayedReport(trx: Transaction<DB>, input: NewReportInput, identity: { key: string; resubmission: string }): Promise<FiledReport | null> {
+  const byKey = await trx
     .selectFrom('reports')
     .select(['id', 'code', 'created_at'])
     .where('jurisdiction_id', '=', input.jurisdiction.id)
-    .where('idempotency_key', '=', input.idempotencyKey)
+    .where('idempotency_key', '=', identity.key)
     .executeTakeFirst()
+  const existing =
+    byKey ??
+    (await trx
+      .selectFrom('reports')
+      .select(['id', 'code', 'created_at'])
+      .where('jurisdiction_id', '=', input.jurisdiction.id)
+      .where('resubmission_hash', '=', identity.resubmission)
+      .where('created_at', '>', new Date(input.now.getTime() - RESUBMIT_WINDOW_MS))
+      .where('created_at', '<=', input.now)
+      .orderBy('created_at', 'desc')
+      .limit(1)
+      .executeTakeFirst())
   if (!existing) return null
-  if (input.now.getTime() - existing.created_at.getTime() > REPLAY_WINDOW_MS) return { code: existing.code, token: null, replayed: true }
+  if (input.now.getTime() - existing.created_at.getTime() > RESUBMIT_WINDOW_MS) return { code: existing.code, token: null, replayed: true }
   const token = randomToken(16)
   await trx.updateTable('reports').set({ reporter_token_hash: sha256(token) }).where('id', '=', existing.id).execute()
   return { code: existing.code, token, replayed: true }

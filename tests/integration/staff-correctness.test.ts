@@ -56,6 +56,7 @@ function input(overrides: Partial<NewReportInput> = {}): NewReportInput {
     privacy: 'public',
     contact: { name: 'Siti', email: 'siti@example.com', phone: '+6281234567890' },
     idempotencyKey: `staff-key-${++keyCounter}-${Date.now()}`,
+    browserId: `staff-browser-${keyCounter}-${Date.now()}`,
     now: NOW,
     ...overrides,
   }
