@@ -300,7 +300,7 @@ async function transferTarget(trx: Transaction<DB>, reportId: number, report: { 
 }
 
 /** What the custody rules (domain/custody.ts) need to know about a report. */
-export async function custodyFacts(db: Db, reportId: number) {
+async function custodyFacts(db: Db, reportId: number) {
   const row = await db
     .selectFrom('reports as r')
     .innerJoin('categories as c', 'c.id', 'r.category_id')
