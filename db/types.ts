@@ -138,7 +138,10 @@ export interface ReportsTable {
   duplicate_of_id: number | null
   supporter_count: Generated<number>
   version: Generated<number>
+  /** SHA-256 of (client key, resubmission_hash): a key replays only the same content from the same browser. */
   idempotency_key: string | null
+  /** SHA-256 of (browser cookie, content fingerprint); migration 0004. */
+  resubmission_hash: string | null
   reporter_token_hash: string | null
 }
 

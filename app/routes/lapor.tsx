@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect, unstable_parseMultipartFormData, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { data, redirect, unstable_parseMultipartFormData, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { randomUUID } from 'node:crypto'
 import { useState } from 'react'
@@ -12,6 +12,7 @@ import { isInIndonesia } from '~/domain/geo'
 import { normalizePhone } from '~/domain/phone'
 import { getDictionary, type Dictionary } from '~/i18n'
 import { listActiveCategories, listKelurahan } from '~/models/reference.server'
+import { browserIdentity } from '~/utils/browser-id.server'
 import { getDb } from '~/utils/db.server'
 import { getPublicJurisdiction } from '~/utils/jurisdiction.server'
 import { useLocale } from '~/utils/locale'
@@ -83,18 +84,22 @@ async function readForm(request: Request) {
   return type.startsWith('multipart/form-data') ? unstable_parseMultipartFormData(request, photoUploadHandler) : request.formData()
 }
 
+// A form page must never come back from a cache (its key, and what was typed).
+export const headers: HeadersFunction = () => ({ 'Cache-Control': 'no-store' })
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const db = await getDb()
   const jurisdiction = await getPublicJurisdiction()
   const [categories, kelurahan] = await Promise.all([listActiveCategories(db, jurisdiction.id), listKelurahan(db, jurisdiction.id)])
   const preselected = new URL(request.url).searchParams.get('kategori')
-  return {
+  const browser = await browserIdentity(request)
+  return data({
     categories,
     kelurahan,
     // A fresh key per form render: a double submit of this form files one report.
     idempotencyKey: randomUUID(),
     preselectedCategoryId: categories.find((c) => c.code === preselected)?.id ?? null,
-  }
+  }, browser.setCookie ? { headers: { 'Set-Cookie': browser.setCookie } } : undefined)
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -103,6 +108,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: schema(t) })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   const v = submission.value
+  const browser = await browserIdentity(request)
   const outcome = await submitReport({
     jurisdiction: await getPublicJurisdiction(),
     categoryId: v.categoryId,
@@ -113,6 +119,7 @@ export async function action({ request }: ActionFunctionArgs) {
     privacy: v.privacy,
     contact: { name: v.name ?? null, email: v.email ?? null, phone: v.phone ?? null },
     idempotencyKey: v.idempotencyKey ?? randomUUID(),
+    browserId: browser.id,
     now: new Date(),
     files: (v.photos ?? []).filter((p): p is File => typeof p !== 'string'),
   })
@@ -125,7 +132,9 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     return data({ result: submission.reply({ fieldErrors: { [outcome.field]: [messages[outcome.reason]] } }) }, { status: 400 })
   }
-  return redirect(`/laporan/${outcome.filed.code}`, { headers: { 'Set-Cookie': await serializeReportFlash(outcome.filed) } })
+  const headers = new Headers({ 'Set-Cookie': await serializeReportFlash(outcome.filed) })
+  if (browser.setCookie) headers.append('Set-Cookie', browser.setCookie)
+  return redirect(`/laporan/${outcome.filed.code}`, { headers })
 }
 
 export default function ReportForm() {
