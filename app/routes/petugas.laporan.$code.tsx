@@ -18,6 +18,7 @@ import { getDb } from '~/utils/db.server'
 import { formatDateTime } from '~/utils/format'
 import { useLocale } from '~/utils/locale'
 import { getLocale } from '~/utils/locale.server'
+import { readRequestForm } from '~/utils/request-form.server'
 import { dbId } from '~/utils/schemas'
 import { actorKindFor, QUEUE_ROLES } from '~/utils/staff.server'
 
@@ -67,7 +68,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const code = params.code ?? ''
   const { user, db, found, scope } = await loadInScope(request, code)
   const t = getDictionary(await getLocale(request))
-  const submission = parseWithZod(await request.formData(), { schema: schema(t) })
+  const submission = parseWithZod(await readRequestForm(request), { schema: schema(t) })
   const intent = submission.payload.intent as Intent | undefined
   if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 })
   const v = submission.value
