@@ -69,7 +69,7 @@ function countedBody(body: ReadableStream<Uint8Array>, limit: number) {
       return source.cancel(reason)
     },
   })
-  return { stream, stop: () => source.cancel().catch(() => {}) }
+  return { stream, stop: () => source.cancel().catch(() => {}), bytesRead: () => seen }
 }
 
 async function readAll(stream: ReadableStream<Uint8Array>) {
@@ -97,9 +97,10 @@ export async function readRequestForm(request: Request, options: FormReadOptions
   const type = mediaType(request.headers.get('Content-Type'))
   if (type !== URLENCODED && type !== MULTIPART) throw refuse(415)
   if (!request.body) return new FormData()
-  const { stream, stop } = countedBody(request.body, bodyLimitFor(type))
+  const body = countedBody(request.body, bodyLimitFor(type))
+  const { stream, stop } = body
   try {
-    return type === URLENCODED ? await readUrlEncoded(stream) : await readMultipart(request, stream, stop, options)
+    return type === URLENCODED ? await readUrlEncoded(stream) : await readMultipart(request, body, options)
   } catch (error) {
     if (error instanceof Response) throw error
     if (error instanceof FormRefused) throw refuse(error.status)
@@ -117,7 +118,7 @@ async function readUrlEncoded(stream: ReadableStream<Uint8Array>) {
   return form
 }
 
-async function readMultipart(request: Request, stream: ReadableStream<Uint8Array>, stop: () => Promise<void>, { files }: FormReadOptions) {
+async function readMultipart(request: Request, { stream, stop, bytesRead }: ReturnType<typeof countedBody>, { files }: FormReadOptions) {
   const form = new FormData()
   let parts = 0
   let textBytes = 0
@@ -159,5 +160,8 @@ async function readMultipart(request: Request, stream: ReadableStream<Uint8Array
     if (!(error instanceof StopReading)) throw error
     await stop()
   }
+  // The parser silently skips what comes before the first boundary: a body with
+  // bytes but not one part is not a form.
+  if (parts === 0 && bytesRead() > 0) throw new FormRefused(400)
   return form
 }
