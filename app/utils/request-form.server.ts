@@ -132,8 +132,9 @@ async function readMultipart(request: Request, { stream, stop, bytesRead }: Retu
       if (!name) throw new FormRefused(400)
       const field = stripNul(name)
       if (filename === undefined) {
-        const { bytes, size } = await readPart(data, MAX_TEXT_FIELD_BYTES)
-        textBytes += size
+        // What is kept counts (at most 64 KB a field); the rest is only drained, within the body limit.
+        const { bytes } = await readPart(data, MAX_TEXT_FIELD_BYTES)
+        textBytes += bytes.byteLength
         if (textBytes > MAX_TEXT_TOTAL_BYTES) throw new FormRefused(413)
         // Cut at MAX_TEXT_FIELD_BYTES: an oversized field then fails validation with its own "too long" message.
         form.append(field, stripNul(bytes.toString('utf8')))
