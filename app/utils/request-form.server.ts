@@ -43,8 +43,9 @@ function refuse(status: 400 | 413 | 415) {
     413: '413: kiriman terlalu besar (request too large).',
     415: '415: jenis kiriman tidak didukung; kirim formulir (unsupported content type; send a form).',
   }[status]
-  // Connection: close, so the rest of a refused body is not read.
-  return new Response(text, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' } })
+  // The server closes the connection after answering, so the rest of a refused body
+  // is never read (app/server/request-handler.ts).
+  return new Response(text, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
 }
 
 /**
