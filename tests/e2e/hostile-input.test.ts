@@ -4,6 +4,7 @@
 // route, with a signed-in staff session, that must never see a 5xx.
 import { readdirSync, readFileSync } from 'node:fs'
 import { request } from 'node:http'
+import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_PASSWORD } from '#db/seed-data/demo-staff'
 import { id as t } from '~/i18n/id'
@@ -161,6 +162,34 @@ describe('hostile input against the built server', () => {
         expect(masuk.written).toBeLessThan(100 * MB)
         // The server still answers.
         expect((await fetch(`${server.baseUrl}/healthz`)).status).toBe(200)
+      })(),
+    ))
+
+  it('refuses six 7000×7000 PNGs at once before decoding them; /healthz stays fast', () =>
+    track(
+      (async () => {
+        const html = await (await fetch(`${server.baseUrl}/lapor`)).text()
+        const firstOption = (name: string) => /<option value="(\d+)"/.exec(html.slice(html.indexOf(`name="${name}"`)))![1]!
+        const png = await sharp({ create: { width: 7000, height: 7000, channels: 3, background: '#fff' } }).png({ compressionLevel: 9 }).toBuffer()
+        const post = () => {
+          const body = new FormData()
+          for (const [k, v] of Object.entries({ categoryId: firstOption('categoryId'), areaId: firstOption('areaId'), description: 'Tiang lampu roboh di depan gang tujuh.', privacy: 'public' })) body.append(k, v)
+          body.append('photos', new File([png], 'besar.png', { type: 'image/png' }))
+          return fetch(`${server.baseUrl}/lapor`, { method: 'POST', body, headers: { Origin: server.baseUrl } })
+        }
+        const posts = Array.from({ length: 6 }, post)
+        const started = performance.now()
+        const health = await fetch(`${server.baseUrl}/healthz`)
+        const healthMs = performance.now() - started
+        const answers = await Promise.all(posts)
+        const pages = await Promise.all(answers.map((r) => r.text()))
+        console.log(`hostile-input: 6 × 7000×7000 PNG (${(png.byteLength / 1024).toFixed(0)} KB) → ${answers.map((r) => r.status).join(', ')}; /healthz meanwhile in ${healthMs.toFixed(0)} ms`)
+        expect(health.status).toBe(200)
+        for (const [i, r] of answers.entries()) {
+          expect(r.status).toBe(400)
+          expect(pages[i]).toContain('maks. 25 megapiksel')
+        }
+        expect(healthMs).toBeLessThan(1000)
       })(),
     ))
 
