@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect, unstable_parseMultipartFormData, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from '@remix-run/node'
+import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { randomUUID } from 'node:crypto'
 import { useState } from 'react'
@@ -17,10 +17,10 @@ import { getDb } from '~/utils/db.server'
 import { getPublicJurisdiction } from '~/utils/jurisdiction.server'
 import { useLocale } from '~/utils/locale'
 import { getLocale } from '~/utils/locale.server'
-import { isAcceptedPhotoType, MAX_PHOTOS, TOO_LARGE } from '~/utils/photo-rules'
-import { photoUploadHandler } from '~/utils/photos.server'
+import { isAcceptedPhotoType, MAX_PHOTO_BYTES, MAX_PHOTOS, TOO_LARGE } from '~/utils/photo-rules'
 import { submitReport } from '~/utils/report-filing.server'
 import { serializeReportFlash } from '~/utils/report-flash.server'
+import { readRequestForm } from '~/utils/request-form.server'
 import { dbId } from '~/utils/schemas'
 
 const PRIVACY = ['public', 'anonymous', 'confidential'] as const
@@ -78,12 +78,6 @@ function schema(t: Dictionary) {
   )
 }
 
-/** Multipart (with photos) or plain form posts. */
-async function readForm(request: Request) {
-  const type = request.headers.get('Content-Type') ?? ''
-  return type.startsWith('multipart/form-data') ? unstable_parseMultipartFormData(request, photoUploadHandler) : request.formData()
-}
-
 // A form page must never come back from a cache (its key, and what was typed).
 export const headers: HeadersFunction = () => ({ 'Cache-Control': 'no-store' })
 
@@ -104,7 +98,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const t = getDictionary(await getLocale(request))
-  const formData = await readForm(request)
+  const formData = await readRequestForm(request, { files: { field: 'photos', max: MAX_PHOTOS, maxBytes: MAX_PHOTO_BYTES } })
   const submission = parseWithZod(formData, { schema: schema(t) })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   const v = submission.value
@@ -129,8 +123,10 @@ export async function action({ request }: ActionFunctionArgs) {
       unknown_kelurahan: t.validation.unknownKelurahan,
       unknown_category: t.validation.unknownCategory,
       photo_unreadable: t.validation.photoUnreadable,
+      photo_too_many_pixels: t.validation.photoTooManyPixels,
+      photo_busy: t.validation.photoBusy,
     }
-    return data({ result: submission.reply({ fieldErrors: { [outcome.field]: [messages[outcome.reason]] } }) }, { status: 400 })
+    return data({ result: submission.reply({ fieldErrors: { [outcome.field]: [messages[outcome.reason]] } }) }, { status: outcome.reason === 'photo_busy' ? 503 : 400 })
   }
   const headers = new Headers({ 'Set-Cookie': await serializeReportFlash(outcome.filed) })
   if (browser.setCookie) headers.append('Set-Cookie', browser.setCookie)

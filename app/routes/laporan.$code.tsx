@@ -17,6 +17,7 @@ import { formatDateTime } from '~/utils/format'
 import { useLocale } from '~/utils/locale'
 import { getLocale } from '~/utils/locale.server'
 import { readReportFlash } from '~/utils/report-flash.server'
+import { readRequestForm } from '~/utils/request-form.server'
 
 // The private link carries a secret: never leak it to other sites, never cache it.
 export const headers: HeadersFunction = () => ({ 'Referrer-Policy': 'no-referrer', 'Cache-Control': 'private, no-store' })
@@ -59,7 +60,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const t = getDictionary(await getLocale(request))
   const code = params.code ?? ''
-  const submission = parseWithZod(await request.formData(), { schema: ratingSchema(t) })
+  const submission = parseWithZod(await readRequestForm(request), { schema: ratingSchema(t) })
   if (submission.status !== 'success') return data({ result: submission.reply(), notAllowed: false }, { status: 400 })
   const v = submission.value
   const outcome = await (await getDb())

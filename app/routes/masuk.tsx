@@ -9,6 +9,7 @@ import { getDictionary, type Dictionary } from '~/i18n'
 import { assertSameOrigin, getStaffUser, safeRedirect, startSession, verifyLogin } from '~/utils/auth.server'
 import { useLocale } from '~/utils/locale'
 import { getLocale } from '~/utils/locale.server'
+import { readRequestForm } from '~/utils/request-form.server'
 
 function schema(t: Dictionary) {
   return z.object({
@@ -31,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request)
   const t = getDictionary(await getLocale(request))
-  const submission = parseWithZod(await request.formData(), { schema: schema(t) })
+  const submission = parseWithZod(await readRequestForm(request), { schema: schema(t) })
   if (submission.status !== 'success') return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
   const { email, password, redirectTo } = submission.value
   const result = await verifyLogin(email, password)

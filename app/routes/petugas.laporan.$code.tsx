@@ -18,6 +18,7 @@ import { getDb } from '~/utils/db.server'
 import { formatDateTime } from '~/utils/format'
 import { useLocale } from '~/utils/locale'
 import { getLocale } from '~/utils/locale.server'
+import { readRequestForm } from '~/utils/request-form.server'
 import { dbId } from '~/utils/schemas'
 import { actorKindFor, QUEUE_ROLES } from '~/utils/staff.server'
 
@@ -70,7 +71,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user, db, found, scope } = await loadInScope(request, code)
   const locale = await getLocale(request)
   const t = getDictionary(locale)
-  const submission = parseWithZod(await request.formData(), { schema: schema(t) })
+  const submission = parseWithZod(await readRequestForm(request), { schema: schema(t) })
   const intent = submission.payload.intent as Intent | undefined
   if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 })
   const v = submission.value

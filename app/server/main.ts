@@ -1,15 +1,16 @@
 // The HTTP server: Express with Remix's request handler. The database lives inside
 // the Remix server build (one module graph, one PGlite); this file reaches it only
 // through the bootstrap()/shutdown() that entry.server exports.
-import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
 import express from 'express'
 import type { Server } from 'node:http'
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { bodyLimit } from './body-limit'
+import { createRequestHandler } from './request-handler'
 import { originGuard } from './origin-guard'
 import { securityHeaders } from './security-headers'
+import { urlGuard } from './url-guard'
 
 interface Runtime {
   bootstrap(): Promise<{ port: number; databaseKind: string; seededDemo: boolean; demoAccounts: { email: string; role: string }[]; demoPassword: string | null }>
@@ -45,6 +46,7 @@ export async function startServer({ dev }: { dev: boolean }) {
   app.disable('x-powered-by')
   app.use(securityHeaders)
   app.use(originGuard(process.env.APP_BASE_URL))
+  app.use(urlGuard)
   app.use(bodyLimit)
 
   let getBuild: () => Promise<ServerBuild>

@@ -13,6 +13,10 @@ const schema = z.object({
   DATA_DIR: z.string().default('./data'),
   // Re-encoded report photos; defaults to <DATA_DIR>/uploads.
   UPLOAD_DIR: z.string().optional(),
+  // Photos decoded at once, and how long a photo may wait for its turn before the
+  // citizen is asked to try again (ADR 010).
+  PHOTO_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  PHOTO_QUEUE_WAIT_MS: z.coerce.number().int().min(1).max(600_000).default(15_000),
   DEFAULT_JURISDICTION: z.string().default('kota-malang'),
   // Number of simulated historical reports written into an empty demo database.
   DEMO_REPORTS: z.coerce.number().int().min(0).max(100_000).default(2000),

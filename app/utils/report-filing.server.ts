@@ -16,7 +16,9 @@ export type FilingRequest = Omit<NewReportInput, 'areaId' | 'lat' | 'lng' | 'pho
 
 export type FilingOutcome =
   | { ok: true; filed: FiledReport }
-  | { ok: false; field: 'areaId' | 'categoryId' | 'photos'; reason: 'location_outside' | 'unknown_kelurahan' | 'unknown_category' | 'photo_unreadable' }
+  | { ok: false; field: 'areaId' | 'categoryId' | 'photos'; reason: 'location_outside' | 'unknown_kelurahan' | 'unknown_category' | 'photo_unreadable' | 'photo_too_many_pixels' | 'photo_busy' }
+
+const PHOTO_REASONS = { not_an_image: 'photo_unreadable', too_many_pixels: 'photo_too_many_pixels', busy: 'photo_busy' } as const
 
 export async function submitReport({ point, files, areaId: chosenArea, ...rest }: FilingRequest): Promise<FilingOutcome> {
   const db = await getDb()
@@ -33,7 +35,7 @@ export async function submitReport({ point, files, areaId: chosenArea, ...rest }
     return { ok: true, filed }
   } catch (error) {
     await discard()
-    if (error instanceof PhotoError) return { ok: false, field: 'photos', reason: 'photo_unreadable' }
+    if (error instanceof PhotoError) return { ok: false, field: 'photos', reason: PHOTO_REASONS[error.reason] }
     if (error instanceof ReportInputError && error.field !== 'toUnitId') {
       return error.field === 'categoryId' ? { ok: false, field: 'categoryId', reason: 'unknown_category' } : { ok: false, field: 'areaId', reason: 'unknown_kelurahan' }
     }
