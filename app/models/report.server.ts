@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto'
 import { sql, type Kysely, type Transaction } from 'kysely'
 import type { DB, PrivacyValue, ReportStatusValue } from '#db/types'
+import type { EventVisibility, RatingFixed } from '~/domain/vocabulary'
 import { transition, type ActorKind, type ReportAction } from '~/domain/report-status'
 import { effectivePrivacy, routeReport } from '~/domain/routing'
 import { computeDueAt } from '~/domain/sla'
@@ -265,7 +266,7 @@ export interface AddNoteInput {
   reportId: number
   expectedVersion: number
   userId: number
-  visibility: 'public' | 'internal'
+  visibility: EventVisibility
   body: string
   now: Date
 }
@@ -307,7 +308,7 @@ async function insertEvent(
     to: ReportStatusValue
     fromUnit: number | null
     toUnit: number | null
-    visibility: 'public' | 'internal'
+    visibility: EventVisibility
   },
 ) {
   const staff = input.actor.kind === 'officer' || input.actor.kind === 'supervisor'
@@ -334,7 +335,7 @@ export interface RatingInput {
   token: string
   score: number
   comment: string | null
-  fixed: 'yes' | 'no' | 'unknown'
+  fixed: RatingFixed
   now: Date
 }
 

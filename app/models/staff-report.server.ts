@@ -3,6 +3,7 @@
 // the whole jurisdiction except confidential reports outside their own units.
 import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely'
 import type { DB } from '#db/types'
+import { OPEN_STATUSES } from '~/domain/vocabulary'
 import { reportDetailQuery } from './report.server'
 import type { StaffUser } from './user.server'
 
@@ -36,8 +37,6 @@ function inScope(scope: StaffScope) {
     return eb.and([eb('r.jurisdiction_id', '=', scope.jurisdictionId), visible])
   }
 }
-
-export const OPEN_STATUSES = ['submitted', 'verified', 'in_progress'] as const
 
 /** The unit's queue: open reports, the most urgent (earliest due) first. */
 export function listQueue(db: Db, scope: StaffScope, options: { limit?: number } = {}) {

@@ -9,6 +9,7 @@ import { ReportFacts } from '~/components/report-facts'
 import { ReportPhotos } from '~/components/report-photos'
 import { Timeline } from '~/components/timeline'
 import { allowedActions, InvalidTransitionError, REJECT_REASONS } from '~/domain/report-status'
+import { ACTIVE_STATUSES, isOneOf } from '~/domain/vocabulary'
 import { fill, getDictionary, type Dictionary } from '~/i18n'
 import { listActiveUnits } from '~/models/reference.server'
 import { addStaffNote, applyReportAction, listReportPhotos, ReportConflictError, ReportInputError } from '~/models/report.server'
@@ -19,7 +20,7 @@ import { formatDateTime } from '~/utils/format'
 import { useLocale } from '~/utils/locale'
 import { getLocale } from '~/utils/locale.server'
 import { dbId } from '~/utils/schemas'
-import { actorKindFor, QUEUE_ROLES } from '~/utils/staff.server'
+import { actorKindFor, QUEUE_ROLES } from '~/domain/roles'
 
 const INTENTS = ['verify', 'start', 'resolve', 'reject', 'transfer', 'public_update', 'internal_note'] as const
 type Intent = (typeof INTENTS)[number]
@@ -106,7 +107,7 @@ export default function StaffReport() {
   const { t, locale } = useLocale()
   const tz = r.time_zone
   const can = (a: string) => (actions as string[]).includes(a)
-  const open = ['submitted', 'verified', 'in_progress', 'resolved'].includes(r.status)
+  const open = isOneOf(ACTIVE_STATUSES, r.status)
   return (
     <>
       <p>
