@@ -4,6 +4,7 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as V from '~/domain/vocabulary'
+import { checkValueLists } from '../setup/schema'
 import { createTestDatabase, type TestDatabase } from '../setup/test-db'
 
 /** Every column with a value-list CHECK, and the domain list it stores. */
@@ -37,32 +38,6 @@ beforeAll(async () => {
   t = await createTestDatabase({ seed: false })
 })
 afterAll(() => t?.close())
-
-/**
- * Value lists of single-column CHECKs of the form `col IN ('a', 'b')`, which
- * PostgreSQL stores as `col = ANY (ARRAY['a'::text, ...])` (or `col = 'a'::text`).
- */
-async function checkValueLists(db: TestDatabase['db']): Promise<Map<string, string[]>> {
-  const { rows } = await sql<{ table_name: string; def: string }>`
-    SELECT cl.relname AS table_name, pg_get_constraintdef(c.oid) AS def
-    FROM pg_constraint c
-    JOIN pg_class cl ON cl.oid = c.conrelid
-    JOIN pg_namespace n ON n.oid = cl.relnamespace
-    WHERE c.contype = 'c' AND n.nspname = current_schema()
-    ORDER BY 1, 2`.execute(db)
-  const literal = /'((?:[^']|'')*)'::[a-z ]+/g
-  const lists = new Map<string, string[]>()
-  for (const { table_name, def } of rows) {
-    const m = /^CHECK \(\(?(\w+) = (?:ANY \(\(?ARRAY\[(.*)\]\)?(?:::text\[\])?\)|('(?:[^']|'')*'::[a-z ]+))\)?\)$/.exec(def)
-    if (!m) continue
-    const values = [...(m[2] ?? m[3] ?? '').matchAll(literal)].map((v) => v[1]!.replace(/''/g, "'"))
-    const key = `${table_name}.${m[1]}`
-    // Two list CHECKs on one column: the column accepts their intersection.
-    const previous = lists.get(key)
-    lists.set(key, previous ? previous.filter((v) => values.includes(v)) : values)
-  }
-  return lists
-}
 
 describe('database CHECK constraints and the domain vocabulary', () => {
   it('finds the value lists (the parser understands what PostgreSQL prints)', async () => {
