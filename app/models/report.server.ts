@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto'
 import { sql, type Kysely, type Transaction } from 'kysely'
 import type { DB, PrivacyValue, ReportStatusValue } from '#db/types'
-import type { EventVisibility, RatingFixed } from '~/domain/vocabulary'
+import { ACTIVE_STATUSES, type EventVisibility, type RatingFixed } from '~/domain/vocabulary'
 import { transition, type ActorKind, type ReportAction } from '~/domain/report-status'
 import { effectivePrivacy, routeReport } from '~/domain/routing'
 import { computeDueAt } from '~/domain/sla'
@@ -282,7 +282,7 @@ export async function addStaffNote(trx: Transaction<DB>, input: AddNoteInput) {
     }))
     .where('id', '=', input.reportId)
     .where('version', '=', input.expectedVersion)
-    .where('status', 'not in', ['closed', 'rejected', 'duplicate'])
+    .where('status', 'in', ACTIVE_STATUSES)
     .executeTakeFirst()
   if (Number(updated.numUpdatedRows) !== 1) throw new ReportConflictError()
   await trx
