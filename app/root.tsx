@@ -1,6 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useLocation } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/general-error-boundary'
+import { canSeeDashboard, canUseQueue } from '~/domain/roles'
 import { getDictionary, fill } from '~/i18n'
 import styles from '~/styles/app.css?url'
 import { getStaffUser } from '~/utils/auth.server'
@@ -70,12 +71,12 @@ function Header() {
             </li>
             {staff ? (
               <>
-                {staff.role !== 'executive' ? (
+                {canUseQueue(staff.role) ? (
                   <li>
                     <Link to="/petugas">{t.nav.staff}</Link>
                   </li>
                 ) : null}
-                {['executive', 'admin', 'supervisor'].includes(staff.role) ? (
+                {canSeeDashboard(staff.role) ? (
                   <li>
                     <Link to="/dasbor">{t.nav.dashboard}</Link>
                   </li>

@@ -1,19 +1,11 @@
 // Report lifecycle as a single data table. The table is the spec: adding a
 // rule means adding a row, never another branch.
 
-export const REPORT_STATUSES = [
-  'submitted',
-  'verified',
-  'in_progress',
-  'resolved',
-  'closed',
-  'rejected',
-  'duplicate',
-] as const;
-export type ReportStatus = (typeof REPORT_STATUSES)[number];
+import { OPEN_STATUSES, type EventType, type RejectReason, type ReportStatus } from './vocabulary';
 
-export const REJECT_REASONS = ['out_of_remit', 'spam', 'insufficient_info'] as const;
-export type RejectReason = (typeof REJECT_REASONS)[number];
+// The value sets live in the vocabulary; re-exported for the state machine's users.
+export { REJECT_REASONS, REPORT_STATUSES } from './vocabulary';
+export type { EventType, RejectReason, ReportStatus } from './vocabulary';
 
 export type ActorKind = 'officer' | 'supervisor' | 'reporter' | 'system';
 
@@ -26,21 +18,6 @@ export type ReportAction =
   | { type: 'reject'; reason: RejectReason }
   | { type: 'transfer' }
   | { type: 'escalate' };
-
-export type EventType =
-  | 'created'
-  | 'verified'
-  | 'assigned'
-  | 'transferred'
-  | 'status_changed'
-  | 'public_update'
-  | 'internal_note'
-  | 'resolved'
-  | 'reopened'
-  | 'rated'
-  | 'duplicate_marked'
-  | 'rejected'
-  | 'escalated';
 
 export interface Transition {
   from: ReportStatus;
@@ -58,7 +35,7 @@ interface Rule {
   eventType: EventType;
 }
 
-const OPEN: readonly ReportStatus[] = ['submitted', 'verified', 'in_progress'];
+const OPEN: readonly ReportStatus[] = OPEN_STATUSES;
 const STAFF: readonly ActorKind[] = ['officer', 'supervisor'];
 
 const RULES: Record<ActionType, Rule> = {

@@ -5,6 +5,7 @@ import { sql, type Kysely, type Transaction } from 'kysely'
 import type { DB, PrivacyValue, ReportStatusValue } from '#db/types'
 import { mayTransferTo } from '~/domain/custody'
 import { assertCanAddNote, isFirstResponse, noteEvent, transition, type ActorKind, type EventActor, type ReportAction } from '~/domain/report-status'
+import { type EventVisibility, type RatingFixed } from '~/domain/vocabulary'
 import { effectivePrivacy, routeReport } from '~/domain/routing'
 import { canonicalSubmission, RESUBMIT_WINDOW_MS } from '~/domain/submission'
 import { computeDueAt } from '~/domain/sla'
@@ -320,7 +321,7 @@ export interface AddNoteInput {
   expectedVersion: number
   userId: number
   actorKind: ActorKind
-  visibility: 'public' | 'internal'
+  visibility: EventVisibility
   body: string
   now: Date
 }
@@ -371,7 +372,7 @@ async function insertEvent(
     to: ReportStatusValue
     fromUnit: number | null
     toUnit: number | null
-    visibility: 'public' | 'internal'
+    visibility: EventVisibility
   },
 ) {
   const actor = eventActor(input.actor.kind)
@@ -398,7 +399,7 @@ export interface RatingInput {
   token: string
   score: number
   comment: string | null
-  fixed: 'yes' | 'no' | 'unknown'
+  fixed: RatingFixed
   now: Date
 }
 

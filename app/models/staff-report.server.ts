@@ -4,6 +4,7 @@
 import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely'
 import type { DB } from '#db/types'
 import { mayTransferTo, reporterVisibleToHolder } from '~/domain/custody'
+import { OPEN_STATUSES } from '~/domain/vocabulary'
 import { reportDetailQuery } from './report.server'
 import type { StaffUser } from './user.server'
 
@@ -37,8 +38,6 @@ function inScope(scope: StaffScope) {
     return eb.and([eb('r.jurisdiction_id', '=', scope.jurisdictionId), visible])
   }
 }
-
-export const OPEN_STATUSES = ['submitted', 'verified', 'in_progress'] as const
 
 export const QUEUE_PAGE_SIZE = 50
 

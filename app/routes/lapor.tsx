@@ -10,6 +10,7 @@ import { GeneralErrorBoundary } from '~/components/general-error-boundary'
 import { LocateButton } from '~/components/locate-button'
 import { isInIndonesia } from '~/domain/geo'
 import { normalizePhone } from '~/domain/phone'
+import { PRIVACY_LEVELS } from '~/domain/vocabulary'
 import { getDictionary, type Dictionary } from '~/i18n'
 import { listActiveCategories, listKelurahan } from '~/models/reference.server'
 import { browserIdentity } from '~/utils/browser-id.server'
@@ -23,7 +24,7 @@ import { serializeReportFlash } from '~/utils/report-flash.server'
 import { readRequestForm } from '~/utils/request-form.server'
 import { dbId } from '~/utils/schemas'
 
-const PRIVACY = ['public', 'anonymous', 'confidential'] as const
+const PRIVACY = PRIVACY_LEVELS
 const LOCATION_FIELDS = ['areaId', 'lat', 'lng']
 
 function schema(t: Dictionary) {

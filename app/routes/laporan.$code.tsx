@@ -9,6 +9,7 @@ import { ReportFacts } from '~/components/report-facts'
 import { ReportPhotos } from '~/components/report-photos'
 import { Timeline } from '~/components/timeline'
 import { isOverdue } from '~/domain/sla'
+import { RATING_FIXED } from '~/domain/vocabulary'
 import { fill, getDictionary, type Dictionary } from '~/i18n'
 import { getPublicReport, getPublicTimeline, listReportPhotos, rateReport } from '~/models/report.server'
 import { getDb } from '~/utils/db.server'
@@ -26,7 +27,7 @@ function ratingSchema(t: Dictionary) {
   return z.object({
     token: z.string().min(10),
     score: z.number({ error: t.validation.score }).int().min(1, t.validation.score).max(5, t.validation.score),
-    fixed: z.enum(['yes', 'no', 'unknown'], { error: t.validation.fixed }),
+    fixed: z.enum(RATING_FIXED, { error: t.validation.fixed }),
     comment: z.string().trim().max(1000, t.validation.commentTooLong).optional(),
   })
 }

@@ -5,6 +5,8 @@ import { Form, useActionData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { ErrorList, TextField } from '~/components/field'
 import { GeneralErrorBoundary } from '~/components/general-error-boundary'
+import { canUseQueue } from '~/domain/roles'
+import type { StaffRole } from '~/domain/vocabulary'
 import { getDictionary, type Dictionary } from '~/i18n'
 import { assertSameOrigin, getStaffUser, safeRedirect, startSession, verifyLogin } from '~/utils/auth.server'
 import { useLocale } from '~/utils/locale'
@@ -19,8 +21,8 @@ function schema(t: Dictionary) {
   })
 }
 
-function homeFor(role: string) {
-  return role === 'executive' ? '/dasbor' : '/petugas'
+function homeFor(role: StaffRole) {
+  return canUseQueue(role) ? '/petugas' : '/dasbor'
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {

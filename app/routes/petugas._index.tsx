@@ -10,7 +10,7 @@ import { requireStaff } from '~/utils/auth.server'
 import { getDb } from '~/utils/db.server'
 import { formatDateTime, formatHours } from '~/utils/format'
 import { useLocale } from '~/utils/locale'
-import { QUEUE_ROLES } from '~/utils/staff.server'
+import { QUEUE_ROLES } from '~/domain/roles'
 
 export { noStoreHeaders as headers } from '~/utils/headers'
 

@@ -20,7 +20,7 @@ import { useLocale } from '~/utils/locale'
 import { getLocale } from '~/utils/locale.server'
 import { readRequestForm } from '~/utils/request-form.server'
 import { dbId } from '~/utils/schemas'
-import { actorKindFor, QUEUE_ROLES } from '~/utils/staff.server'
+import { actorKindFor, QUEUE_ROLES } from '~/domain/roles'
 
 const INTENTS = ['verify', 'start', 'resolve', 'reject', 'transfer', 'public_update', 'internal_note'] as const
 type Intent = (typeof INTENTS)[number]

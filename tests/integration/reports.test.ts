@@ -67,6 +67,15 @@ describe('fileReport', () => {
     expect(outbox.map((o) => o.template)).toEqual(['report_received'])
   })
 
+  it('working-day due times skip the holidays in the database (cuti bersama 24 Dec, Natal 25 Dec 2026)', async () => {
+    // Tuesday 22 Dec 2026 10:00 WIB. Working days after it: 23, (24 cuti bersama,
+    // 25 Natal, 26–27 weekend), 28, 29, 30, 31. With an empty calendar the due
+    // times would be 25 Dec and 29 Dec instead.
+    const filed = await file(input({ now: new Date('2026-12-22T03:00:00Z') }))
+    const r = await reportByCode(filed.code)
+    expect(r.response_due_at.toISOString()).toBe('2026-12-29T09:00:00.000Z')
+    expect(r.resolution_due_at.toISOString()).toBe('2026-12-31T09:00:00.000Z')
+  })
   it('sends misconduct to the Inspektorat as confidential, whatever the reporter chose', async () => {
     const filed = await file(input({ categoryId: ids.category.get('perilaku_asn')!, privacy: 'public' }))
     const r = await reportByCode(filed.code)

@@ -5,6 +5,8 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { isFirstResponse, transition, type ActorKind, type EventType, type ReportAction, type ReportStatus } from '../../app/domain/report-status'
+import { computeDueAt, makeCalendar, type ClockKind } from '../../app/domain/sla'
+import { NATIONAL_HOLIDAYS } from '#db/seed-data/holidays'
 import { simulateReports, type SimulateOptions } from '#db/simulator'
 import { createTestDatabase, type TestDatabase } from '../setup/test-db'
 
@@ -260,6 +262,24 @@ describe('simulateReports', { timeout: 120_000 }, () => {
     expect(rows.filter((r) => r.bad > 0)).toEqual([])
     expect(rows.find((r) => r.clock === 'working_days')?.n ?? 0).toBeGreaterThan(0)
     expect(rows.find((r) => r.clock === 'calendar_hours')?.n ?? 0).toBeGreaterThan(0)
+  })
+
+  it('working-day due times skip the published holidays (recomputed from the seed list, not read back from the table)', async () => {
+    // The check above compares due times with the same holidays table the simulator
+    // read, so an empty table would pass it. Here each due time is recomputed from the
+    // SKB holiday list, and holidays must have moved some of them.
+    const { rows } = await sql<{ created_at: Date; time_zone: string; due: Date; target: string | number; clock: ClockKind }>`
+      SELECT r.created_at, j.time_zone, r.resolution_due_at AS due, c.resolution_target AS target, c.resolution_clock AS clock
+      FROM reports r JOIN categories c ON c.id = r.category_id JOIN jurisdictions j ON j.id = r.jurisdiction_id
+      UNION ALL
+      SELECT r.created_at, j.time_zone, r.response_due_at, c.response_target, c.response_clock
+      FROM reports r JOIN categories c ON c.id = r.category_id JOIN jurisdictions j ON j.id = r.jurisdiction_id`.execute(a.db)
+    const dates = NATIONAL_HOLIDAYS.map((h) => h.date)
+    const due = (r: (typeof rows)[number], holidays: string[]) => computeDueAt(r.created_at, Number(r.target), r.clock, makeCalendar(r.time_zone, holidays)).toISOString()
+    const wrong = rows.filter((r) => due(r, dates) !== r.due.toISOString())
+    expect(wrong.slice(0, 3)).toEqual([])
+    const moved = rows.filter((r) => r.clock === 'working_days' && due(r, []) !== r.due.toISOString())
+    expect(moved.length).toBeGreaterThan(10)
   })
 
   it('rates late and reopened reports lower than on-time ones', async () => {
