@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto'
 import { sql, type Kysely, type Transaction } from 'kysely'
 import type { DB, PrivacyValue, ReportStatusValue } from '#db/types'
 import { transition, type ActorKind, type ReportAction } from '~/domain/report-status'
+import { publicPoint } from '~/domain/public-location'
 import { effectivePrivacy, routeReport } from '~/domain/routing'
 import { computeDueAt } from '~/domain/sla'
 import { generateTrackingCode } from '~/domain/tracking-code'
@@ -175,14 +176,17 @@ export function reportDetailQuery(db: Db) {
 
 /**
  * The public view of a report. A confidential report is visible only with the
- * reporter's private token. Never includes contact details.
+ * reporter's private token. Never includes contact details, nor the exact point
+ * (see domain/public-location: the rounding happens here so no page or .data leaks it).
  */
 export async function getPublicReport(db: Db, code: string, token: string | null) {
   const row = await reportDetailQuery(db).select('r.reporter_token_hash').where('r.code', '=', code).executeTakeFirst()
   if (!row) return null
   const isReporter = token !== null && row.reporter_token_hash !== null && sha256(token) === row.reporter_token_hash
   if (row.privacy === 'confidential' && !isReporter) return null
-  const { reporter_token_hash: _hash, ...report } = row
+  const { reporter_token_hash: _hash, lat, lng, ...rest } = row
+  const point = publicPoint({ lat, lng }, row.privacy)
+  const report = { ...rest, lat: point?.lat ?? null, lng: point?.lng ?? null }
   const rating = await db.selectFrom('ratings').select(['score', 'comment', 'fixed', 'created_at']).where('report_id', '=', row.id).executeTakeFirst()
   return { report, isReporter, rating: rating ?? null }
 }
