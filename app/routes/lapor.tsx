@@ -3,14 +3,16 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, unstable_parseMultipartFormData, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { randomUUID } from 'node:crypto'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { z } from 'zod'
 import { ErrorList, SelectField, TextareaField, TextField } from '~/components/field'
 import { GeneralErrorBoundary } from '~/components/general-error-boundary'
 import { LocateButton } from '~/components/locate-button'
 import { isInIndonesia } from '~/domain/geo'
+import { LOCATION_CHOICES } from '~/domain/report-location'
+import { effectivePrivacy } from '~/domain/routing'
 import { normalizePhone } from '~/domain/phone'
-import { getDictionary, type Dictionary } from '~/i18n'
+import { fill, getDictionary, type Dictionary } from '~/i18n'
 import { listActiveCategories, listKelurahan } from '~/models/reference.server'
 import { getDb } from '~/utils/db.server'
 import { getPublicJurisdiction } from '~/utils/jurisdiction.server'
@@ -18,7 +20,7 @@ import { useLocale } from '~/utils/locale'
 import { getLocale } from '~/utils/locale.server'
 import { isAcceptedPhotoType, MAX_PHOTOS, TOO_LARGE } from '~/utils/photo-rules'
 import { photoUploadHandler } from '~/utils/photos.server'
-import { submitReport } from '~/utils/report-filing.server'
+import { submitReport } from '~/services/report-filing.server'
 import { serializeReportFlash } from '~/utils/report-flash.server'
 import { dbId } from '~/utils/schemas'
 
@@ -33,6 +35,8 @@ function schema(t: Dictionary) {
     // Range-checked in the refinement below, whose message shows at the kelurahan field.
     lat: z.number({ error: t.validation.locationInvalid }).optional(),
     lng: z.number({ error: t.validation.locationInvalid }).optional(),
+    // Only sent after the form asked which kelurahan is right (point vs. chosen).
+    locationChoice: z.enum(LOCATION_CHOICES).optional(),
     description: z
       .string({ error: t.validation.required })
       .trim()
@@ -101,13 +105,22 @@ export async function action({ request }: ActionFunctionArgs) {
   const t = getDictionary(await getLocale(request))
   const formData = await readForm(request)
   const submission = parseWithZod(formData, { schema: schema(t) })
-  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+  const photosChosen = formData.getAll('photos').some((p) => typeof p !== 'string' || p !== '')
+  const refused = (extra: { locationConflict?: { chosenAreaId: number; locatedAreaId: number }; pointDropped?: boolean } = {}) => ({
+    locationConflict: null,
+    pointDropped: false,
+    // Files cannot be put back into a file input: the form says to choose them again.
+    photosDropped: photosChosen,
+    ...extra,
+  })
+  if (submission.status !== 'success') return data({ result: submission.reply(), ...refused() }, { status: 400 })
   const v = submission.value
   const outcome = await submitReport({
     jurisdiction: await getPublicJurisdiction(),
     categoryId: v.categoryId,
     areaId: v.areaId,
     point: v.lat !== undefined && v.lng !== undefined ? { lat: v.lat, lng: v.lng } : null,
+    locationChoice: v.locationChoice,
     description: v.description,
     address: v.address ?? null,
     privacy: v.privacy,
@@ -118,12 +131,18 @@ export async function action({ request }: ActionFunctionArgs) {
   })
   if (!outcome.ok) {
     const messages = {
+      location_mismatch: t.validation.locationMismatch,
       location_outside: t.validation.locationOutside,
       unknown_kelurahan: t.validation.unknownKelurahan,
       unknown_category: t.validation.unknownCategory,
       photo_unreadable: t.validation.photoUnreadable,
     }
-    return data({ result: submission.reply({ fieldErrors: { [outcome.field]: [messages[outcome.reason]] } }) }, { status: 400 })
+    const result = submission.reply({ fieldErrors: { [outcome.field]: [messages[outcome.reason]] } })
+    if (outcome.reason === 'location_mismatch') {
+      return data({ result, ...refused({ locationConflict: { chosenAreaId: outcome.chosenAreaId, locatedAreaId: outcome.locatedAreaId } }) }, { status: 400 })
+    }
+    // A point outside the jurisdiction is not sent back, so the next submit can go without it.
+    return data({ result, ...refused({ pointDropped: outcome.reason === 'location_outside' }) }, { status: 400 })
   }
   return redirect(`/laporan/${outcome.filed.code}`, { headers: { 'Set-Cookie': await serializeReportFlash(outcome.filed) } })
 }
@@ -140,9 +159,17 @@ export default function ReportForm() {
     shouldRevalidate: 'onInput',
     onValidate: ({ formData }) => parseWithZod(formData, { schema: schema(t) }),
   })
-  const initialPoint = fields.lat.initialValue && fields.lng.initialValue ? { lat: Number(fields.lat.initialValue), lng: Number(fields.lng.initialValue) } : null
+  const initialPoint =
+    fields.lat.initialValue && fields.lng.initialValue && !actionData?.pointDropped ? { lat: Number(fields.lat.initialValue), lng: Number(fields.lng.initialValue) } : null
   const [point, setPoint] = useState(initialPoint)
-  const selectedCategory = categories.find((c) => String(c.id) === String(fields.categoryId.value))
+  useEffect(() => {
+    if (actionData?.pointDropped) setPoint(null)
+  }, [actionData])
+  const conflict = actionData?.locationConflict ?? null
+  const kelurahanName = (id: number) => kelurahan.find((k) => k.id === id)?.name ?? '?'
+  const selectedCategory = categories.find((c) => String(c.id) === String(fields.categoryId.value ?? fields.categoryId.initialValue))
+  // Misconduct categories force "confidential" (domain/routing): the form shows that choice.
+  const forcedPrivacy = selectedCategory && selectedCategory.privacy_rule !== 'citizen_choice' ? effectivePrivacy('public', selectedCategory.privacy_rule) : null
   const kecamatan = [...new Set(kelurahan.map((k) => k.kecamatan_name))]
   const privacyHints = { public: t.reportForm.privacyPublicHint, anonymous: t.reportForm.privacyAnonymousHint, confidential: t.reportForm.privacyConfidentialHint }
   const privacyLabels = { public: t.reportForm.privacyPublic, anonymous: t.reportForm.privacyAnonymous, confidential: t.reportForm.privacyConfidential }
@@ -205,6 +232,19 @@ export default function ReportForm() {
             </optgroup>
           ))}
         </SelectField>
+        {conflict ? (
+          <fieldset className="notice warning" aria-describedby={`${fields.areaId.id}-error`}>
+            <legend>{fill(t.reportForm.locationQuestion, { located: kelurahanName(conflict.locatedAreaId), chosen: kelurahanName(conflict.chosenAreaId) })}</legend>
+            <div className="choice">
+              <input type="radio" id="location-choice-point" name={fields.locationChoice.name} value="point" />
+              <label htmlFor="location-choice-point">{fill(t.reportForm.locationChoicePoint, { located: kelurahanName(conflict.locatedAreaId) })}</label>
+            </div>
+            <div className="choice">
+              <input type="radio" id="location-choice-area" name={fields.locationChoice.name} value="area" />
+              <label htmlFor="location-choice-area">{fill(t.reportForm.locationChoiceArea, { chosen: kelurahanName(conflict.chosenAreaId) })}</label>
+            </div>
+          </fieldset>
+        ) : null}
         <TextField
           {...getInputProps(fields.address, { type: 'text' })}
           id={fields.address.id}
@@ -221,21 +261,33 @@ export default function ReportForm() {
           accept="image/*"
           multiple
           label={t.reportForm.photos}
-          hint={t.reportForm.photosHint}
+          hint={actionData?.photosDropped ? `${t.reportForm.photosHint} ${t.reportForm.photosChooseAgain}` : t.reportForm.photosHint}
           errors={fields.photos.errors}
         />
+        {actionData?.photosDropped ? (
+          <p className="notice warning" data-testid="photos-dropped">
+            {t.reportForm.photosChooseAgain}
+          </p>
+        ) : null}
 
         <fieldset>
           <legend>{t.reportForm.privacyHeading}</legend>
+          {forcedPrivacy ? (
+            <p className="hint" id="privacy-forced">
+              <strong>{t.reportForm.privacyForced}</strong>
+            </p>
+          ) : null}
           {PRIVACY.map((p) => (
-            <div className="choice" key={p}>
+            // Keyed on the forced choice so the radios re-mount checked right when the category changes.
+            <div className="choice" key={`${p}-${forcedPrivacy ?? 'free'}`}>
               <input
                 type="radio"
                 id={`privacy-${p}`}
                 name={fields.privacy.name}
                 value={p}
-                defaultChecked={fields.privacy.initialValue === p}
-                aria-describedby={`privacy-${p}-hint`}
+                defaultChecked={forcedPrivacy ? forcedPrivacy === p : fields.privacy.initialValue === p}
+                disabled={forcedPrivacy !== null && forcedPrivacy !== p}
+                aria-describedby={forcedPrivacy ? `privacy-forced privacy-${p}-hint` : `privacy-${p}-hint`}
               />
               <label htmlFor={`privacy-${p}`}>
                 {privacyLabels[p]}

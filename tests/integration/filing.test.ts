@@ -106,3 +106,50 @@ describe('location on public pages', () => {
     expect(stored).toEqual({ lat: -7.98264, lng: 112.63087 })
   })
 })
+
+describe('location checks when filing', () => {
+  it('a point outside the jurisdiction is refused even with a kelurahan chosen, and is not sent back', async () => {
+    const before = await countReports()
+    const jakarta = unwrap(await filingAction(args(post('/lapor', { ...validReport(), ...JAKARTA_POINT }))))
+    expect(jakarta.status).toBe(400)
+    expect(jakarta.data.result.error.areaId).toEqual(['Lokasi berada di luar wilayah ini. Pilih kelurahan.'])
+    expect(jakarta.data.pointDropped).toBe(true)
+    expect(jakarta.data.result.initialValue.description).toMatch(/Lampu jalan/)
+    expect(await countReports()).toBe(before)
+  })
+
+  it('a point in another kelurahan than the chosen one asks which is right, and stores only a consistent pair', async () => {
+    const before = await countReports()
+    const fields = { ...validReport(), ...KIDULDALEM_POINT }
+    const asked = unwrap(await filingAction(args(post('/lapor', fields))))
+    expect(asked.status).toBe(400)
+    expect(asked.data.result.error.areaId).toEqual(['Titik lokasi tidak berada di kelurahan yang dipilih. Jawab pertanyaan di bawah.'])
+    expect(asked.data.locationConflict).toEqual({ chosenAreaId: ids.arjosari, locatedAreaId: ids.kiduldalem })
+    expect(asked.data.result.initialValue).toMatchObject({ lat: KIDULDALEM_POINT.lat, lng: KIDULDALEM_POINT.lng, areaId: String(ids.arjosari) })
+    expect(await countReports()).toBe(before)
+
+    const byPoint = await file({ ...KIDULDALEM_POINT, locationChoice: 'point' })
+    const byArea = await file({ ...KIDULDALEM_POINT, locationChoice: 'area' })
+    const stored = async (code: string) =>
+      t.db.selectFrom('reports').select(['area_id', 'lat', 'lng']).where('code', '=', code).executeTakeFirstOrThrow()
+    expect(await stored(byPoint.code)).toEqual({ area_id: ids.kiduldalem, lat: -7.98264, lng: 112.63087 })
+    expect(await stored(byArea.code)).toEqual({ area_id: ids.arjosari, lat: null, lng: null })
+
+    // A point in the chosen kelurahan needs no question.
+    const same = await file({ ...KIDULDALEM_POINT, areaId: String(ids.kiduldalem) })
+    expect(await stored(same.code)).toEqual({ area_id: ids.kiduldalem, lat: -7.98264, lng: 112.63087 })
+  })
+})
+
+describe('photos on a refused submit', () => {
+  it('the answer says the chosen photos were dropped (they must be chosen again)', async () => {
+    const body = new FormData()
+    for (const [k, v] of Object.entries({ ...validReport(), description: 'pendek' })) body.append(k, v)
+    body.append('photos', new File([new Uint8Array([0xff, 0xd8, 0xff, 0xd9])], 'IMG_0001.jpg', { type: 'image/jpeg' }))
+    const refused = unwrap(await filingAction(args(new Request(`${ORIGIN}/lapor`, { method: 'POST', body, headers: { Origin: ORIGIN } }))))
+    expect(refused.status).toBe(400)
+    expect(refused.data.photosDropped).toBe(true)
+    const withoutPhotos = unwrap(await filingAction(args(post('/lapor', { ...validReport(), description: 'pendek' }))))
+    expect(withoutPhotos.data.photosDropped).toBe(false)
+  })
+})

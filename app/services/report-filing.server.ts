@@ -1,0 +1,55 @@
+// Filing a citizen report end to end: the kelurahan and point checked against each
+// other (domain/report-location), photos re-encoded and stored, then one transaction
+// for the report, its event, contact and attachments. Stored photos are removed again
+// if anything fails or if the submit was a replay. Outcomes the citizen can fix come
+// back as reasons.
+import type { Point } from '~/domain/geo'
+import { decideLocation, type LocationChoice } from '~/domain/report-location'
+import { findKelurahanAt } from '~/models/reference.server'
+import { fileReport, ReportInputError, type FiledReport, type NewReportInput } from '~/models/report.server'
+import { getDb } from '~/utils/db.server'
+import { deletePhotos, PhotoError, storePhoto, type StoredPhoto } from '~/utils/photos.server'
+
+export type FilingRequest = Omit<NewReportInput, 'areaId' | 'lat' | 'lng' | 'photos'> & {
+  areaId: number | undefined
+  point: Point | null
+  /** The answer to "which kelurahan is right?" after a mismatch. */
+  locationChoice?: LocationChoice | undefined
+  files: File[]
+}
+
+export type FilingOutcome =
+  | { ok: true; filed: FiledReport }
+  | { ok: false; field: 'areaId'; reason: 'location_mismatch'; chosenAreaId: number; locatedAreaId: number }
+  | { ok: false; field: 'areaId' | 'categoryId' | 'photos'; reason: 'location_outside' | 'unknown_kelurahan' | 'unknown_category' | 'photo_unreadable' }
+
+export async function submitReport({ point: givenPoint, files, areaId: chosenAreaId, locationChoice, ...rest }: FilingRequest): Promise<FilingOutcome> {
+  const db = await getDb()
+  const located = givenPoint ? await findKelurahanAt(db, rest.jurisdiction.id, givenPoint) : null
+  const location = decideLocation({ chosenAreaId, point: givenPoint, locatedAreaId: located?.id ?? null, choice: locationChoice })
+  if (!location.ok) {
+    if (location.reason === 'mismatch') {
+      return { ok: false, field: 'areaId', reason: 'location_mismatch', chosenAreaId: location.chosenAreaId, locatedAreaId: location.locatedAreaId }
+    }
+    // 'no_location' cannot pass the form's schema; answered like an unknown kelurahan.
+    return { ok: false, field: 'areaId', reason: location.reason === 'outside' ? 'location_outside' : 'unknown_kelurahan' }
+  }
+  const { areaId, point } = location
+
+  const photos: StoredPhoto[] = []
+  const discard = () => deletePhotos(photos.map((p) => p.storageKey))
+  try {
+    for (const file of files) photos.push(await storePhoto(file))
+    const filed = await db.transaction().execute((trx) => fileReport(trx, { ...rest, areaId, lat: point?.lat ?? null, lng: point?.lng ?? null, photos }))
+    // A replayed submit already has its photos: drop this copy.
+    if (filed.replayed) await discard()
+    return { ok: true, filed }
+  } catch (error) {
+    await discard()
+    if (error instanceof PhotoError) return { ok: false, field: 'photos', reason: 'photo_unreadable' }
+    if (error instanceof ReportInputError && error.field !== 'toUnitId') {
+      return error.field === 'categoryId' ? { ok: false, field: 'categoryId', reason: 'unknown_category' } : { ok: false, field: 'areaId', reason: 'unknown_kelurahan' }
+    }
+    throw error
+  }
+}
