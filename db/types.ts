@@ -181,6 +181,8 @@ export interface ReportEventsTable {
 export interface RatingsTable {
   id: Generated<number>
   report_id: number
+  /** Which resolution of the report this rates: 1, 2, … (unique per report). */
+  resolution_number: number
   score: number
   comment: string | null
   fixed: 'yes' | 'no' | 'unknown'

@@ -5,6 +5,7 @@ import { sql, type Kysely, type Transaction } from 'kysely'
 import type { DB, PrivacyValue, ReportStatusValue } from '#db/types'
 import { transition, type ActorKind, type ReportAction } from '~/domain/report-status'
 import { publicPoint } from '~/domain/public-location'
+import { canRateResolution, currentResolutionNumber } from '~/domain/resolution'
 import { effectivePrivacy, routeReport } from '~/domain/routing'
 import { computeDueAt } from '~/domain/sla'
 import { generateTrackingCode } from '~/domain/tracking-code'
@@ -187,8 +188,15 @@ export async function getPublicReport(db: Db, code: string, token: string | null
   const { reporter_token_hash: _hash, lat, lng, ...rest } = row
   const point = publicPoint({ lat, lng }, row.privacy)
   const report = { ...rest, lat: point?.lat ?? null, lng: point?.lng ?? null }
-  const rating = await db.selectFrom('ratings').select(['score', 'comment', 'fixed', 'created_at']).where('report_id', '=', row.id).executeTakeFirst()
-  return { report, isReporter, rating: rating ?? null }
+  const ratings = await db
+    .selectFrom('ratings')
+    .select(['resolution_number', 'score', 'comment', 'fixed', 'created_at'])
+    .where('report_id', '=', row.id)
+    .orderBy('resolution_number', 'desc')
+    .execute()
+  const canRate = canRateResolution({ status: row.status, reopenCount: row.reopen_count }, ratings.map((r) => r.resolution_number))
+  // `rating`: the latest one (of an earlier resolution while the current one awaits its rating).
+  return { report, isReporter, rating: ratings[0] ?? null, canRate }
 }
 
 export function getPublicTimeline(db: Db, reportId: number) {
@@ -345,21 +353,26 @@ export interface RatingInput {
 export type RatingOutcome = 'closed' | 'reopened' | 'not_allowed'
 
 /**
- * The reporter rates a resolved report through the private link. "Fixed: no" reopens
- * it for the unit; otherwise the rating closes it. Rating, event(s) and status in one go.
+ * The reporter rates the current resolution of a resolved report through the private
+ * link. "Fixed: no" reopens it for the unit (and its next resolution is rated again);
+ * otherwise the rating closes it. Rating, event(s) and status in one go.
  */
 export async function rateReport(trx: Transaction<DB>, input: RatingInput): Promise<RatingOutcome> {
   const report = await trx
     .selectFrom('reports')
-    .select(['id', 'status', 'version', 'reporter_token_hash'])
+    .select(['id', 'status', 'version', 'reopen_count', 'reporter_token_hash'])
     .where('code', '=', input.code)
     .forUpdate()
     .executeTakeFirst()
   if (!report || !report.reporter_token_hash || sha256(input.token) !== report.reporter_token_hash) return 'not_allowed'
   if (report.status !== 'resolved') return 'not_allowed'
-  const existing = await trx.selectFrom('ratings').select('id').where('report_id', '=', report.id).executeTakeFirst()
+  const resolution = currentResolutionNumber(report.reopen_count)
+  const existing = await trx.selectFrom('ratings').select('id').where('report_id', '=', report.id).where('resolution_number', '=', resolution).executeTakeFirst()
   if (existing) return 'not_allowed'
-  await trx.insertInto('ratings').values({ report_id: report.id, score: input.score, comment: input.comment, fixed: input.fixed, created_at: input.now }).execute()
+  await trx
+    .insertInto('ratings')
+    .values({ report_id: report.id, resolution_number: resolution, score: input.score, comment: input.comment, fixed: input.fixed, created_at: input.now })
+    .execute()
   await trx
     .insertInto('report_events')
     .values({ report_id: report.id, created_at: input.now, actor_kind: 'reporter', actor_user_id: null, type: 'rated', body: null, visibility: 'public' })

@@ -44,7 +44,7 @@ beforeAll(async () => {
       })
       .returning('id')
       .executeTakeFirstOrThrow()
-    if (c.score !== null) await t.db.insertInto('ratings').values({ report_id: row.id, score: c.score, fixed: 'yes' }).execute()
+    if (c.score !== null) await t.db.insertInto('ratings').values({ report_id: row.id, resolution_number: 1, score: c.score, fixed: 'yes' }).execute()
   }
 })
 afterAll(() => t?.close())

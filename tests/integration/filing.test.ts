@@ -153,3 +153,73 @@ describe('photos on a refused submit', () => {
     expect(withoutPhotos.data.photosDropped).toBe(false)
   })
 })
+
+describe('every resolution can be confirmed or rejected', () => {
+  it('after "not fixed" and a second resolution, the private link offers the rating again; a rating belongs to a resolution', async () => {
+    const { code, cookie } = await file({})
+    const token = await privateToken(code, cookie)
+    const staff = await login()
+    const view = async () => payload(await reportLoader(args(new Request(`${ORIGIN}/laporan/${code}?t=${token}`), { code })))
+    const rate = async (fields: Record<string, string>) => (await reportAction(args(post(`/laporan/${code}`, { token, ...fields }), { code }))) as Response
+
+    await staffDoes(code, staff, 'start')
+    await staffDoes(code, staff, 'resolve', 'Lampu sudah diganti.')
+    expect((await view()).canRate).toBe(true)
+    expect((await rate({ score: '2', fixed: 'no', comment: 'Masih mati.' })).headers.get('Location')).toMatch(/dinilai=reopened/)
+    expect((await view()).canRate).toBe(false)
+
+    await staffDoes(code, staff, 'resolve', 'Kabel juga diganti.')
+    const second = await view()
+    expect(second.report.status).toBe('resolved')
+    expect(second.canRate).toBe(true)
+    // Without the private token nobody may rate.
+    expect(payload(await reportLoader(args(new Request(`${ORIGIN}/laporan/${code}`), { code }))).canRate).toBe(false)
+
+    expect((await rate({ score: '5', fixed: 'yes' })).headers.get('Location')).toMatch(/dinilai=closed/)
+    const closed = await view()
+    expect(closed.report.status).toBe('closed')
+    expect(closed.canRate).toBe(false)
+    expect(closed.rating.score).toBe(5)
+    // A third rating of the same (closed) report is refused.
+    expect(unwrap(await reportAction(args(post(`/laporan/${code}`, { token, score: '1', fixed: 'no' }), { code }))).status).toBe(409)
+
+    const ratings = await t.db
+      .selectFrom('ratings')
+      .innerJoin('reports', 'reports.id', 'ratings.report_id')
+      .select(['ratings.resolution_number', 'ratings.score', 'ratings.fixed'])
+      .where('reports.code', '=', code)
+      .orderBy('ratings.resolution_number')
+      .execute()
+    expect(ratings).toEqual([
+      { resolution_number: 1, score: 2, fixed: 'no' },
+      { resolution_number: 2, score: 5, fixed: 'yes' },
+    ])
+    await expect(
+      t.db.insertInto('ratings').values({ report_id: (await t.db.selectFrom('reports').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id, resolution_number: 2, score: 3, fixed: 'yes' }).execute(),
+    ).rejects.toThrow()
+  })
+
+  it('the dashboard counts each report once, with its latest rating', async () => {
+    const f = { jurisdictionId: ids.jurisdiction, since: new Date(Date.now() - 86_400_000), now: new Date(Date.now() + 60_000) }
+    const summary = await getSummary(t.db, f)
+    expect(summary.total).toBe(await countReports())
+    // The reopened report above counts with its final 5; no other report here was rated.
+    expect(summary.ratings).toBe(1)
+    expect(summary.meanRating).toBe(5)
+  })
+})
+
+describe('confidential reports', () => {
+  it('the confirmation says only the private link shows it; the code alone reveals nothing', async () => {
+    const { code, cookie } = await file({ categoryId: String(ids.perilaku) })
+    const confirmation = payload(await reportLoader(args(new Request(`${ORIGIN}/laporan/${code}`, { headers: { Cookie: cookie } }), { code })))
+    expect(confirmation.justFiled).toBe(true)
+    expect(confirmation.report.privacy).toBe('confidential')
+    expect(confirmation.privateLink).toMatch(/\?t=/)
+    // Tracking by code answers exactly as for a code that does not exist.
+    const tracked = (await trackLoader(args(new Request(`${ORIGIN}/lacak?kode=${code}`)))) as { raw: string; error: string }
+    const unknown = (await trackLoader(args(new Request(`${ORIGIN}/lacak?kode=MLG-ZZZZZZ`)))) as { raw: string; error: string }
+    expect(tracked.error).toBe('not_found')
+    expect(unknown.error).toBe('not_found')
+  })
+})
