@@ -2,6 +2,9 @@
 // confidential follow-up. Route loaders and actions called as Remix calls them.
 import { hash } from '@node-rs/argon2'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { Migrator } from 'kysely/migration'
+import { migrateToLatest } from '#db/migrate'
+import { migrations } from '#db/migrations'
 import { ARGON2_OPTIONS } from '#db/seed'
 import { getSummary } from '~/models/dashboard.server'
 import { action as filingAction } from '~/routes/lapor'
@@ -221,5 +224,26 @@ describe('confidential reports', () => {
     const unknown = (await trackLoader(args(new Request(`${ORIGIN}/lacak?kode=MLG-ZZZZZZ`)))) as { raw: string; error: string }
     expect(tracked.error).toBe('not_found')
     expect(unknown.error).toBe('not_found')
+  })
+})
+
+describe('migration 0002 (rating per resolution)', () => {
+  // Last in this file: it migrates the shared test database down and up again.
+  it('numbers existing ratings by the resolutions before them, and goes down keeping the latest rating', async () => {
+    const rated = await t.db
+      .selectFrom('ratings')
+      .innerJoin('reports', 'reports.id', 'ratings.report_id')
+      .select(['reports.id', 'ratings.resolution_number', 'ratings.score'])
+      .orderBy('ratings.resolution_number', 'desc')
+      .executeTakeFirstOrThrow()
+    expect(rated.resolution_number).toBe(2)
+    const migrator = new Migrator({ db: t.db, provider: { getMigrations: async () => migrations } })
+    const down = await migrator.migrateTo('0001-initial-schema')
+    expect(down.error).toBeUndefined()
+    const kept = await t.db.selectFrom('ratings').selectAll().where('report_id', '=', rated.id).execute()
+    expect(kept.map((r) => r.score)).toEqual([rated.score])
+    expect(await migrateToLatest(t.db)).toEqual(['0002-rating-per-resolution'])
+    const backfilled = await t.db.selectFrom('ratings').select(['resolution_number', 'score']).where('report_id', '=', rated.id).execute()
+    expect(backfilled).toEqual([{ resolution_number: 2, score: rated.score }])
   })
 })
