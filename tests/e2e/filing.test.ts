@@ -1,0 +1,125 @@
+// The report form's location question and forced privacy, in headless Chromium,
+// with and without JavaScript (issue 5 §5).
+import type { BrowserContext, Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { SEED_CATEGORIES } from '#db/seed-data/categories'
+import { fill } from '~/i18n'
+import { id as t } from '~/i18n/id'
+import { browserAvailable, launchBrowser, removeDir, saveArtifacts, saveServerOutput, startServer, type LaunchedBrowser, type RunningServer } from './support'
+
+const PJU = SEED_CATEGORIES.find((c) => c.code === 'pju')!
+const MISCONDUCT = SEED_CATEGORIES.find((c) => c.code === 'perilaku_asn')!
+const CODE_IN_URL = /\/laporan\/(MLG-[A-Z0-9]+)(?:$|\?)/
+// Alun-alun Merdeka, in Kel. Kiduldalem (Kec. Klojen), far from Arjosari (Kec. Blimbing).
+const KIDULDALEM = { latitude: -7.98264, longitude: 112.63087 }
+
+let server: RunningServer
+let browser: LaunchedBrowser
+const contexts: BrowserContext[] = []
+let currentPage: Page | undefined
+
+async function newPage(options: { javaScriptEnabled?: boolean } = {}) {
+  const context = await browser.newContext(options)
+  contexts.push(context)
+  currentPage = await context.newPage()
+  return currentPage
+}
+
+const url = (path: string) => `${server.baseUrl}${path}`
+const poll = <T,>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 20_000, interval: 100 })
+
+async function waitForHydration(page: Page) {
+  await page.waitForFunction(() => {
+    const main = document.querySelector('main')
+    return main !== null && Object.keys(main).some((key) => key.startsWith('__reactFiber$'))
+  })
+}
+
+async function fillPju(page: Page, kelurahan: string) {
+  await page.getByLabel(t.reportForm.category, { exact: true }).selectOption({ label: PJU.nameId })
+  await page.getByLabel(t.reportForm.description, { exact: true }).fill('Lampu jalan mati di depan alun-alun sejak kemarin malam.')
+  await page.getByLabel(t.reportForm.kelurahan, { exact: true }).selectOption({ label: kelurahan })
+}
+
+const submit = (page: Page) => page.getByRole('button', { name: t.reportForm.submit, exact: true }).click()
+const question = fill(t.reportForm.locationQuestion, { located: 'Kiduldalem', chosen: 'Arjosari' })
+
+describe.skipIf(!browserAvailable())('report form: location question and forced privacy', () => {
+  beforeAll(async () => {
+    ;[server, browser] = await Promise.all([startServer(), launchBrowser({ javaScriptEnabled: true })])
+  })
+
+  afterEach(async (context) => {
+    if (context.task.result?.state === 'fail') {
+      await saveArtifacts(currentPage, `filing-${context.task.name}`)
+      saveServerOutput(server, 'filing-server')
+    }
+  })
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => {})
+    await browser?.close()
+    await server?.stop()
+    if (server) removeDir(server.dataDir)
+  })
+
+  it('without JavaScript: a point in another kelurahan comes back with the question; "the point" files it there', async () => {
+    const page = await newPage({ javaScriptEnabled: false })
+    await page.goto(url('/lapor'))
+    await fillPju(page, 'Arjosari')
+    // The point a phone would have filled in (the locate button needs JavaScript).
+    await page.evaluate(({ lat, lng }) => {
+      ;(document.querySelector('input[name=lat]') as HTMLInputElement).value = lat
+      ;(document.querySelector('input[name=lng]') as HTMLInputElement).value = lng
+    }, { lat: String(KIDULDALEM.latitude), lng: String(KIDULDALEM.longitude) })
+    const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), submit(page)])
+    expect(response.status()).toBe(400)
+    await page.getByText(question).waitFor()
+    await page.getByText(t.validation.locationMismatch).waitFor()
+    expect(await page.locator('input[name=lat]').inputValue()).toBe(String(KIDULDALEM.latitude))
+    await page.getByLabel(fill(t.reportForm.locationChoicePoint, { located: 'Kiduldalem' })).check()
+    await submit(page)
+    await page.waitForURL(CODE_IN_URL)
+    await page.getByText('Kiduldalem').first().waitFor()
+    expect(await page.locator('dl.details').textContent()).not.toContain('Arjosari')
+  })
+
+  it('with JavaScript: a located point and a different kelurahan chosen by hand; "my kelurahan" drops the point', async () => {
+    const page = await newPage()
+    await page.context().grantPermissions(['geolocation'], { origin: server.baseUrl })
+    await page.context().setGeolocation(KIDULDALEM)
+    await page.goto(url('/lapor'))
+    await waitForHydration(page)
+    await page.getByRole('button', { name: t.reportForm.useLocation, exact: true }).click()
+    await page.getByText(fill(t.reportForm.locatedIn, { name: 'Kiduldalem' })).waitFor()
+    await fillPju(page, 'Arjosari')
+    await submit(page)
+    await page.getByText(question).waitFor()
+    await page.getByLabel(fill(t.reportForm.locationChoiceArea, { chosen: 'Arjosari' })).check()
+    await submit(page)
+    await page.waitForURL(CODE_IN_URL)
+    await page.getByText('Arjosari').first().waitFor()
+  })
+
+  it('without JavaScript: a preselected misconduct category shows "Rahasia" chosen and locked', async () => {
+    const page = await newPage({ javaScriptEnabled: false })
+    await page.goto(url(`/lapor?kategori=${MISCONDUCT.code}`))
+    expect(await page.locator('#privacy-confidential').isChecked()).toBe(true)
+    expect(await page.locator('#privacy-public').isDisabled()).toBe(true)
+    await page.getByText(t.reportForm.privacyForced).waitFor()
+  })
+
+  it('with JavaScript: choosing a misconduct category switches the privacy to "Rahasia", and back', async () => {
+    const page = await newPage()
+    await page.goto(url('/lapor'))
+    await waitForHydration(page)
+    expect(await page.locator('#privacy-public').isChecked()).toBe(true)
+    const category = page.getByLabel(t.reportForm.category, { exact: true })
+    await category.selectOption({ label: MISCONDUCT.nameId })
+    await poll(() => page.locator('#privacy-confidential').isChecked()).toBe(true)
+    expect(await page.locator('#privacy-public').isDisabled()).toBe(true)
+    await category.selectOption({ label: PJU.nameId })
+    await poll(() => page.locator('#privacy-public').isDisabled()).toBe(false)
+    expect(await page.locator('#privacy-public').isChecked()).toBe(true)
+  })
+})
