@@ -189,6 +189,19 @@ export interface RatingsTable {
   created_at: TimestampDefault
 }
 
+/** Photos of a refused report form, kept for the same browser until expires_at (migration 0002). */
+export interface PhotoStashesTable {
+  id: Generated<number>
+  owner_hash: string
+  storage_key: string
+  content_type: 'image/jpeg'
+  size_bytes: number
+  width: number
+  height: number
+  created_at: TimestampDefault
+  expires_at: Timestamp
+}
+
 export interface IkmResponsesTable {
   id: Generated<number>
   jurisdiction_id: number
@@ -242,6 +255,7 @@ export interface DB {
   attachments: AttachmentsTable
   report_events: ReportEventsTable
   ratings: RatingsTable
+  photo_stashes: PhotoStashesTable
   ikm_responses: IkmResponsesTable
   holidays: HolidaysTable
   notification_outbox: NotificationOutboxTable

@@ -26,7 +26,7 @@ const render = (options: { preselectedCategoryId?: number; actionData?: unknown 
   })
 
 function refused(initialValue: Record<string, unknown>, error: Record<string, string[]>, extra: Record<string, unknown> = {}) {
-  return { result: { status: 'error', initialValue, error }, locationConflict: null, pointDropped: false, photosDropped: false, ...extra }
+  return { result: { status: 'error', initialValue, error }, locationConflict: null, pointDropped: false, stashedPhotos: [], ...extra }
 }
 
 /** The opening tag of the element with this id. */
@@ -81,9 +81,14 @@ describe('report form without JavaScript', () => {
     expect(html).toMatch(/name="lat" value=""/)
   })
 
-  it('after a refused submit with photos, says clearly that they must be chosen again', () => {
-    const html = render({ actionData: refused({ categoryId: '1', description: 'x' }, { description: ['Uraian minimal 10 huruf.'] }, { photosDropped: true }) })
-    expect(html).toContain('Foto yang tadi Anda pilih belum tersimpan. Pilih ulang fotonya sebelum mengirim lagi.')
-    expect(render({ actionData: refused({ categoryId: '1', description: 'x' }, { description: ['Uraian minimal 10 huruf.'] }) })).not.toContain('belum tersimpan')
+  it('after a refused submit with photos, shows them attached, each with a way to remove it', () => {
+    const key = 'AbCdEfGhIjKlMnOpQrStUv.jpg'
+    const html = render({ actionData: refused({ categoryId: '1', description: 'x' }, { description: ['Uraian minimal 10 huruf.'] }, { stashedPhotos: [{ storageKey: key, width: 1600, height: 1200 }] }) })
+    expect(html).toContain('Foto yang sudah terlampir')
+    const checkbox = tag(html, 'keep-photo-1')
+    for (const attribute of ['type="checkbox"', 'name="keepPhoto"', `value="${key}"`, 'checked=""']) expect(checkbox).toContain(attribute)
+    expect(html).toContain(`src="/foto/sementara/${key}"`)
+    expect(html).toContain('Hapus centang untuk membuang foto.')
+    expect(render({ actionData: refused({ categoryId: '1', description: 'x' }, { description: ['Uraian minimal 10 huruf.'] }) })).not.toContain('keepPhoto')
   })
 })

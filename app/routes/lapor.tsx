@@ -18,8 +18,9 @@ import { getDb } from '~/utils/db.server'
 import { getPublicJurisdiction } from '~/utils/jurisdiction.server'
 import { useLocale } from '~/utils/locale'
 import { getLocale } from '~/utils/locale.server'
-import { isAcceptedPhotoType, MAX_PHOTOS, TOO_LARGE } from '~/utils/photo-rules'
+import { isAcceptedPhotoType, KEEP_PHOTO_FIELD, MAX_PHOTOS, TOO_LARGE } from '~/utils/photo-rules'
 import { photoUploadHandler } from '~/utils/photos.server'
+import { clearPhotoStash, keepRefusedPhotos, keptPhotoKeys, stashOwner } from '~/services/photo-stash.server'
 import { submitReport } from '~/services/report-filing.server'
 import { serializeReportFlash } from '~/utils/report-flash.server'
 import { dbId } from '~/utils/schemas'
@@ -105,16 +106,23 @@ export async function action({ request }: ActionFunctionArgs) {
   const t = getDictionary(await getLocale(request))
   const formData = await readForm(request)
   const submission = parseWithZod(formData, { schema: schema(t) })
-  const photosChosen = formData.getAll('photos').some((p) => typeof p !== 'string' || p !== '')
-  const refused = (extra: { locationConflict?: { chosenAreaId: number; locatedAreaId: number }; pointDropped?: boolean } = {}) => ({
-    locationConflict: null,
-    pointDropped: false,
-    // Files cannot be put back into a file input: the form says to choose them again.
-    photosDropped: photosChosen,
-    ...extra,
-  })
-  if (submission.status !== 'success') return data({ result: submission.reply(), ...refused() }, { status: 400 })
+  const now = new Date()
+  const keep = keptPhotoKeys(formData)
+  const files = formData.getAll('photos').filter((p): p is File => p instanceof File && p.size > 0)
+  // A refused form keeps its photos server-side for this browser: a file input cannot be refilled.
+  const refuse = async (
+    result: ReturnType<typeof submission.reply>,
+    extra: { locationConflict?: { chosenAreaId: number; locatedAreaId: number }; pointDropped?: boolean } = {},
+  ) => {
+    // New photos that are themselves the problem (type, size, count) are not kept: the message asks for others.
+    const { photos, setCookie } = await keepRefusedPhotos(request, result.error?.photos ? [] : files, keep, now)
+    const body = { result, locationConflict: null, pointDropped: false, stashedPhotos: photos, ...extra }
+    return data(body, { status: 400, headers: setCookie ? { 'Set-Cookie': setCookie } : undefined })
+  }
+  if (submission.status !== 'success') return refuse(submission.reply())
   const v = submission.value
+  if (keep.length + files.length > MAX_PHOTOS) return refuse(submission.reply({ fieldErrors: { photos: [t.validation.tooManyPhotos] } }))
+  const owner = await stashOwner(request)
   const outcome = await submitReport({
     jurisdiction: await getPublicJurisdiction(),
     categoryId: v.categoryId,
@@ -126,8 +134,9 @@ export async function action({ request }: ActionFunctionArgs) {
     privacy: v.privacy,
     contact: { name: v.name ?? null, email: v.email ?? null, phone: v.phone ?? null },
     idempotencyKey: v.idempotencyKey ?? randomUUID(),
-    now: new Date(),
+    now,
     files: (v.photos ?? []).filter((p): p is File => typeof p !== 'string'),
+    stashed: { owner, keys: keep },
   })
   if (!outcome.ok) {
     const messages = {
@@ -139,11 +148,13 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     const result = submission.reply({ fieldErrors: { [outcome.field]: [messages[outcome.reason]] } })
     if (outcome.reason === 'location_mismatch') {
-      return data({ result, ...refused({ locationConflict: { chosenAreaId: outcome.chosenAreaId, locatedAreaId: outcome.locatedAreaId } }) }, { status: 400 })
+      return refuse(result, { locationConflict: { chosenAreaId: outcome.chosenAreaId, locatedAreaId: outcome.locatedAreaId } })
     }
     // A point outside the jurisdiction is not sent back, so the next submit can go without it.
-    return data({ result, ...refused({ pointDropped: outcome.reason === 'location_outside' }) }, { status: 400 })
+    return refuse(result, { pointDropped: outcome.reason === 'location_outside' })
   }
+  // Photos left in the stash (unticked) are not needed any more.
+  await clearPhotoStash(owner)
   return redirect(`/laporan/${outcome.filed.code}`, { headers: { 'Set-Cookie': await serializeReportFlash(outcome.filed) } })
 }
 
@@ -261,13 +272,23 @@ export default function ReportForm() {
           accept="image/*"
           multiple
           label={t.reportForm.photos}
-          hint={actionData?.photosDropped ? `${t.reportForm.photosHint} ${t.reportForm.photosChooseAgain}` : t.reportForm.photosHint}
+          hint={t.reportForm.photosHint}
           errors={fields.photos.errors}
         />
-        {actionData?.photosDropped ? (
-          <p className="notice warning" data-testid="photos-dropped">
-            {t.reportForm.photosChooseAgain}
-          </p>
+        {actionData?.stashedPhotos.length ? (
+          <fieldset className="stashed-photos" data-testid="stashed-photos">
+            <legend>{t.reportForm.photosAttached}</legend>
+            <p className="hint">{t.reportForm.photosAttachedHint}</p>
+            {actionData.stashedPhotos.map((p, i) => (
+              <div className="choice" key={p.storageKey}>
+                <input type="checkbox" id={`keep-photo-${i + 1}`} name={KEEP_PHOTO_FIELD} value={p.storageKey} defaultChecked />
+                <label htmlFor={`keep-photo-${i + 1}`}>
+                  <img src={`/foto/sementara/${p.storageKey}`} alt="" width={Math.round((80 * p.width) / p.height)} height={80} />{' '}
+                  {fill(t.reportForm.keepPhoto, { n: i + 1 })}
+                </label>
+              </div>
+            ))}
+          </fieldset>
         ) : null}
 
         <fieldset>

@@ -5,6 +5,7 @@
 // back as reasons.
 import type { Point } from '~/domain/geo'
 import { decideLocation, type LocationChoice } from '~/domain/report-location'
+import { takeStashedPhotos } from '~/models/photo-stash.server'
 import { findKelurahanAt } from '~/models/reference.server'
 import { fileReport, ReportInputError, type FiledReport, type NewReportInput } from '~/models/report.server'
 import { getDb } from '~/utils/db.server'
@@ -16,6 +17,8 @@ export type FilingRequest = Omit<NewReportInput, 'areaId' | 'lat' | 'lng' | 'pho
   /** The answer to "which kelurahan is right?" after a mismatch. */
   locationChoice?: LocationChoice | undefined
   files: File[]
+  /** Photos kept from a refused submit of the same browser (see services/photo-stash). */
+  stashed?: { owner: string | null; keys: string[] }
 }
 
 export type FilingOutcome =
@@ -23,7 +26,7 @@ export type FilingOutcome =
   | { ok: false; field: 'areaId'; reason: 'location_mismatch'; chosenAreaId: number; locatedAreaId: number }
   | { ok: false; field: 'areaId' | 'categoryId' | 'photos'; reason: 'location_outside' | 'unknown_kelurahan' | 'unknown_category' | 'photo_unreadable' }
 
-export async function submitReport({ point: givenPoint, files, areaId: chosenAreaId, locationChoice, ...rest }: FilingRequest): Promise<FilingOutcome> {
+export async function submitReport({ point: givenPoint, files, areaId: chosenAreaId, locationChoice, stashed, ...rest }: FilingRequest): Promise<FilingOutcome> {
   const db = await getDb()
   const located = givenPoint ? await findKelurahanAt(db, rest.jurisdiction.id, givenPoint) : null
   const location = decideLocation({ chosenAreaId, point: givenPoint, locatedAreaId: located?.id ?? null, choice: locationChoice })
@@ -37,12 +40,17 @@ export async function submitReport({ point: givenPoint, files, areaId: chosenAre
   const { areaId, point } = location
 
   const photos: StoredPhoto[] = []
+  let fromStash: StoredPhoto[] = []
   const discard = () => deletePhotos(photos.map((p) => p.storageKey))
   try {
     for (const file of files) photos.push(await storePhoto(file))
-    const filed = await db.transaction().execute((trx) => fileReport(trx, { ...rest, areaId, lat: point?.lat ?? null, lng: point?.lng ?? null, photos }))
-    // A replayed submit already has its photos: drop this copy.
-    if (filed.replayed) await discard()
+    const filed = await db.transaction().execute(async (trx) => {
+      // Taken out of the stash in the same transaction that attaches them.
+      fromStash = stashed?.owner ? await takeStashedPhotos(trx, stashed.owner, stashed.keys, rest.now) : []
+      return fileReport(trx, { ...rest, areaId, lat: point?.lat ?? null, lng: point?.lng ?? null, photos: [...fromStash, ...photos] })
+    })
+    // A replayed submit already has its photos: drop this copy (and the stashed ones it took).
+    if (filed.replayed) await deletePhotos([...photos, ...fromStash].map((p) => p.storageKey))
     return { ok: true, filed }
   } catch (error) {
     await discard()

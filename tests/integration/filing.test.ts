@@ -6,7 +6,10 @@ import { Migrator } from 'kysely/migration'
 import { migrateToLatest } from '#db/migrate'
 import { migrations } from '#db/migrations'
 import { ARGON2_OPTIONS } from '#db/seed'
+import sharp from 'sharp'
 import { getSummary } from '~/models/dashboard.server'
+import { deleteExpiredPhotoStashes, PHOTO_STASH_TTL_MS, stashPhotos } from '~/models/photo-stash.server'
+import { loader as stashedPhotoLoader } from '~/routes/foto.sementara.$key'
 import { action as filingAction } from '~/routes/lapor'
 import { action as reportAction, loader as reportLoader } from '~/routes/laporan.$code'
 import { loader as trackLoader } from '~/routes/lacak'
@@ -50,6 +53,16 @@ function unwrap(result: unknown) {
 function payload(result: unknown): any {
   const r = result as { type?: string; data?: unknown }
   return r && r.type === 'DataWithResponseInit' ? r.data : r
+}
+
+/** A loader's Response, whether returned or thrown. */
+async function thrownOrResponse(fn: () => Promise<unknown>): Promise<Response> {
+  try {
+    return (await fn()) as Response
+  } catch (error) {
+    if (error instanceof Response) return error
+    throw error
+  }
 }
 
 async function countReports() {
@@ -144,16 +157,64 @@ describe('location checks when filing', () => {
   })
 })
 
-describe('photos on a refused submit', () => {
-  it('the answer says the chosen photos were dropped (they must be chosen again)', async () => {
+describe('photos on a refused submit (photo stash)', () => {
+  const photo = async (colour: string) =>
+    new File([await sharp({ create: { width: 800, height: 600, channels: 3, background: colour } }).jpeg().withExif({ IFD0: { Artist: 'Pelapor' } }).toBuffer()], 'IMG.jpg', { type: 'image/jpeg' })
+  function multipart(fields: Record<string, string | string[]>, files: File[], cookie?: string) {
     const body = new FormData()
-    for (const [k, v] of Object.entries({ ...validReport(), description: 'pendek' })) body.append(k, v)
-    body.append('photos', new File([new Uint8Array([0xff, 0xd8, 0xff, 0xd9])], 'IMG_0001.jpg', { type: 'image/jpeg' }))
-    const refused = unwrap(await filingAction(args(new Request(`${ORIGIN}/lapor`, { method: 'POST', body, headers: { Origin: ORIGIN } }))))
-    expect(refused.status).toBe(400)
-    expect(refused.data.photosDropped).toBe(true)
-    const withoutPhotos = unwrap(await filingAction(args(post('/lapor', { ...validReport(), description: 'pendek' }))))
-    expect(withoutPhotos.data.photosDropped).toBe(false)
+    for (const [k, v] of Object.entries(fields)) for (const item of [v].flat()) body.append(k, item)
+    for (const f of files) body.append('photos', f)
+    return new Request(`${ORIGIN}/lapor`, { method: 'POST', body, headers: { Origin: ORIGIN, ...(cookie ? { Cookie: cookie } : {}) } })
+  }
+  const serve = (key: string, cookie?: string) =>
+    thrownOrResponse(() => stashedPhotoLoader(args(new Request(`${ORIGIN}/foto/sementara/${key}`, { headers: cookie ? { Cookie: cookie } : {} }), { key })))
+  const attachments = (code: string) =>
+    t.db.selectFrom('attachments').innerJoin('reports', 'reports.id', 'attachments.report_id').select('attachments.storage_key').where('reports.code', '=', code).orderBy('attachments.id').execute()
+
+  it('are kept for the same browser, shown attached, served only to it, and filed with the next submit unless unticked', async () => {
+    const before = await countReports()
+    const refused = (await filingAction(args(multipart({ ...validReport(), description: 'pendek' }, [await photo('#2a6'), await photo('#a26')])))) as any
+    expect(refused.init.status).toBe(400)
+    const stashed = refused.data.stashedPhotos as { storageKey: string }[]
+    expect(stashed).toHaveLength(2)
+    const cookie = String(new Headers(refused.init.headers).get('Set-Cookie')).split(';')[0]!
+    expect(String(new Headers(refused.init.headers).get('Set-Cookie'))).toMatch(/HttpOnly/i)
+    expect(await countReports()).toBe(before)
+
+    // Served to this browser only, re-encoded (no EXIF), never cached.
+    const own = await serve(stashed[0]!.storageKey, cookie)
+    expect(own.status).toBe(200)
+    expect(own.headers.get('Cache-Control')).toBe('private, no-store')
+    expect((await sharp(Buffer.from(await own.arrayBuffer())).metadata()).exif).toBeUndefined()
+    expect((await serve(stashed[0]!.storageKey)).status).toBe(404)
+    const other = (await filingAction(args(multipart({ ...validReport(), description: 'pendek' }, [await photo('#26a')])))) as any
+    const otherCookie = String(new Headers(other.init.headers).get('Set-Cookie')).split(';')[0]!
+    expect((await serve(stashed[0]!.storageKey, otherCookie)).status).toBe(404)
+    // Another browser cannot attach them either.
+    const stolen = await file({ keepPhoto: stashed[0]!.storageKey })
+    expect(await attachments(stolen.code)).toEqual([])
+
+    // Three at most, counting the kept ones.
+    const tooMany = (await filingAction(args(multipart({ ...validReport(), keepPhoto: stashed.map((p) => p.storageKey) }, [await photo('#111'), await photo('#222')], cookie)))) as any
+    expect(tooMany.data.result.error.photos).toEqual(['Maksimal 3 foto.'])
+
+    // The second photo unticked: only the first is filed; the stash is emptied.
+    const ok = (await filingAction(args(multipart({ ...validReport(), keepPhoto: stashed[0]!.storageKey }, [], cookie)))) as Response
+    expect(ok.status).toBe(302)
+    const code = ok.headers.get('Location')!.replace('/laporan/', '')
+    expect(await attachments(code)).toEqual([{ storage_key: stashed[0]!.storageKey }])
+    const left = await t.db.selectFrom('photo_stashes').select('storage_key').where('storage_key', 'in', stashed.map((p) => p.storageKey)).execute()
+    expect(left).toEqual([])
+    expect((await serve(stashed[1]!.storageKey, cookie)).status).toBe(404)
+  })
+
+  it('expire: deleteExpiredPhotoStashes removes only rows past their expiry', async () => {
+    const now = new Date()
+    const stored = { storageKey: 'ExpiryTestKey000000000.jpg', contentType: 'image/jpeg' as const, sizeBytes: 10, width: 4, height: 3 }
+    await stashPhotos(t.db, 'a'.repeat(64), [stored], now)
+    expect(await deleteExpiredPhotoStashes(t.db, new Date(now.getTime() + PHOTO_STASH_TTL_MS - 1000))).toEqual([])
+    expect(await deleteExpiredPhotoStashes(t.db, new Date(now.getTime() + PHOTO_STASH_TTL_MS))).toContain(stored.storageKey)
+    expect(await t.db.selectFrom('photo_stashes').select('id').where('storage_key', '=', stored.storageKey).execute()).toEqual([])
   })
 })
 
@@ -227,7 +288,7 @@ describe('confidential reports', () => {
   })
 })
 
-describe('migration 0002 (rating per resolution)', () => {
+describe('migration 0002 (filing corrections)', () => {
   // Last in this file: it migrates the shared test database down and up again.
   it('numbers existing ratings by the resolutions before them, and goes down keeping the latest rating', async () => {
     const rated = await t.db
@@ -242,7 +303,7 @@ describe('migration 0002 (rating per resolution)', () => {
     expect(down.error).toBeUndefined()
     const kept = await t.db.selectFrom('ratings').selectAll().where('report_id', '=', rated.id).execute()
     expect(kept.map((r) => r.score)).toEqual([rated.score])
-    expect(await migrateToLatest(t.db)).toEqual(['0002-rating-per-resolution'])
+    expect(await migrateToLatest(t.db)).toEqual(['0002-filing-corrections'])
     const backfilled = await t.db.selectFrom('ratings').select(['resolution_number', 'score']).where('report_id', '=', rated.id).execute()
     expect(backfilled).toEqual([{ resolution_number: 2, score: rated.score }])
   })
