@@ -1,6 +1,7 @@
-// The report form's location question and forced privacy, in headless Chromium,
+// The report form's location question, forced privacy and kept photos, in headless Chromium,
 // with and without JavaScript (issue 5 §5).
 import type { BrowserContext, Page } from 'playwright-core'
+import sharp from 'sharp'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { SEED_CATEGORIES } from '#db/seed-data/categories'
 import { fill } from '~/i18n'
@@ -44,7 +45,7 @@ async function fillPju(page: Page, kelurahan: string) {
 const submit = (page: Page) => page.getByRole('button', { name: t.reportForm.submit, exact: true }).click()
 const question = fill(t.reportForm.locationQuestion, { located: 'Kiduldalem', chosen: 'Arjosari' })
 
-describe.skipIf(!browserAvailable())('report form: location question and forced privacy', () => {
+describe.skipIf(!browserAvailable())('report form: location question, forced privacy, kept photos', () => {
   beforeAll(async () => {
     ;[server, browser] = await Promise.all([startServer(), launchBrowser({ javaScriptEnabled: true })])
   })
@@ -121,5 +122,31 @@ describe.skipIf(!browserAvailable())('report form: location question and forced 
     await category.selectOption({ label: PJU.nameId })
     await poll(() => page.locator('#privacy-public').isDisabled()).toBe(false)
     expect(await page.locator('#privacy-public').isChecked()).toBe(true)
+  })
+
+  it('without JavaScript: photos of a refused submit come back attached; one is removed, the other filed', async () => {
+    const page = await newPage({ javaScriptEnabled: false })
+    await page.goto(url('/lapor'))
+    await fillPju(page, 'Arjosari')
+    await page.getByLabel(t.reportForm.description, { exact: true }).fill('Lampu') // too short
+    const jpeg = (colour: string) => sharp({ create: { width: 1200, height: 900, channels: 3, background: colour } }).jpeg().toBuffer()
+    await page.getByLabel(t.reportForm.photos, { exact: true }).setInputFiles([
+      { name: 'satu.jpg', mimeType: 'image/jpeg', buffer: await jpeg('#2a6') },
+      { name: 'dua.jpg', mimeType: 'image/jpeg', buffer: await jpeg('#a26') },
+    ])
+    const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), submit(page)])
+    expect(response.status()).toBe(400)
+    await page.getByText(t.reportForm.photosAttached).waitFor()
+    expect(await page.locator('input[name=keepPhoto]:checked').count()).toBe(2)
+    // The thumbnails load for this browser.
+    const src = (await page.locator('[data-testid=stashed-photos] img').first().getAttribute('src')) ?? ''
+    expect((await page.request.get(url(src))).status()).toBe(200)
+    expect((await fetch(url(src))).status).toBe(404) // not for anyone else
+    await page.getByLabel(fill(t.reportForm.keepPhoto, { n: 2 })).uncheck()
+    await page.getByLabel(t.reportForm.description, { exact: true }).fill('Lampu jalan mati di depan gang lima sejak kemarin malam.')
+    await submit(page)
+    await page.waitForURL(CODE_IN_URL)
+    expect(await page.getByRole('img', { name: t.report.photoAlt.replace('{n}', '1') }).count()).toBe(1)
+    expect(await page.getByRole('img', { name: t.report.photoAlt.replace('{n}', '2') }).count()).toBe(0)
   })
 })
