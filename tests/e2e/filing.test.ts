@@ -6,7 +6,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { SEED_CATEGORIES } from '#db/seed-data/categories'
 import { fill } from '~/i18n'
 import { id as t } from '~/i18n/id'
-import { browserAvailable, launchBrowser, removeDir, saveArtifacts, saveServerOutput, startServer, type LaunchedBrowser, type RunningServer } from './support'
+import { DEMO_PASSWORD } from '#db/seed-data/demo-staff'
+import { browserAvailable, launchBrowser, loginOverHttp, removeDir, staffActionOverHttp, saveArtifacts, saveServerOutput, startServer, type LaunchedBrowser, type RunningServer } from './support'
 
 const PJU = SEED_CATEGORIES.find((c) => c.code === 'pju')!
 const MISCONDUCT = SEED_CATEGORIES.find((c) => c.code === 'perilaku_asn')!
@@ -148,5 +149,35 @@ describe.skipIf(!browserAvailable())('report form: location question, forced pri
     await page.waitForURL(CODE_IN_URL)
     expect(await page.getByRole('img', { name: t.report.photoAlt.replace('{n}', '1') }).count()).toBe(1)
     expect(await page.getByRole('img', { name: t.report.photoAlt.replace('{n}', '2') }).count()).toBe(0)
+  })
+
+  it('with JavaScript: the rating form clears each message as soon as it is corrected', async () => {
+    const page = await newPage()
+    await page.goto(url('/lapor'))
+    await waitForHydration(page)
+    await fillPju(page, 'Arjosari')
+    await submit(page)
+    await page.waitForURL(CODE_IN_URL)
+    const code = CODE_IN_URL.exec(page.url())![1]!
+    const privateLink = (await page.locator('a[data-testid=private-link]').getAttribute('href')) ?? ''
+    const { cookie } = await loginOverHttp(server.baseUrl, 'pju@malang.demo', DEMO_PASSWORD)
+    for (const [intent, fields] of [['start', {}], ['resolve', { body: 'Lampu sudah diganti.' }]] as const) {
+      expect((await staffActionOverHttp(server.baseUrl, cookie, code, intent, fields)).status).toBe(302)
+    }
+    await page.goto(privateLink.startsWith('http') ? privateLink : url(privateLink))
+    await waitForHydration(page)
+    await page.getByRole('button', { name: t.report.rateSubmit, exact: true }).click()
+    await page.getByText(t.validation.score).waitFor()
+    await page.getByText(t.validation.fixed).waitFor()
+    expect(await page.locator('#score-3').getAttribute('aria-invalid')).toBe('true')
+    await page.locator('#score-3').check()
+    await poll(() => page.getByText(t.validation.score).count()).toBe(0)
+    expect(await page.locator('#score-3').getAttribute('aria-invalid')).toBeNull()
+    expect(await page.getByText(t.validation.fixed).count()).toBe(1)
+    await page.locator('#fixed-yes').check()
+    await poll(() => page.getByText(t.validation.fixed).count()).toBe(0)
+    await page.getByRole('button', { name: t.report.rateSubmit, exact: true }).click()
+    await page.waitForURL((u) => u.searchParams.has('dinilai'))
+    await page.getByText(t.report.rated).waitFor()
   })
 })
