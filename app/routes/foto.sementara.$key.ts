@@ -4,6 +4,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { getStashedPhoto } from '~/models/photo-stash.server'
 import { stashOwner } from '~/services/photo-stash.server'
 import { getDb } from '~/utils/db.server'
+import { isPhotoStorageKey } from '~/utils/photo-rules'
 import { readPhoto } from '~/utils/photos.server'
 
 const notFound = () => new Response('Not found', { status: 404 })
@@ -11,7 +12,7 @@ const notFound = () => new Response('Not found', { status: 404 })
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const key = params.key ?? ''
   const owner = await stashOwner(request)
-  if (!owner || !/^[A-Za-z0-9_-]{20,}\.jpg$/.test(key)) throw notFound()
+  if (!owner || !isPhotoStorageKey(key)) throw notFound()
   const stashed = await getStashedPhoto(await getDb(), owner, key, new Date())
   if (!stashed) throw notFound()
   const bytes = await readPhoto(key)

@@ -175,7 +175,13 @@ export default function ReportForm() {
   const [point, setPoint] = useState(initialPoint)
   useEffect(() => {
     if (actionData?.pointDropped) setPoint(null)
-  }, [actionData])
+    // With JavaScript the page stays, and so would the chosen files: they are attached
+    // (stashed) now, so empty the file input to not send them twice.
+    if (actionData?.stashedPhotos.length) {
+      const input = document.getElementById(fields.photos.id)
+      if (input instanceof HTMLInputElement) input.value = ''
+    }
+  }, [actionData, fields.photos.id])
   const conflict = actionData?.locationConflict ?? null
   const kelurahanName = (id: number) => kelurahan.find((k) => k.id === id)?.name ?? '?'
   const selectedCategory = categories.find((c) => String(c.id) === String(fields.categoryId.value ?? fields.categoryId.initialValue))

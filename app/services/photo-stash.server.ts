@@ -7,7 +7,7 @@ import { discardStashedPhotos, listStashedPhotos, stashPhotos, type StashedPhoto
 import { randomToken, sha256 } from '~/utils/crypto.server'
 import { getDb } from '~/utils/db.server'
 import { getEnv } from '~/utils/env.server'
-import { isAcceptedPhotoType, KEEP_PHOTO_FIELD, MAX_PHOTOS } from '~/utils/photo-rules'
+import { isAcceptedPhotoType, isPhotoStorageKey, KEEP_PHOTO_FIELD, MAX_PHOTOS } from '~/utils/photo-rules'
 import { deletePhotos, PhotoError, storePhoto, type StoredPhoto } from '~/utils/photos.server'
 
 function stashCookie() {
@@ -29,7 +29,7 @@ export async function stashOwner(request: Request): Promise<string | null> {
 
 /** The stashed photos this submit keeps (field `keepPhoto`), as sent: at most MAX_PHOTOS keys. */
 export function keptPhotoKeys(formData: FormData): string[] {
-  const keys = formData.getAll(KEEP_PHOTO_FIELD).filter((k): k is string => typeof k === 'string' && /^[A-Za-z0-9_-]{20,}\.jpg$/.test(k))
+  const keys = formData.getAll(KEEP_PHOTO_FIELD).filter((k): k is string => typeof k === 'string' && isPhotoStorageKey(k))
   return [...new Set(keys)].slice(0, MAX_PHOTOS)
 }
 

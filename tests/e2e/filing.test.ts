@@ -180,4 +180,28 @@ describe.skipIf(!browserAvailable())('report form: location question, forced pri
     await page.waitForURL((u) => u.searchParams.has('dinilai'))
     await page.getByText(t.report.rated).waitFor()
   })
+
+  // With JavaScript most mistakes are caught before sending; the server still refuses
+  // what only it can check (here the location question), and then keeps the photos.
+  it('with JavaScript: photos of a submit the server refused are attached once, not sent twice', async () => {
+    const page = await newPage()
+    await page.context().grantPermissions(['geolocation'], { origin: server.baseUrl })
+    await page.context().setGeolocation(KIDULDALEM)
+    await page.goto(url('/lapor'))
+    await waitForHydration(page)
+    await page.getByRole('button', { name: t.reportForm.useLocation, exact: true }).click()
+    await page.getByText(fill(t.reportForm.locatedIn, { name: 'Kiduldalem' })).waitFor()
+    await fillPju(page, 'Arjosari')
+    const jpeg = await sharp({ create: { width: 1200, height: 900, channels: 3, background: '#26a' } }).jpeg().toBuffer()
+    await page.getByLabel(t.reportForm.photos, { exact: true }).setInputFiles([{ name: 'satu.jpg', mimeType: 'image/jpeg', buffer: jpeg }])
+    await submit(page)
+    await page.getByText(question).waitFor()
+    await page.getByText(t.reportForm.photosAttached).waitFor()
+    await poll(() => page.getByLabel(t.reportForm.photos, { exact: true }).evaluate((input: HTMLInputElement) => input.files?.length ?? 0)).toBe(0)
+    await page.getByLabel(fill(t.reportForm.locationChoicePoint, { located: 'Kiduldalem' })).check()
+    await submit(page)
+    await page.waitForURL(CODE_IN_URL)
+    await page.getByRole('img', { name: t.report.photoAlt.replace('{n}', '1') }).waitFor()
+    expect(await page.getByRole('img', { name: t.report.photoAlt.replace('{n}', '2') }).count()).toBe(0)
+  })
 })
