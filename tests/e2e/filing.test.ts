@@ -7,7 +7,7 @@ import { SEED_CATEGORIES } from '#db/seed-data/categories'
 import { fill } from '~/i18n'
 import { id as t } from '~/i18n/id'
 import { DEMO_PASSWORD } from '#db/seed-data/demo-staff'
-import { browserAvailable, launchBrowser, loginOverHttp, removeDir, staffActionOverHttp, saveArtifacts, saveServerOutput, startServer, type LaunchedBrowser, type RunningServer } from './support'
+import { browserAvailable, checkA11y, formatViolations, launchBrowser, loginOverHttp, removeDir, staffActionOverHttp, saveArtifacts, saveServerOutput, startServer, type LaunchedBrowser, type RunningServer } from './support'
 
 const PJU = SEED_CATEGORIES.find((c) => c.code === 'pju')!
 const MISCONDUCT = SEED_CATEGORIES.find((c) => c.code === 'perilaku_asn')!
@@ -197,6 +197,9 @@ describe.skipIf(!browserAvailable())('report form: location question, forced pri
     await submit(page)
     await page.getByText(question).waitFor()
     await page.getByText(t.reportForm.photosAttached).waitFor()
+    // The question and the attached photos are accessible (axe needs JavaScript, so checked here).
+    const violations = await checkA11y(page)
+    expect(violations, formatViolations(violations)).toEqual([])
     await poll(() => page.getByLabel(t.reportForm.photos, { exact: true }).evaluate((input: HTMLInputElement) => input.files?.length ?? 0)).toBe(0)
     await page.getByLabel(fill(t.reportForm.locationChoicePoint, { located: 'Kiduldalem' })).check()
     await submit(page)
