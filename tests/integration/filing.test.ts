@@ -14,7 +14,7 @@ import { action as filingAction } from '~/routes/lapor'
 import { action as reportAction, loader as reportLoader } from '~/routes/laporan.$code'
 import { loader as trackLoader } from '~/routes/lacak'
 import { action as loginAction } from '~/routes/masuk'
-import { action as staffAction } from '~/routes/petugas.laporan.$code'
+import { action as staffAction, loader as staffLoader } from '~/routes/petugas.laporan.$code'
 import { useDatabaseForTests } from '~/utils/db.server'
 import { createTestDatabase, type TestDatabase } from '../setup/test-db'
 
@@ -120,6 +120,9 @@ describe('location on public pages', () => {
     // Staff and the database keep the exact point.
     const stored = await t.db.selectFrom('reports').select(['lat', 'lng']).where('code', '=', anonymous.code).executeTakeFirstOrThrow()
     expect(stored).toEqual({ lat: -7.98264, lng: 112.63087 })
+    const staff = await login()
+    const staffView = payload(await staffLoader(args(new Request(`${ORIGIN}/petugas/laporan/${anonymous.code}`, { headers: { Cookie: staff } }), { code: anonymous.code })))
+    expect(staffView.report).toMatchObject({ lat: -7.98264, lng: 112.63087 })
   })
 })
 
