@@ -190,10 +190,25 @@ export interface ReportEventsTable {
 export interface RatingsTable {
   id: Generated<number>
   report_id: number
+  /** Which resolution of the report this rates: 1, 2, … (unique per report). */
+  resolution_number: number
   score: number
   comment: string | null
   fixed: RatingFixed
   created_at: TimestampDefault
+}
+
+/** Photos of a refused report form, kept for the same browser until expires_at (migration 0002). */
+export interface PhotoStashesTable {
+  id: Generated<number>
+  owner_hash: string
+  storage_key: string
+  content_type: 'image/jpeg'
+  size_bytes: number
+  width: number
+  height: number
+  created_at: TimestampDefault
+  expires_at: Timestamp
 }
 
 export interface IkmResponsesTable {
@@ -249,6 +264,7 @@ export interface DB {
   attachments: AttachmentsTable
   report_events: ReportEventsTable
   ratings: RatingsTable
+  photo_stashes: PhotoStashesTable
   ikm_responses: IkmResponsesTable
   holidays: HolidaysTable
   notification_outbox: NotificationOutboxTable

@@ -38,10 +38,20 @@ function aggregates(now: Date) {
   }
 }
 
+/**
+ * Reports created in the period, each with its latest rating (`rt`, of the last rated
+ * resolution; see ADR 008): one row per report, however often it was reopened.
+ */
 function periodReports(db: Db, f: PeriodFilter) {
   return db
     .selectFrom('reports as r')
-    .leftJoin('ratings as rt', 'rt.report_id', 'r.id')
+    .leftJoin('ratings as rt', (join) =>
+      join
+        .onRef('rt.report_id', '=', 'r.id')
+        .on(({ not, exists, selectFrom }) =>
+          not(exists(selectFrom('ratings as later').select('later.id').whereRef('later.report_id', '=', 'rt.report_id').whereRef('later.resolution_number', '>', 'rt.resolution_number'))),
+        ),
+    )
     .where('r.jurisdiction_id', '=', f.jurisdictionId)
     .where('r.created_at', '>=', f.since)
     .where('r.created_at', '<=', f.now)

@@ -6,6 +6,8 @@ import type { DB, PrivacyValue, ReportStatusValue } from '#db/types'
 import { mayTransferTo } from '~/domain/custody'
 import { assertCanAddNote, isFirstResponse, noteEvent, transition, type ActorKind, type EventActor, type ReportAction } from '~/domain/report-status'
 import { type EventVisibility, type RatingFixed } from '~/domain/vocabulary'
+import { publicPoint } from '~/domain/public-location'
+import { canRateResolution, currentResolutionNumber } from '~/domain/resolution'
 import { effectivePrivacy, routeReport } from '~/domain/routing'
 import { canonicalSubmission, RESUBMIT_WINDOW_MS } from '~/domain/submission'
 import { computeDueAt } from '~/domain/sla'
@@ -213,16 +215,26 @@ export function reportDetailQuery(db: Db) {
 
 /**
  * The public view of a report. A confidential report is visible only with the
- * reporter's private token. Never includes contact details.
+ * reporter's private token. Never includes contact details, nor the exact point
+ * (see domain/public-location: the rounding happens here so no page or .data leaks it).
  */
 export async function getPublicReport(db: Db, code: string, token: string | null) {
   const row = await reportDetailQuery(db).select('r.reporter_token_hash').where('r.code', '=', code).executeTakeFirst()
   if (!row) return null
   const isReporter = token !== null && row.reporter_token_hash !== null && sha256(token) === row.reporter_token_hash
   if (row.privacy === 'confidential' && !isReporter) return null
-  const { reporter_token_hash: _hash, ...report } = row
-  const rating = await db.selectFrom('ratings').select(['score', 'comment', 'fixed', 'created_at']).where('report_id', '=', row.id).executeTakeFirst()
-  return { report, isReporter, rating: rating ?? null }
+  const { reporter_token_hash: _hash, lat, lng, ...rest } = row
+  const point = publicPoint({ lat, lng }, row.privacy)
+  const report = { ...rest, lat: point?.lat ?? null, lng: point?.lng ?? null }
+  const ratings = await db
+    .selectFrom('ratings')
+    .select(['resolution_number', 'score', 'comment', 'fixed', 'created_at'])
+    .where('report_id', '=', row.id)
+    .orderBy('resolution_number', 'desc')
+    .execute()
+  const canRate = canRateResolution({ status: row.status, reopenCount: row.reopen_count }, ratings.map((r) => r.resolution_number))
+  // `rating`: the latest one (of an earlier resolution while the current one awaits its rating).
+  return { report, isReporter, rating: ratings[0] ?? null, canRate }
 }
 
 export function getPublicTimeline(db: Db, reportId: number) {
@@ -406,21 +418,26 @@ export interface RatingInput {
 export type RatingOutcome = 'closed' | 'reopened' | 'not_allowed'
 
 /**
- * The reporter rates a resolved report through the private link. "Fixed: no" reopens
- * it for the unit; otherwise the rating closes it. Rating, event(s) and status in one go.
+ * The reporter rates the current resolution of a resolved report through the private
+ * link. "Fixed: no" reopens it for the unit (and its next resolution is rated again);
+ * otherwise the rating closes it. Rating, event(s) and status in one go.
  */
 export async function rateReport(trx: Transaction<DB>, input: RatingInput): Promise<RatingOutcome> {
   const report = await trx
     .selectFrom('reports')
-    .select(['id', 'status', 'version', 'reporter_token_hash'])
+    .select(['id', 'status', 'version', 'reopen_count', 'reporter_token_hash'])
     .where('code', '=', input.code)
     .forUpdate()
     .executeTakeFirst()
   if (!report || !report.reporter_token_hash || sha256(input.token) !== report.reporter_token_hash) return 'not_allowed'
   if (report.status !== 'resolved') return 'not_allowed'
-  const existing = await trx.selectFrom('ratings').select('id').where('report_id', '=', report.id).executeTakeFirst()
+  const resolution = currentResolutionNumber(report.reopen_count)
+  const existing = await trx.selectFrom('ratings').select('id').where('report_id', '=', report.id).where('resolution_number', '=', resolution).executeTakeFirst()
   if (existing) return 'not_allowed'
-  await trx.insertInto('ratings').values({ report_id: report.id, score: input.score, comment: input.comment, fixed: input.fixed, created_at: input.now }).execute()
+  await trx
+    .insertInto('ratings')
+    .values({ report_id: report.id, resolution_number: resolution, score: input.score, comment: input.comment, fixed: input.fixed, created_at: input.now })
+    .execute()
   await trx
     .insertInto('report_events')
     .values({ report_id: report.id, created_at: input.now, actor_kind: 'reporter', actor_user_id: null, type: 'rated', body: null, visibility: 'public' })

@@ -84,7 +84,13 @@ export async function getStaffReport(db: Db, scope: StaffScope, code: string) {
   const contact = !reporterVisibleToHolder(custody)
     ? null
     : ((await db.selectFrom('report_contacts').select(['name', 'email', 'phone']).where('report_id', '=', report.id).executeTakeFirst()) ?? null)
-  const rating = await db.selectFrom('ratings').select(['score', 'comment', 'fixed']).where('report_id', '=', report.id).executeTakeFirst()
+  // The latest rating: of the last resolution the reporter rated.
+  const rating = await db
+    .selectFrom('ratings')
+    .select(['score', 'comment', 'fixed'])
+    .where('report_id', '=', report.id)
+    .orderBy('resolution_number', 'desc')
+    .executeTakeFirst()
   return { report, custody, contact, rating: rating ?? null }
 }
 

@@ -50,7 +50,7 @@ async function insertReport(c: Fixture) {
     })
     .returning('id')
     .executeTakeFirstOrThrow()
-  if (c.score) await t.db.insertInto('ratings').values({ report_id: row.id, score: c.score, fixed: 'yes' }).execute()
+  if (c.score) await t.db.insertInto('ratings').values({ report_id: row.id, resolution_number: 1, score: c.score, fixed: 'yes' }).execute()
 }
 
 beforeAll(async () => {
