@@ -306,7 +306,7 @@ describe('migration 0002 (filing corrections)', () => {
     expect(down.error).toBeUndefined()
     const kept = await t.db.selectFrom('ratings').selectAll().where('report_id', '=', rated.id).execute()
     expect(kept.map((r) => r.score)).toEqual([rated.score])
-    expect(await migrateToLatest(t.db)).toEqual(['0002-filing-corrections'])
+    expect((await migrateToLatest(t.db))[0]).toBe('0002-filing-corrections')
     const backfilled = await t.db.selectFrom('ratings').select(['resolution_number', 'score']).where('report_id', '=', rated.id).execute()
     expect(backfilled).toEqual([{ resolution_number: 2, score: rated.score }])
   })
