@@ -103,8 +103,4 @@ function originOf(url: string | null) {
   }
 }
 
-/** Only same-site paths: never redirect to another host after login. */
-export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = '/petugas') {
-  if (typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) return fallback
-  return to
-}
+export { safeRedirect } from './safe-redirect'
