@@ -10,7 +10,7 @@ import { GeneralErrorBoundary } from '~/components/general-error-boundary'
 import { LocateButton } from '~/components/locate-button'
 import { isInIndonesia } from '~/domain/geo'
 import { normalizePhone } from '~/domain/phone'
-import { getDictionary, type Dictionary } from '~/i18n'
+import { fill, getDictionary, type Dictionary } from '~/i18n'
 import { listActiveCategories, listKelurahan } from '~/models/reference.server'
 import { getDb } from '~/utils/db.server'
 import { getPublicJurisdiction } from '~/utils/jurisdiction.server'
@@ -18,11 +18,14 @@ import { useLocale } from '~/utils/locale'
 import { getLocale } from '~/utils/locale.server'
 import { isAcceptedPhotoType, MAX_PHOTOS, TOO_LARGE } from '~/utils/photo-rules'
 import { photoUploadHandler } from '~/utils/photos.server'
+import { consumeLimit, retryAfterHeaders } from '~/utils/rate-limit.server'
 import { submitReport } from '~/utils/report-filing.server'
 import { serializeReportFlash } from '~/utils/report-flash.server'
 import { dbId } from '~/utils/schemas'
+import { waitText } from '~/utils/wait-text'
 
 const PRIVACY = ['public', 'anonymous', 'confidential'] as const
+const HONEYPOT = 'website'
 const LOCATION_FIELDS = ['areaId', 'lat', 'lng']
 
 function schema(t: Dictionary) {
@@ -97,10 +100,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const t = getDictionary(await getLocale(request))
   const formData = await readForm(request)
   const submission = parseWithZod(formData, { schema: schema(t) })
+  // Every post counts, valid or not; the answer keeps what was typed (ADR 006).
+  const limited = await consumeLimit('filing', context)
+  if (limited) {
+    const message = fill(t.limits.tooMany, { wait: waitText(t, limited.retryAfterSeconds) })
+    return data({ result: submission.reply({ formErrors: [message] }) }, { status: 429, headers: retryAfterHeaders(limited) })
+  }
+  // A field people never see: only a naive bot fills it.
+  if (formData.get(HONEYPOT)) return data({ result: submission.reply({ formErrors: [t.limits.botRejected] }) }, { status: 400 })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   const v = submission.value
   const outcome = await submitReport({
@@ -155,11 +166,16 @@ export default function ReportForm() {
       <p className="notice warning">{t.reportForm.emergencyNote}</p>
       {form.status === 'error' ? (
         <div className="notice error" role="alert" id="form-errors">
-          {t.reportForm.errorSummary}
+          {form.errors?.length ? <ErrorList errors={form.errors} /> : t.reportForm.errorSummary}
         </div>
       ) : null}
       <Form method="post" encType="multipart/form-data" {...getFormProps(form)} noValidate>
         <input {...getInputProps(fields.idempotencyKey, { type: 'hidden' })} />
+        {/* Honeypot: off-screen, hidden from assistive technology and out of the tab order. */}
+        <div className="honeypot" aria-hidden="true">
+          <label htmlFor="hp-website">{t.limits.honeypot}</label>
+          <input type="text" id="hp-website" name={HONEYPOT} tabIndex={-1} autoComplete="off" defaultValue="" />
+        </div>
         <SelectField {...getSelectProps(fields.categoryId)} id={fields.categoryId.id} label={t.reportForm.category} errors={fields.categoryId.errors}>
           <option value="">{t.reportForm.categoryPlaceholder}</option>
           {categories.map((c) => (

@@ -16,6 +16,8 @@ import { getEnv } from '~/utils/env.server'
 import { formatDateTime } from '~/utils/format'
 import { useLocale } from '~/utils/locale'
 import { getLocale } from '~/utils/locale.server'
+import { consumeLimit, retryAfterHeaders } from '~/utils/rate-limit.server'
+import { waitText } from '~/utils/wait-text'
 import { readReportFlash } from '~/utils/report-flash.server'
 
 // The private link carries a secret: never leak it to other sites, never cache it.
@@ -56,10 +58,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return clear ? data(payload, { headers: { 'Set-Cookie': clear } }) : payload
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const t = getDictionary(await getLocale(request))
   const code = params.code ?? ''
   const submission = parseWithZod(await request.formData(), { schema: ratingSchema(t) })
+  const limited = await consumeLimit('privateLink', context)
+  if (limited) {
+    const message = fill(t.limits.tooMany, { wait: waitText(t, limited.retryAfterSeconds) })
+    return data({ result: submission.reply({ formErrors: [message] }), notAllowed: false }, { status: 429, headers: retryAfterHeaders(limited) })
+  }
   if (submission.status !== 'success') return data({ result: submission.reply(), notAllowed: false }, { status: 400 })
   const v = submission.value
   const outcome = await (await getDb())
