@@ -34,26 +34,27 @@ function storeClient(db: Kysely<DB>) {
 
 const limiters = new WeakMap<Kysely<DB>, Map<LimitName, RateLimiterPostgres | null>>()
 
+/** A limiter of `points` per `seconds` per key, counted in the rate_limits table. */
+export function createRateLimiter(db: Kysely<DB>, prefix: string, config: { points: number; seconds: number }) {
+  return new RateLimiterPostgres({
+    storeClient: storeClient(db),
+    storeType: 'client',
+    tableName: 'rate_limits',
+    tableCreated: true, // by migration 0003
+    // Expired rows are removed by sweepExpiredLimits(), not by a library timer.
+    clearExpiredByTimeout: false,
+    keyPrefix: prefix,
+    points: config.points,
+    duration: config.seconds,
+  })
+}
+
 function limiterFor(db: Kysely<DB>, name: LimitName): RateLimiterPostgres | null {
   let perDb = limiters.get(db)
   if (!perDb) limiters.set(db, (perDb = new Map()))
   if (!perDb.has(name)) {
     const config = getEnv()[LIMITS[name]]
-    perDb.set(
-      name,
-      config &&
-        new RateLimiterPostgres({
-          storeClient: storeClient(db),
-          storeType: 'client',
-          tableName: 'rate_limits',
-          tableCreated: true, // by migration 0003
-          // Expired rows are removed by sweepExpiredLimits(), not by a library timer.
-          clearExpiredByTimeout: false,
-          keyPrefix: name,
-          points: config.points,
-          duration: config.seconds,
-        }),
-    )
+    perDb.set(name, config && createRateLimiter(db, name, config))
   }
   return perDb.get(name)!
 }
