@@ -38,6 +38,9 @@ const schema = z.object({
   LOGIN_FREE_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
   LOGIN_DELAY_SECONDS: z.coerce.number().int().min(1).max(86_400).default(30),
   LOGIN_MAX_DELAY_SECONDS: z.coerce.number().int().min(1).max(86_400).default(3600),
+  // Express 'trust proxy': unset/false = clients connect directly; true, a hop count, or
+  // addresses/subnets of the reverse proxies (e.g. "loopback" or "10.0.0.0/8").
+  TRUST_PROXY: z.string().trim().optional(),
   // The map tile server a later map view loads images from; its origin joins the CSP's img-src.
   MAP_TILE_URL: z.url().optional(),
 })
