@@ -38,8 +38,8 @@ export function precompressedAssets(root: string): RequestHandler {
     }
     const file = normalize(join(base, path))
     if (!file.startsWith(base + sep) || path.endsWith('.br') || path.endsWith('.gz')) return next()
-    const accepted = req.acceptsEncodings(ENCODINGS.map((e) => e.name))
-    const encoding = ENCODINGS.find((e) => e.name === accepted && existsSync(file + e.suffix))
+    // Our preference (brotli is smaller), among what the client accepts at all.
+    const encoding = ENCODINGS.find((e) => req.acceptsEncodings(e.name) === e.name && existsSync(file + e.suffix))
     if (!encoding) return next()
     const original = req.url
     req.url = req.url.replace(/(\?|$)/, `${encoding.suffix}$1`)
