@@ -11,6 +11,10 @@ import { getDb } from '~/utils/db.server'
 import { useLocale } from '~/utils/locale'
 import { consumeLimit, retryAfterHeaders } from '~/utils/rate-limit.server'
 import { waitText } from '~/utils/wait-text'
+import { passRetryAfter } from '~/utils/headers'
+
+// A 429's Retry-After reaches the page response.
+export const headers = passRetryAfter()
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const raw = new URL(request.url).searchParams.get('kode') ?? ''

@@ -23,6 +23,7 @@ import { submitReport } from '~/utils/report-filing.server'
 import { serializeReportFlash } from '~/utils/report-flash.server'
 import { dbId } from '~/utils/schemas'
 import { waitText } from '~/utils/wait-text'
+import { passRetryAfter } from '~/utils/headers'
 
 const PRIVACY = ['public', 'anonymous', 'confidential'] as const
 const HONEYPOT = 'website'
@@ -85,6 +86,9 @@ async function readForm(request: Request) {
   const type = request.headers.get('Content-Type') ?? ''
   return type.startsWith('multipart/form-data') ? unstable_parseMultipartFormData(request, photoUploadHandler) : request.formData()
 }
+
+// A 429's Retry-After reaches the page response.
+export const headers = passRetryAfter()
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const db = await getDb()

@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, getTextareaProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from '@remix-run/node'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { ErrorList, TextareaField } from '~/components/field'
@@ -16,12 +16,13 @@ import { getEnv } from '~/utils/env.server'
 import { formatDateTime } from '~/utils/format'
 import { useLocale } from '~/utils/locale'
 import { getLocale } from '~/utils/locale.server'
+import { passRetryAfter } from '~/utils/headers'
 import { consumeLimit, retryAfterHeaders } from '~/utils/rate-limit.server'
 import { waitText } from '~/utils/wait-text'
 import { readReportFlash } from '~/utils/report-flash.server'
 
 // The private link carries a secret: never leak it to other sites, never cache it.
-export const headers: HeadersFunction = () => ({ 'Referrer-Policy': 'no-referrer', 'Cache-Control': 'private, no-store' })
+export const headers = passRetryAfter({ 'Referrer-Policy': 'no-referrer', 'Cache-Control': 'private, no-store' })
 
 function ratingSchema(t: Dictionary) {
   return z.object({

@@ -11,6 +11,7 @@ import { useLocale } from '~/utils/locale'
 import { retryAfterHeaders } from '~/utils/rate-limit.server'
 import { waitText } from '~/utils/wait-text'
 import { getLocale } from '~/utils/locale.server'
+import { passRetryAfter } from '~/utils/headers'
 
 function schema(t: Dictionary) {
   return z.object({
@@ -23,6 +24,9 @@ function schema(t: Dictionary) {
 function homeFor(role: string) {
   return role === 'executive' ? '/dasbor' : '/petugas'
 }
+
+// A 429's Retry-After reaches the page response.
+export const headers = passRetryAfter()
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getStaffUser(request)
