@@ -8,6 +8,7 @@ import { getStaffUser } from '~/utils/auth.server'
 import { getPublicJurisdiction } from '~/utils/jurisdiction.server'
 import { getLocale } from '~/utils/locale.server'
 import { useLocale } from '~/utils/locale'
+import { useNonce } from '~/utils/nonce'
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: styles },
@@ -31,6 +32,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const { locale, t } = useLocale()
+  const nonce = useNonce()
   return (
     <html lang={locale}>
       <head>
@@ -45,8 +47,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
           {t.nav.skipToContent}
         </a>
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   )

@@ -251,6 +251,20 @@ export interface NotificationOutboxTable {
   sent_at: Timestamp | null
 }
 
+export interface RateLimitsTable {
+  key: string
+  points: Generated<number>
+  expire: number | null
+}
+
+export interface LoginThrottleTable {
+  key: string
+  attempts: number
+  locked_until: Timestamp | null
+  grant_id: string
+  updated_at: Timestamp
+}
+
 export interface DB {
   jurisdictions: JurisdictionsTable
   areas: AreasTable
@@ -268,6 +282,8 @@ export interface DB {
   ikm_responses: IkmResponsesTable
   holidays: HolidaysTable
   notification_outbox: NotificationOutboxTable
+  rate_limits: RateLimitsTable
+  login_throttle: LoginThrottleTable
 }
 
 export type Report = Selectable<ReportsTable>

@@ -197,7 +197,15 @@ export const en: Dictionary = {
     password: 'Password',
     submit: 'Sign in',
     invalid: 'Wrong email or password.',
-    locked: 'Too many failed attempts. The account is locked for a while; try again in 15 minutes.',
+    throttled: 'Too many sign-in attempts from your network. Try again in {wait}.',
+  },
+  limits: {
+    tooMany: 'Too many requests from your network. Wait {wait}, then try again. Your entries are kept in the form.',
+    tooManyPlain: 'Too many requests from your network. Wait {wait}, then try again.',
+    seconds: '{n} seconds',
+    minutes: '{n} minutes',
+    honeypot: 'Leave this empty',
+    botRejected: 'The report could not be accepted. If you are human, reload the page and send it again.',
   },
   staff: {
     queueHeading: 'Report queue',

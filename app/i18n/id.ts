@@ -196,7 +196,15 @@ export const id = {
     password: 'Kata sandi',
     submit: 'Masuk',
     invalid: 'Email atau kata sandi salah.',
-    locked: 'Terlalu banyak percobaan gagal. Akun dikunci sementara; coba lagi dalam 15 menit.',
+    throttled: 'Terlalu banyak percobaan masuk dari jaringan Anda. Coba lagi dalam {wait}.',
+  },
+  limits: {
+    tooMany: 'Terlalu banyak permintaan dari jaringan Anda. Tunggu {wait}, lalu coba lagi. Isian Anda tetap tersimpan di formulir.',
+    tooManyPlain: 'Terlalu banyak permintaan dari jaringan Anda. Tunggu {wait}, lalu coba lagi.',
+    seconds: '{n} detik',
+    minutes: '{n} menit',
+    honeypot: 'Biarkan kosong',
+    botRejected: 'Laporan tidak dapat diterima. Jika Anda manusia, muat ulang halaman dan kirim lagi.',
   },
   staff: {
     queueHeading: 'Antrean laporan',

@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from '@remix-run/node'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { randomUUID } from 'node:crypto'
 import { useEffect, useState } from 'react'
@@ -23,11 +23,15 @@ import { getLocale } from '~/utils/locale.server'
 import { isAcceptedPhotoType, KEEP_PHOTO_FIELD, MAX_PHOTO_BYTES, MAX_PHOTOS, TOO_LARGE } from '~/utils/photo-rules'
 import { clearPhotoStash, keepRefusedPhotos, keptPhotoKeys, stashOwner } from '~/services/photo-stash.server'
 import { submitReport } from '~/services/report-filing.server'
+import { consumeLimit, retryAfterHeaders } from '~/utils/rate-limit.server'
 import { serializeReportFlash } from '~/utils/report-flash.server'
 import { readRequestForm } from '~/utils/request-form.server'
 import { dbId } from '~/utils/schemas'
+import { waitText } from '~/utils/wait-text'
+import { passRetryAfter } from '~/utils/headers'
 
 const PRIVACY = PRIVACY_LEVELS
+const HONEYPOT = 'website'
 const LOCATION_FIELDS = ['areaId', 'lat', 'lng']
 
 function schema(t: Dictionary) {
@@ -84,8 +88,9 @@ function schema(t: Dictionary) {
   )
 }
 
-// A form page must never come back from a cache (its key, and what was typed).
-export const headers: HeadersFunction = () => ({ 'Cache-Control': 'no-store' })
+// A form page must never come back from a cache (its key, and what was typed);
+// a 429's Retry-After reaches the page response.
+export const headers = passRetryAfter({ 'Cache-Control': 'no-store' })
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const db = await getDb()
@@ -102,7 +107,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }, browser.setCookie ? { headers: { 'Set-Cookie': browser.setCookie } } : undefined)
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const t = getDictionary(await getLocale(request))
   const formData = await readRequestForm(request, { files: { field: 'photos', max: MAX_PHOTOS, maxBytes: MAX_PHOTO_BYTES } })
   const submission = parseWithZod(formData, { schema: schema(t) })
@@ -119,6 +124,16 @@ export async function action({ request }: ActionFunctionArgs) {
     const { photos, setCookie } = await keepRefusedPhotos(request, result.error?.photos ? [] : files, keep, now)
     const body = { result, locationConflict: null, pointDropped: false, stashedPhotos: photos, ...extra }
     return data(body, { status, headers: setCookie ? { 'Set-Cookie': setCookie } : undefined })
+  }
+  // Every post counts, valid or not; the answer keeps what was typed (ADR 006).
+  const limited = await consumeLimit('filing', context)
+  if (limited) {
+    const message = fill(t.limits.tooMany, { wait: waitText(t, limited.retryAfterSeconds) })
+    return data({ result: submission.reply({ formErrors: [message] }), locationConflict: null, pointDropped: false, stashedPhotos: [] }, { status: 429, headers: retryAfterHeaders(limited) })
+  }
+  // A field people never see: only a naive bot fills it. Nothing of its post is kept.
+  if (formData.get(HONEYPOT)) {
+    return data({ result: submission.reply({ formErrors: [t.limits.botRejected] }), locationConflict: null, pointDropped: false, stashedPhotos: [] }, { status: 400 })
   }
   if (submission.status !== 'success') return refuse(submission.reply())
   const v = submission.value
@@ -206,11 +221,16 @@ export default function ReportForm() {
       <p className="notice warning">{t.reportForm.emergencyNote}</p>
       {form.status === 'error' ? (
         <div className="notice error" role="alert" id="form-errors">
-          {t.reportForm.errorSummary}
+          {form.errors?.length ? <ErrorList errors={form.errors} /> : t.reportForm.errorSummary}
         </div>
       ) : null}
       <Form method="post" encType="multipart/form-data" {...getFormProps(form)} noValidate>
         <input {...getInputProps(fields.idempotencyKey, { type: 'hidden' })} />
+        {/* Honeypot: off-screen, hidden from assistive technology and out of the tab order. */}
+        <div className="honeypot" aria-hidden="true">
+          <label htmlFor="hp-website">{t.limits.honeypot}</label>
+          <input type="text" id="hp-website" name={HONEYPOT} tabIndex={-1} autoComplete="off" defaultValue="" />
+        </div>
         <SelectField {...getSelectProps(fields.categoryId)} id={fields.categoryId.id} label={t.reportForm.category} errors={fields.categoryId.errors}>
           <option value="">{t.reportForm.categoryPlaceholder}</option>
           {categories.map((c) => (

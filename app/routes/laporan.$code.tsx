@@ -1,6 +1,6 @@
 import { getCollectionProps, getFormProps, getInputProps, getTextareaProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from '@remix-run/node'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { ErrorList, TextareaField } from '~/components/field'
@@ -17,11 +17,14 @@ import { getEnv } from '~/utils/env.server'
 import { formatDateTime } from '~/utils/format'
 import { useLocale } from '~/utils/locale'
 import { getLocale } from '~/utils/locale.server'
+import { passRetryAfter } from '~/utils/headers'
+import { consumeLimit, retryAfterHeaders } from '~/utils/rate-limit.server'
+import { waitText } from '~/utils/wait-text'
 import { readReportFlash } from '~/utils/report-flash.server'
 import { readRequestForm } from '~/utils/request-form.server'
 
 // The private link carries a secret: never leak it to other sites, never cache it.
-export const headers: HeadersFunction = () => ({ 'Referrer-Policy': 'no-referrer', 'Cache-Control': 'private, no-store' })
+export const headers = passRetryAfter({ 'Referrer-Policy': 'no-referrer', 'Cache-Control': 'private, no-store' })
 
 function ratingSchema(t: Dictionary) {
   return z.object({
@@ -60,10 +63,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return clear ? data(payload, { headers: { 'Set-Cookie': clear } }) : payload
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const t = getDictionary(await getLocale(request))
   const code = params.code ?? ''
   const submission = parseWithZod(await readRequestForm(request), { schema: ratingSchema(t) })
+  const limited = await consumeLimit('privateLink', context)
+  if (limited) {
+    const message = fill(t.limits.tooMany, { wait: waitText(t, limited.retryAfterSeconds) })
+    return data({ result: submission.reply({ formErrors: [message] }), notAllowed: false }, { status: 429, headers: retryAfterHeaders(limited) })
+  }
   if (submission.status !== 'success') return data({ result: submission.reply(), notAllowed: false }, { status: 400 })
   const v = submission.value
   const outcome = await (await getDb())

@@ -4,12 +4,18 @@
 // socket is paused instead of destroyed, so the 4xx answer still reaches the client.
 // A response sent before the body was read whole closes the connection, so Node
 // does not read (and discard) the rest of a refused upload.
-import { createRequestHandler as createRemixHandler, writeReadableStreamToWritable, type ServerBuild } from '@remix-run/node'
+import { createRequestHandler as createRemixHandler, writeReadableStreamToWritable, type AppLoadContext, type ServerBuild } from '@remix-run/node'
 import type { Request as ExpressRequest, RequestHandler, Response as ExpressResponse } from 'express'
 import type { IncomingHttpHeaders } from 'node:http'
 import { bodyLimitFor, BodyTooLargeError } from '../utils/request-limits'
 
-export function createRequestHandler({ build, mode }: { build: () => Promise<ServerBuild>; mode: string }): RequestHandler {
+export interface RequestHandlerOptions {
+  build: () => Promise<ServerBuild>
+  mode: string
+  getLoadContext?: (req: ExpressRequest, res: ExpressResponse) => AppLoadContext
+}
+
+export function createRequestHandler({ build, mode, getLoadContext }: RequestHandlerOptions): RequestHandler {
   const handle = createRemixHandler(build, mode)
   return async (req, res, next) => {
     try {
@@ -18,7 +24,7 @@ export function createRequestHandler({ build, mode }: { build: () => Promise<Ser
         if (!res.writableFinished) controller.abort()
       })
       const request = createRemixRequest(req, controller.signal)
-      const response = await handle(request)
+      const response = await handle(request, getLoadContext?.(req, res))
       if (!req.complete && req.method !== 'GET' && req.method !== 'HEAD') res.setHeader('Connection', 'close')
       await sendRemixResponse(res, response)
     } catch (error) {

@@ -43,10 +43,20 @@ let browser: LaunchedBrowser
 const contexts: BrowserContext[] = []
 let currentPage: Page | undefined
 
+/** Content-Security-Policy violations the browser reported on any journey page. */
+const cspViolations: string[] = []
+
 async function newPage(options: { javaScriptEnabled?: boolean } = {}) {
   const context = await browser.newContext(options)
   contexts.push(context)
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}`))
+  })
   currentPage = await context.newPage()
+  const page = currentPage
+  page.on('console', (message) => {
+    if (/CSP violation|Content Security Policy/i.test(message.text())) cspViolations.push(`${page.url()}: ${message.text()}`)
+  })
   return currentPage
 }
 
@@ -314,6 +324,10 @@ describe.skipIf(!hasBrowser)('browser journeys at 360 px', () => {
       expect(after.meanRating).toBe('4,00 / 5')
       await expectAccessible(page, '/dasbor')
       await expectNoHorizontalScroll(page, '/dasbor')
+    })
+
+    it('the whole journey with JavaScript ran without a Content-Security-Policy violation', () => {
+      expect(cspViolations).toEqual([])
     })
   })
 
