@@ -34,6 +34,8 @@ export type AttachmentPhase = (typeof ATTACHMENT_PHASES)[number]
 /** What stored photos may be (uploads are re-encoded; see utils/photos.server.ts). */
 export const STORED_PHOTO_TYPES = ['image/jpeg', 'image/webp', 'image/png'] as const
 export type StoredPhotoType = (typeof STORED_PHOTO_TYPES)[number]
+/** What every photo is re-encoded to (EXIF stripped); the only type a photo stash holds. */
+export const REENCODED_PHOTO_TYPES = ['image/jpeg'] as const satisfies readonly StoredPhotoType[]
 
 // ---- Report history ----
 export const EVENT_TYPES = [

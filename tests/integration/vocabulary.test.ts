@@ -22,7 +22,7 @@ const COLUMN_VOCABULARY: Record<string, readonly string[]> = {
   'reports.source': V.REPORT_SOURCES,
   'attachments.phase': V.ATTACHMENT_PHASES,
   'attachments.content_type': V.STORED_PHOTO_TYPES,
-  'photo_stashes.content_type': V.STORED_PHOTO_TYPES,
+  'photo_stashes.content_type': V.REENCODED_PHOTO_TYPES,
   'report_events.actor_kind': V.EVENT_ACTOR_KINDS,
   'report_events.type': V.EVENT_TYPES,
   'report_events.from_status': V.REPORT_STATUSES,
