@@ -8,6 +8,8 @@ import { renderToPipeableStream } from 'react-dom/server'
 // The HTTP server (app/server/main.ts) reaches start-up and shutdown through the
 // server build's entry module, so the database lives in the same module graph as the routes.
 export { bootstrap, shutdown } from './utils/bootstrap.server'
+// …and wraps the routes so that a database outage answers 503 (ADR 005).
+export { withDatabaseOutageAnswers } from './utils/database-outage.server'
 
 const ABORT_DELAY = 5_000
 

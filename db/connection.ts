@@ -44,14 +44,49 @@ export function isPostgresUrl(url: string) {
   return /^postgres(ql)?:\/\//.test(url)
 }
 
+/**
+ * Pool settings (ADR 005). Fail fast while PostgreSQL is away (the request then gets
+ * a 503 "coba lagi"), and notice dead connections instead of waiting on them forever.
+ * The pool needs no reconnect logic: it opens new connections on demand, so the app
+ * recovers as soon as the server accepts connections again.
+ */
+export const POOL_SETTINGS = {
+  /** Waiting for a free client or a new connection, whichever applies. */
+  connectionTimeoutMillis: 5_000,
+  /** Idle clients are closed after this (a restarted server leaves none behind for long). */
+  idleTimeoutMillis: 30_000,
+  /** TCP keep-alive finds half-open connections (a server that vanished without a FIN). */
+  keepAlive: true,
+  keepAliveInitialDelayMillis: 10_000,
+  /** Server side: no statement runs longer (app queries take milliseconds; demo seeding batches well under this). */
+  statement_timeout: 30_000,
+  /** Client side: give up on a server that stopped answering altogether. */
+  query_timeout: 35_000,
+  /** Server side: a transaction left open by a stuck request does not hold its locks forever. */
+  idle_in_transaction_session_timeout: 60_000,
+} as const
+
 /** `url` is either a postgres:// URL or a PGlite directory (`memory://` for an in-memory database). */
-export async function openDatabase(url: string, options: { poolSize?: number } = {}): Promise<Database> {
+export async function openDatabase(url: string, options: { poolSize?: number; applicationName?: string } = {}): Promise<Database> {
   if (isPostgresUrl(url)) {
     installPgParsers()
-    const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 })
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: options.poolSize ?? 10,
+      // Lets an operator (or the outage test) find the app's backends in pg_stat_activity.
+      application_name: options.applicationName ?? 'melayani',
+      ...POOL_SETTINGS,
+    })
     // An idle client can die (server restart, DROP DATABASE … FORCE in tests); pg then
     // emits 'error' on the pool, which would crash the process if nobody listened.
-    pool.on('error', (error) => console.error(`PostgreSQL connection lost: ${error.message}`))
+    pool.on('error', (error) => console.error(`PostgreSQL connection lost (idle client): ${error.message}`))
+    // A checked-out client has no pool listener: a server that terminates it between two
+    // queries of a request (57P01, "Connection terminated unexpectedly") would emit an
+    // unhandled 'error' and end the process. The request itself still fails on its next
+    // query (→ 503), and pg-pool drops the broken client when it is released.
+    pool.on('connect', (client) => {
+      client.on('error', (error) => console.error(`PostgreSQL connection lost (client in use): ${error.message}`))
+    })
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
     return { db, kind: 'postgres', close: () => db.destroy() }
   }

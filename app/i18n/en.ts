@@ -263,6 +263,9 @@ export const en: Dictionary = {
     forbiddenHeading: 'Access denied',
     forbidden: 'You are not allowed to open this page.',
     generic: 'Please try again shortly. If the problem persists, contact the admin.',
+    unavailableHeading: 'Service temporarily unavailable',
+    unavailable: 'The database cannot be reached right now. Please try again in a moment; none of your data is lost.',
+    unavailableForm: 'Your report has NOT been sent yet because of a temporary problem. Your entries are kept: please try again (submit again) in a moment.',
     backHome: 'Back to home',
   },
 }

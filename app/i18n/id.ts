@@ -262,6 +262,9 @@ export const id = {
     forbiddenHeading: 'Akses ditolak',
     forbidden: 'Anda tidak berwenang membuka halaman ini.',
     generic: 'Silakan coba lagi sebentar lagi. Jika masalah berlanjut, hubungi admin.',
+    unavailableHeading: 'Layanan sedang terganggu',
+    unavailable: 'Basis data sedang tidak dapat dihubungi. Silakan coba lagi dalam beberapa saat; tidak ada data Anda yang hilang.',
+    unavailableForm: 'Laporan Anda BELUM terkirim karena gangguan sementara. Isian Anda masih ada: silakan coba lagi (kirim ulang) dalam beberapa saat.',
     backHome: 'Kembali ke beranda',
   },
 }

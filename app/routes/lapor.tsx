@@ -13,6 +13,7 @@ import { normalizePhone } from '~/domain/phone'
 import { getDictionary, type Dictionary } from '~/i18n'
 import { listActiveCategories, listKelurahan } from '~/models/reference.server'
 import { getDb } from '~/utils/db.server'
+import { DATABASE_UNAVAILABLE, lastKnownWhileDatabaseUnavailable, replyDatabaseUnavailable, unlessDatabaseUnavailable } from '~/utils/database-outage.server'
 import { getPublicJurisdiction } from '~/utils/jurisdiction.server'
 import { useLocale } from '~/utils/locale'
 import { getLocale } from '~/utils/locale.server'
@@ -86,7 +87,8 @@ async function readForm(request: Request) {
 export async function loader({ request }: LoaderFunctionArgs) {
   const db = await getDb()
   const jurisdiction = await getPublicJurisdiction()
-  const [categories, kelurahan] = await Promise.all([listActiveCategories(db, jurisdiction.id), listKelurahan(db, jurisdiction.id)])
+  // The last lists read stand in while the database is away, so a form can still be shown (and come back filled).
+  const [categories, kelurahan] = await lastKnownWhileDatabaseUnavailable(`lapor:${jurisdiction.id}`, () => Promise.all([listActiveCategories(db, jurisdiction.id), listKelurahan(db, jurisdiction.id)]))
   const preselected = new URL(request.url).searchParams.get('kategori')
   return {
     categories,
@@ -115,7 +117,9 @@ export async function action({ request }: ActionFunctionArgs) {
     idempotencyKey: v.idempotencyKey ?? randomUUID(),
     now: new Date(),
     files: (v.photos ?? []).filter((p): p is File => typeof p !== 'string'),
-  })
+  }).catch(unlessDatabaseUnavailable)
+  // Database away: the form comes back filled, with "coba lagi" (503), never a blank 500.
+  if (outcome === DATABASE_UNAVAILABLE) return replyDatabaseUnavailable(request, submission)
   if (!outcome.ok) {
     const messages = {
       location_outside: t.validation.locationOutside,
@@ -155,7 +159,7 @@ export default function ReportForm() {
       <p className="notice warning">{t.reportForm.emergencyNote}</p>
       {form.status === 'error' ? (
         <div className="notice error" role="alert" id="form-errors">
-          {t.reportForm.errorSummary}
+          {form.errors?.length ? form.errors.join(' ') : t.reportForm.errorSummary}
         </div>
       ) : null}
       <Form method="post" encType="multipart/form-data" {...getFormProps(form)} noValidate>

@@ -14,6 +14,7 @@ import { securityHeaders } from './security-headers'
 interface Runtime {
   bootstrap(): Promise<{ port: number; databaseKind: string; seededDemo: boolean; demoAccounts: { email: string; role: string }[]; demoPassword: string | null }>
   shutdown(): Promise<void>
+  withDatabaseOutageAnswers(build: ServerBuild): ServerBuild
 }
 
 export async function startServer({ dev }: { dev: boolean }) {
@@ -63,7 +64,9 @@ export async function startServer({ dev }: { dev: boolean }) {
   runtime = (await getBuild()).entry.module as unknown as Runtime
   const info = await runtime.bootstrap()
   if (stopping) return null
-  app.all('*', createRequestHandler({ build: getBuild, mode: dev ? 'development' : 'production' }))
+  const loadedRuntime = runtime
+  const build = async () => loadedRuntime.withDatabaseOutageAnswers(await getBuild())
+  app.all('*', createRequestHandler({ build, mode: dev ? 'development' : 'production' }))
 
   server = app.listen(info.port, () => {
     const seconds = ((performance.now() - started) / 1000).toFixed(1)
