@@ -4,6 +4,7 @@ import { createReadableStreamFromReadable } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
+import { RETRY_AFTER_SECONDS } from './utils/database-unavailable'
 
 // The HTTP server (app/server/main.ts) reaches start-up and shutdown through the
 // server build's entry module, so the database lives in the same module graph as the routes.
@@ -13,8 +14,15 @@ export { withDatabaseOutageAnswers } from './utils/database-outage.server'
 
 const ABORT_DELAY = 5_000
 
+export function handleDataRequest(response: Response) {
+  if (response.status === 503 && !response.headers.has('Retry-After')) response.headers.set('Retry-After', String(RETRY_AFTER_SECONDS))
+  return response
+}
+
 export default function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, remixContext: EntryContext) {
   // Routes that show a secret in their URL (the reporter's private link) set no-referrer themselves.
+  // A 503 is a database outage (ADR 005): tell clients and proxies when to try again.
+  if (responseStatusCode === 503 && !responseHeaders.has('Retry-After')) responseHeaders.set('Retry-After', String(RETRY_AFTER_SECONDS))
   if (!responseHeaders.has('Referrer-Policy')) responseHeaders.set('Referrer-Policy', 'strict-origin-when-cross-origin')
   const bot = isbot(request.headers.get('user-agent') ?? '')
   return new Promise((resolve, reject) => {

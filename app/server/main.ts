@@ -8,6 +8,7 @@ import type { Server } from 'node:http'
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { bodyLimit } from './body-limit'
+import { describeHeapCap } from './heap'
 import { originGuard } from './origin-guard'
 import { securityHeaders } from './security-headers'
 
@@ -71,6 +72,7 @@ export async function startServer({ dev }: { dev: boolean }) {
   server = app.listen(info.port, () => {
     const seconds = ((performance.now() - started) / 1000).toFixed(1)
     console.log(`Melayani is listening on http://localhost:${info.port} (database: ${info.databaseKind}, ready in ${seconds} s)`)
+    console.log(describeHeapCap())
     if (info.seededDemo) console.log('Demo data was written into the empty database.')
     if (info.demoPassword) {
       console.log(`Demo staff accounts (password: ${info.demoPassword}):`)
