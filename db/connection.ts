@@ -3,8 +3,11 @@
 // driver differences so queries behave the same on both:
 //  - int8 / count(*) and numeric come back as JS numbers (pg gives strings);
 //  - `date` columns come back as 'YYYY-MM-DD' strings (pg would build a local Date).
-import { mkdirSync } from 'node:fs'
-import { dirname, resolve } from 'node:path'
+import { spawn } from 'node:child_process'
+import { existsSync, mkdirSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite'
 import {
   Kysely,
@@ -104,8 +107,10 @@ async function openPglite(location: string): Promise<Database> {
     lock = acquireDirectoryLock(dataDir)
   }
   try {
+    if (dataDir && !existsSync(join(dataDir, 'PG_VERSION'))) await initPgliteDirectory(dataDir)
     const pglite = await PGlite.create(dataDir ?? 'memory://', {
       parsers: { [pgliteTypes.INT8]: toNumber, [NUMERIC]: toNumber, [DATE]: asString },
+      startParams: PGLITE_START_PARAMS,
     })
     const db = new Kysely<DB>({ dialect: new SerializedPGliteDialect({ pglite }) })
     return {
@@ -123,6 +128,33 @@ async function openPglite(location: string): Promise<Database> {
     lock?.release()
     throw error
   }
+}
+
+/**
+ * PGlite's PostgreSQL runs inside this process: its shared buffers are our memory.
+ * The default 128 MB is far more than a local government's complaint data needs
+ * (the 2,000-report demo is a few MB); 32 MB keeps RSS down (ADR 005).
+ */
+const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB', '-c', 'wal_buffers=1MB']
+
+/**
+ * Creates a new PGlite data directory (initdb) in a short-lived child process. PGlite's
+ * initdb runs a second PostgreSQL instance and dumps the new cluster through memory,
+ * which took the server's RSS to ~0.95 GB on a first start and left most of it behind.
+ * In a child, that memory is returned to the system before the server opens the
+ * directory (ADR 005). The caller holds the directory lock.
+ */
+async function initPgliteDirectory(dataDir: string) {
+  const entry = pathToFileURL(createRequire(import.meta.url).resolve('@electric-sql/pglite').replace(/\.cjs$/, '.js')).href
+  const script = `const { PGlite } = await import(${JSON.stringify(entry)}); const db = await PGlite.create(process.argv[1], { startParams: JSON.parse(process.argv[2]) }); await db.close()`
+  const child = spawn(process.execPath, ['--input-type=module', '-e', script, dataDir, JSON.stringify(PGLITE_START_PARAMS)], { stdio: ['ignore', 'ignore', 'pipe'] })
+  let stderr = ''
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+  const code = await new Promise<number | null>((done, fail) => {
+    child.on('error', fail)
+    child.on('exit', done)
+  })
+  if (code !== 0) throw new Error(`Creating the PGlite database in ${dataDir} failed (exit ${code}):\n${stderr}`)
 }
 
 /**

@@ -24,16 +24,25 @@ async function freePort(): Promise<number> {
   })
 }
 
-/** The node process that runs the server: tsx's child (the deepest descendant). */
-function serverPid(rootPid: number): number {
-  let pid = rootPid
-  for (;;) {
-    const children = readdirSync(`/proc/${pid}/task`).flatMap((task) =>
-      readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number),
-    )
-    if (children.length === 0) return pid
-    pid = children[0]!
+function nodeDescendants(rootPid: number): number[] {
+  const descendants: number[] = []
+  const walk = (pid: number) => {
+    for (const task of readdirSync(`/proc/${pid}/task`)) {
+      for (const child of readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number)) {
+        descendants.push(child)
+        walk(child)
+      }
+    }
   }
+  walk(rootPid)
+  return descendants.filter((pid) => readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'node')
+}
+
+/** The node process that runs the server: among `npm start`'s descendants (sh, npm, tsx, node, esbuild), the node with the largest RSS. */
+function serverPid(rootPid: number): number {
+  const nodes = nodeDescendants(rootPid)
+  if (nodes.length === 0) throw new Error('no node process')
+  return nodes.reduce((a, b) => (memory(b).rssMb > memory(a).rssMb ? b : a))
 }
 
 function memory(pid: number) {
@@ -45,21 +54,23 @@ function memory(pid: number) {
 const dataDir = mkdtempSync(join(tmpdir(), 'melayani-bench-memory-'))
 const port = await freePort()
 const base = `http://127.0.0.1:${port}`
-const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: process.env.DATABASE_URL ?? join(dataDir, 'pglite'), NODE_HEAP_MB: HEAP_MB }
+const env: Record<string, string | undefined> = { ...process.env, PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: process.env.DATABASE_URL ?? join(dataDir, 'pglite'), NODE_HEAP_MB: HEAP_MB }
 delete env.NODE_ENV
 // Exactly what `npm start` runs (package.json), so the figures are the operator's.
-const child = spawn('sh', ['-c', 'exec npm start --silent'], { env, stdio: ['ignore', 'pipe', 'inherit'], detached: true })
+const child = spawn('sh', ['-c', 'exec npm start --silent'], { env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'inherit'], detached: true })
 const started = performance.now()
-let samplePid = 0
-let peakDuringStart = 0
+// Every node process under `npm start` with its peak, e.g. the short-lived PGlite initdb child.
+const peaks = new Map<number, number>()
 const sampler = setInterval(() => {
   try {
-    samplePid ||= serverPid(child.pid!)
-    peakDuringStart = Math.max(peakDuringStart, memory(samplePid).hwmMb)
+    for (const pid of nodeDescendants(child.pid!)) {
+      const { hwmMb } = memory(pid)
+      if (Number.isFinite(hwmMb)) peaks.set(pid, Math.max(peaks.get(pid) ?? 0, hwmMb)) // an exited process has no VmHWM
+    }
   } catch {
-    // not there yet
+    // a process ended while we looked
   }
-}, 200)
+}, 100)
 
 await new Promise<void>((resolve, reject) => {
   let out = ''
@@ -70,10 +81,11 @@ await new Promise<void>((resolve, reject) => {
   child.on('exit', (code) => reject(new Error(`server exited (${code}) before listening:\n${out}`)))
 })
 const pid = serverPid(child.pid!)
-samplePid = pid
 const atReady = memory(pid)
 console.log(`heap cap ${HEAP_MB} MB; ready in ${((performance.now() - started) / 1000).toFixed(1)} s; server pid ${pid}`)
-console.log(`first start: peak RSS (VmHWM) ${atReady.hwmMb} MB, RSS now ${atReady.rssMb} MB`)
+console.log(`first start: server peak RSS (VmHWM) ${atReady.hwmMb} MB, RSS now ${atReady.rssMb} MB`)
+const others = [...peaks].filter(([p]) => p !== pid).map(([p, mb]) => `pid ${p}: ${mb} MB`)
+console.log(`other node processes seen during start (peak sampled every 100 ms; tsx's launcher, the PGlite initdb child): ${others.join(', ') || 'none'}`)
 
 // A bounded mixed load: public pages, their .data, the form, and filings.
 const html = await (await fetch(`${base}/lapor`)).text()
