@@ -4,13 +4,25 @@
 // Reusable for later tests (e.g. a streaming replica: `initdbArgs`, `settings`).
 import { execFile, execFileSync, spawnSync } from 'node:child_process'
 import { promisify } from 'node:util'
-import { chmodSync, chownSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir, userInfo } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
 
-export const PG_BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin'
+/** PG_BIN, else the newest Debian server install (/usr/lib/postgresql/<version>/bin). */
+export const PG_BIN = process.env.PG_BIN ?? newestDebianPgBin() ?? '/usr/lib/postgresql/15/bin'
+
+function newestDebianPgBin(): string | null {
+  try {
+    const versions = readdirSync('/usr/lib/postgresql')
+      .filter((v) => /^\d+$/.test(v) && existsSync(`/usr/lib/postgresql/${v}/bin/initdb`))
+      .sort((a, b) => Number(b) - Number(a))
+    return versions[0] ? `/usr/lib/postgresql/${versions[0]}/bin` : null
+  } catch {
+    return null
+  }
+}
 const OS_USER = 'postgres'
 
 const isCI = Boolean(process.env.CI) && process.env.CI !== 'false' && process.env.CI !== '0'
