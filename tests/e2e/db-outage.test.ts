@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { en } from '~/i18n/en'
 import { id as t } from '~/i18n/id'
 import { privatePostgresAvailable, startPrivatePostgres, type PrivatePostgres } from '../setup/private-postgres'
-import { saveServerOutput, startServer, type RunningServer } from './support'
+import { browserAvailable, launchBrowser, saveArtifacts, saveServerOutput, startServer, type RunningServer } from './support'
 
 const CLIENTS = 4
 const TERMINATE_AT_MS = 5_000
@@ -38,6 +38,7 @@ function firstOptionValue(html: string, name: string): string {
 }
 
 const enabled = privatePostgresAvailable()
+const hasBrowser = enabled && browserAvailable()
 
 describe.skipIf(!enabled)('database outage under load (private PostgreSQL cluster)', () => {
   let cluster: PrivatePostgres
@@ -204,5 +205,38 @@ describe.skipIf(!enabled)('database outage under load (private PostgreSQL cluste
     )
     expect(missing).toEqual([])
     expect(found.rows.length).toBe(acknowledged.length)
+  })
+
+  it.skipIf(!hasBrowser)('in the browser: a report sent during the outage comes back filled with "coba lagi"; sent again after recovery, it is filed once', async () => {
+    const browser = await launchBrowser({ javaScriptEnabled: true })
+    const page = await browser.context.newPage()
+    const description = `Lampu jalan mati, dikirim saat gangguan ${randomUUID()}`
+    try {
+      await page.goto(`${server.baseUrl}/lapor`, { waitUntil: 'networkidle' })
+      await page.getByLabel(t.reportForm.category, { exact: true }).selectOption({ index: 1 })
+      await page.getByLabel(t.reportForm.kelurahan, { exact: true }).selectOption({ index: 1 })
+      await page.getByLabel(t.reportForm.description, { exact: true }).fill(description)
+      await page.getByLabel(t.reportForm.name, { exact: true }).fill('Siti')
+      const submit = page.getByRole('button', { name: t.reportForm.submit, exact: true })
+
+      await cluster.stop('fast')
+      await submit.click()
+      await page.locator('#form-errors', { hasText: t.errors.unavailableForm }).waitFor()
+      expect(await page.getByLabel(t.reportForm.description, { exact: true }).inputValue()).toBe(description)
+      expect(await page.getByLabel(t.reportForm.name, { exact: true }).inputValue()).toBe('Siti')
+      expect(new URL(page.url()).pathname).toBe('/lapor')
+
+      await cluster.start()
+      await submit.click()
+      await page.waitForURL(/\/laporan\/[A-Z]+-[A-Z0-9]+/, { timeout: 15_000 })
+      const filed = await cluster.query<{ n: number }>('SELECT count(*)::int AS n FROM reports WHERE description = $1', [description], 'melayani')
+      expect(filed.rows[0]!.n).toBe(1)
+    } catch (error) {
+      await saveArtifacts(page, 'db-outage-browser')
+      throw error
+    } finally {
+      if (!cluster.isRunning()) await cluster.start()
+      await browser.close()
+    }
   })
 })
