@@ -5,13 +5,21 @@ import { RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { NonceProvider } from './utils/nonce'
+import { RETRY_AFTER_SECONDS } from './utils/database-unavailable'
 
 // The HTTP server (app/server/main.ts) reaches start-up and shutdown through the
 // server build's entry module, so the database lives in the same module graph as the routes.
 export { bootstrap, shutdown } from './utils/bootstrap.server'
 export { httpSettings } from './utils/http-settings.server'
+// …and wraps the routes so that a database outage answers 503 (ADR 005).
+export { withDatabaseOutageAnswers } from './utils/database-outage.server'
 
 const ABORT_DELAY = 5_000
+
+export function handleDataRequest(response: Response) {
+  if (response.status === 503 && !response.headers.has('Retry-After')) response.headers.set('Retry-After', String(RETRY_AFTER_SECONDS))
+  return response
+}
 
 export default function handleRequest(
   request: Request,
@@ -23,6 +31,8 @@ export default function handleRequest(
   // Remix's inline scripts carry the nonce the Content-Security-Policy header allows.
   const nonce = loadContext.cspNonce
   // Routes that show a secret in their URL (the reporter's private link) set no-referrer themselves.
+  // A 503 is a database outage (ADR 005): tell clients and proxies when to try again.
+  if (responseStatusCode === 503 && !responseHeaders.has('Retry-After')) responseHeaders.set('Retry-After', String(RETRY_AFTER_SECONDS))
   if (!responseHeaders.has('Referrer-Policy')) responseHeaders.set('Referrer-Policy', 'strict-origin-when-cross-origin')
   const bot = isbot(request.headers.get('user-agent') ?? '')
   return new Promise((resolve, reject) => {

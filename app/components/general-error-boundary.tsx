@@ -1,7 +1,7 @@
 import { Link, isRouteErrorResponse, useRouteError } from '@remix-run/react'
 import { useLocale } from '~/utils/locale'
 
-/** The one error boundary: 400, 403, 404, 413 and 415 get their own words; anything else a generic message. */
+/** The one error boundary: 400, 403, 404, 413, 415 and 503 (database unavailable) get their own words; anything else a generic message. */
 export function GeneralErrorBoundary() {
   const error = useRouteError()
   const { t } = useLocale()
@@ -13,6 +13,7 @@ export function GeneralErrorBoundary() {
     404: [t.errors.notFoundHeading, t.errors.notFound],
     413: [t.errors.tooLargeHeading, t.errors.tooLarge],
     415: [t.errors.unsupportedHeading, t.errors.unsupported],
+    503: [t.errors.unavailableHeading, t.errors.unavailable],
   }
   const [heading, text] = words[status] ?? [t.errors.heading, t.errors.generic]
   return (

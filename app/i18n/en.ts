@@ -298,6 +298,9 @@ export const en: Dictionary = {
     tooLarge: 'The submission is over the limit (max. 3 photos of 10 MB). Go back, choose smaller photos and send it again.',
     unsupportedHeading: 'Unsupported kind of submission',
     unsupported: 'This page only accepts forms from this site. Go back and send the form again.',
+    unavailableHeading: 'Service temporarily unavailable',
+    unavailable: 'The database cannot be reached right now. Please try again in a moment; none of your data is lost.',
+    unavailableForm: 'Your report has NOT been sent yet because of a temporary problem. Your entries are kept: please try again (submit again) in a moment.',
     backHome: 'Back to home',
   },
 }

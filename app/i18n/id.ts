@@ -297,6 +297,9 @@ export const id = {
     tooLarge: 'Kiriman melebihi batas (maks. 3 foto @ 10 MB). Kembali, pilih foto yang lebih kecil, lalu kirim lagi.',
     unsupportedHeading: 'Jenis kiriman tidak didukung',
     unsupported: 'Halaman ini hanya menerima formulir dari situs ini. Kembali, lalu kirim formulirnya lagi.',
+    unavailableHeading: 'Layanan sedang terganggu',
+    unavailable: 'Basis data sedang tidak dapat dihubungi. Silakan coba lagi dalam beberapa saat; tidak ada data Anda yang hilang.',
+    unavailableForm: 'Laporan Anda BELUM terkirim karena gangguan sementara. Isian Anda masih ada: silakan coba lagi (kirim ulang) dalam beberapa saat.',
     backHome: 'Kembali ke beranda',
   },
 }

@@ -17,6 +17,7 @@ import { fill, getDictionary, type Dictionary } from '~/i18n'
 import { listActiveCategories, listKelurahan } from '~/models/reference.server'
 import { browserIdentity } from '~/utils/browser-id.server'
 import { getDb } from '~/utils/db.server'
+import { DATABASE_UNAVAILABLE, lastKnownWhileDatabaseUnavailable, replyDatabaseUnavailable, unlessDatabaseUnavailable } from '~/utils/database-outage.server'
 import { getPublicJurisdiction } from '~/utils/jurisdiction.server'
 import { useLocale } from '~/utils/locale'
 import { getLocale } from '~/utils/locale.server'
@@ -95,7 +96,8 @@ export const headers = passRetryAfter({ 'Cache-Control': 'no-store' })
 export async function loader({ request }: LoaderFunctionArgs) {
   const db = await getDb()
   const jurisdiction = await getPublicJurisdiction()
-  const [categories, kelurahan] = await Promise.all([listActiveCategories(db, jurisdiction.id), listKelurahan(db, jurisdiction.id)])
+  // The last lists read stand in while the database is away, so a form can still be shown (and come back filled).
+  const [categories, kelurahan] = await lastKnownWhileDatabaseUnavailable(`lapor:${jurisdiction.id}`, () => Promise.all([listActiveCategories(db, jurisdiction.id), listKelurahan(db, jurisdiction.id)]))
   const preselected = new URL(request.url).searchParams.get('kategori')
   const browser = await browserIdentity(request)
   return data({
@@ -155,7 +157,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     now,
     files: (v.photos ?? []).filter((p): p is File => typeof p !== 'string'),
     stashed: { owner, keys: keep },
-  })
+  }).catch(unlessDatabaseUnavailable)
+  // Database away: the form comes back filled, with "coba lagi" (503), never a blank 500.
+  if (outcome === DATABASE_UNAVAILABLE) return replyDatabaseUnavailable(request, submission, { locationConflict: null, pointDropped: false, stashedPhotos: [] })
   if (!outcome.ok) {
     const messages = {
       location_mismatch: t.validation.locationMismatch,

@@ -9,6 +9,7 @@ import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { bodyLimit } from './body-limit'
 import { createRequestHandler } from './request-handler'
+import { describeHeapCap } from './heap'
 import { originGuard } from './origin-guard'
 import { precompressedAssets } from './precompressed'
 import { securityHeaders } from './security-headers'
@@ -18,6 +19,7 @@ interface Runtime {
   bootstrap(): Promise<{ port: number; databaseKind: string; seededDemo: boolean; demoAccounts: { email: string; role: string }[]; demoPassword: string | null }>
   httpSettings(): { trustProxy: boolean | number | string; publicOrigin: string | null; mapTileOrigin: string | null }
   shutdown(): Promise<void>
+  withDatabaseOutageAnswers(build: ServerBuild): ServerBuild
 }
 
 export async function startServer({ dev }: { dev: boolean }) {
@@ -89,10 +91,14 @@ export async function startServer({ dev }: { dev: boolean }) {
       getLoadContext: (req, res) => ({ clientIp: req.ip, cspNonce: res.locals.cspNonce as string | undefined }),
     }),
   )
+  const loadedRuntime = runtime
+  const build = async () => loadedRuntime.withDatabaseOutageAnswers(await getBuild())
+  app.all('*', createRequestHandler({ build, mode: dev ? 'development' : 'production' }))
 
   server = app.listen(info.port, () => {
     const seconds = ((performance.now() - started) / 1000).toFixed(1)
     console.log(`Melayani is listening on http://localhost:${info.port} (database: ${info.databaseKind}, ready in ${seconds} s)`)
+    console.log(describeHeapCap())
     if (info.seededDemo) console.log('Demo data was written into the empty database.')
     if (info.demoPassword) {
       console.log(`Demo staff accounts (password: ${info.demoPassword}):`)

@@ -15,6 +15,7 @@ import { verifyLogin } from '~/utils/auth.server'
 import { useDatabaseForTests } from '~/utils/db.server'
 import { createRateLimiter } from '~/utils/rate-limit.server'
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from '../setup/test-db'
+import { unwrap } from '../support/route-result'
 
 // Small limits, read when the app first asks for its configuration (after these lines).
 process.env.RATE_LIMIT_FILING = '3/600'
@@ -53,10 +54,6 @@ function post(path: string, fields: Record<string, string>) {
   return new Request(`${ORIGIN}${path}`, { method: 'POST', body: new URLSearchParams(fields), headers: { Origin: ORIGIN } })
 }
 
-function unwrap(result: unknown) {
-  const r = result as { data: any; init: { status?: number; headers?: HeadersInit } | null }
-  return { status: r.init?.status ?? 200, data: r.data, headers: new Headers(r.init?.headers) }
-}
 
 async function thrown(fn: () => Promise<unknown>): Promise<Response> {
   try {

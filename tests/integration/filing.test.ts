@@ -17,6 +17,7 @@ import { action as loginAction } from '~/routes/masuk'
 import { action as staffAction, loader as staffLoader } from '~/routes/petugas.laporan.$code'
 import { useDatabaseForTests } from '~/utils/db.server'
 import { createTestDatabase, type TestDatabase } from '../setup/test-db'
+import { unwrap } from '../support/route-result'
 
 const ORIGIN = 'http://localhost'
 // Alun-alun Merdeka, in Kel. Kiduldalem; Monas, Jakarta.
@@ -44,10 +45,6 @@ function post(path: string, fields: Record<string, string>, headers: Record<stri
   return new Request(`${ORIGIN}${path}`, { method: 'POST', body: new URLSearchParams(fields), headers: { Origin: ORIGIN, ...headers } })
 }
 
-function unwrap(result: unknown) {
-  const r = result as { data: any; init: { status?: number } | null }
-  return { status: r.init?.status ?? 200, data: r.data }
-}
 
 /** A loader's payload, whether it came back plain or wrapped by `data()`. */
 function payload(result: unknown): any {

@@ -10,6 +10,7 @@ import { action as staffAction, loader as staffLoader } from '~/routes/petugas.l
 import { loader as queueLoader } from '~/routes/petugas._index'
 import { useDatabaseForTests } from '~/utils/db.server'
 import { createTestDatabase, type TestDatabase } from '../setup/test-db'
+import { unwrap } from '../support/route-result'
 
 const ORIGIN = 'http://localhost'
 let t: TestDatabase
@@ -41,10 +42,6 @@ function post(path: string, fields: Record<string, string>, headers: Record<stri
 }
 
 /** Remix `data()` results carry their payload and status in `data` and `init`. */
-function unwrap(result: unknown) {
-  const r = result as { type?: string; data: any; init: { status?: number } | null }
-  return { status: r.init?.status ?? 200, data: r.data }
-}
 
 async function thrown(fn: () => Promise<unknown>): Promise<Response> {
   try {

@@ -12,6 +12,7 @@ import { loader as queueLoader } from '~/routes/petugas._index'
 import { action as staffAction, loader as staffLoader } from '~/routes/petugas.laporan.$code'
 import { useDatabaseForTests } from '~/utils/db.server'
 import { createTestDatabase, type TestDatabase } from '../setup/test-db'
+import { unwrap } from '../support/route-result'
 
 const ORIGIN = 'http://localhost'
 let t: TestDatabase
@@ -84,10 +85,6 @@ const args = (request: Request, params: Record<string, string> = {}) => ({ reque
 const post = (path: string, fields: Record<string, string>, cookie: string) =>
   new Request(`${ORIGIN}${path}`, { method: 'POST', body: new URLSearchParams(fields), headers: { Origin: ORIGIN, Cookie: cookie } })
 const get = (path: string, cookie: string) => new Request(`${ORIGIN}${path}`, { headers: { Cookie: cookie } })
-function unwrap(result: unknown) {
-  const r = result as { data: any; init: { status?: number } | null }
-  return { status: r.init?.status ?? 200, data: r.data }
-}
 const cookies = new Map<string, string>()
 async function login(email: string) {
   const known = cookies.get(email)
