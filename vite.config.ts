@@ -1,6 +1,9 @@
 import { vitePlugin as remix } from '@remix-run/dev'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { defineConfig } from 'vite'
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
+import { defineConfig, type Plugin } from 'vite'
 import remixConfig from './remix.config.js'
 
 declare module '@remix-run/node' {
@@ -14,10 +17,37 @@ const alias = {
   '#db': fileURLToPath(new URL('./db', import.meta.url)),
 }
 
+/**
+ * Writes `.br` (quality 11) and `.gz` (level 9) beside each client JS/CSS/SVG file of
+ * the build, once, so the server sends them without compressing per request
+ * (app/server/precompressed.ts serves them).
+ */
+function precompress(): Plugin {
+  let ssr = false
+  return {
+    name: 'melayani-precompress',
+    apply: 'build',
+    configResolved(config) {
+      ssr = Boolean(config.build.ssr)
+    },
+    writeBundle(options, bundle) {
+      if (ssr || !options.dir) return
+      for (const fileName of Object.keys(bundle)) {
+        if (!/\.(js|mjs|css|svg|json)$/.test(fileName)) continue
+        const path = join(options.dir, fileName)
+        const source = readFileSync(path)
+        if (source.length < 1024) continue
+        writeFileSync(`${path}.br`, brotliCompressSync(source, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: source.length } }))
+        writeFileSync(`${path}.gz`, gzipSync(source, { level: 9 }))
+      }
+    },
+  }
+}
+
 export default defineConfig(({ mode }) => ({
   resolve: { alias },
   // PGlite ships WASM and data files it loads relative to its own module: keep it external.
   ssr: { external: ['@electric-sql/pglite', '@node-rs/argon2', 'pg', 'sharp'] },
   build: { target: 'es2022' },
-  plugins: mode === 'test' ? [] : [remix(remixConfig)],
+  plugins: mode === 'test' ? [] : [remix(remixConfig), precompress()],
 }))

@@ -1,12 +1,14 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useLocation } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/general-error-boundary'
+import { canSeeDashboard, canUseQueue } from '~/domain/roles'
 import { getDictionary, fill } from '~/i18n'
 import styles from '~/styles/app.css?url'
 import { getStaffUser } from '~/utils/auth.server'
 import { getPublicJurisdiction } from '~/utils/jurisdiction.server'
 import { getLocale } from '~/utils/locale.server'
 import { useLocale } from '~/utils/locale'
+import { useNonce } from '~/utils/nonce'
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: styles },
@@ -30,6 +32,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const { locale, t } = useLocale()
+  const nonce = useNonce()
   return (
     <html lang={locale}>
       <head>
@@ -44,8 +47,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
           {t.nav.skipToContent}
         </a>
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   )
@@ -70,12 +73,12 @@ function Header() {
             </li>
             {staff ? (
               <>
-                {staff.role !== 'executive' ? (
+                {canUseQueue(staff.role) ? (
                   <li>
                     <Link to="/petugas">{t.nav.staff}</Link>
                   </li>
                 ) : null}
-                {['executive', 'admin', 'supervisor'].includes(staff.role) ? (
+                {canSeeDashboard(staff.role) ? (
                   <li>
                     <Link to="/dasbor">{t.nav.dashboard}</Link>
                   </li>

@@ -3,8 +3,11 @@
 // driver differences so queries behave the same on both:
 //  - int8 / count(*) and numeric come back as JS numbers (pg gives strings);
 //  - `date` columns come back as 'YYYY-MM-DD' strings (pg would build a local Date).
-import { mkdirSync } from 'node:fs'
-import { dirname, resolve } from 'node:path'
+import { spawn } from 'node:child_process'
+import { existsSync, mkdirSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite'
 import {
   Kysely,
@@ -44,14 +47,49 @@ export function isPostgresUrl(url: string) {
   return /^postgres(ql)?:\/\//.test(url)
 }
 
+/**
+ * Pool settings (ADR 005). Fail fast while PostgreSQL is away (the request then gets
+ * a 503 "coba lagi"), and notice dead connections instead of waiting on them forever.
+ * The pool needs no reconnect logic: it opens new connections on demand, so the app
+ * recovers as soon as the server accepts connections again.
+ */
+export const POOL_SETTINGS = {
+  /** Waiting for a free client or a new connection, whichever applies. */
+  connectionTimeoutMillis: 5_000,
+  /** Idle clients are closed after this (a restarted server leaves none behind for long). */
+  idleTimeoutMillis: 30_000,
+  /** TCP keep-alive finds half-open connections (a server that vanished without a FIN). */
+  keepAlive: true,
+  keepAliveInitialDelayMillis: 10_000,
+  /** Server side: no statement runs longer (app queries take milliseconds; demo seeding batches well under this). */
+  statement_timeout: 30_000,
+  /** Client side: give up on a server that stopped answering altogether. */
+  query_timeout: 35_000,
+  /** Server side: a transaction left open by a stuck request does not hold its locks forever. */
+  idle_in_transaction_session_timeout: 60_000,
+} as const
+
 /** `url` is either a postgres:// URL or a PGlite directory (`memory://` for an in-memory database). */
-export async function openDatabase(url: string, options: { poolSize?: number } = {}): Promise<Database> {
+export async function openDatabase(url: string, options: { poolSize?: number; applicationName?: string } = {}): Promise<Database> {
   if (isPostgresUrl(url)) {
     installPgParsers()
-    const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 })
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: options.poolSize ?? 10,
+      // Lets an operator (or the outage test) find the app's backends in pg_stat_activity.
+      application_name: options.applicationName ?? 'melayani',
+      ...POOL_SETTINGS,
+    })
     // An idle client can die (server restart, DROP DATABASE … FORCE in tests); pg then
     // emits 'error' on the pool, which would crash the process if nobody listened.
-    pool.on('error', (error) => console.error(`PostgreSQL connection lost: ${error.message}`))
+    pool.on('error', (error) => console.error(`PostgreSQL connection lost (idle client): ${error.message}`))
+    // A checked-out client has no pool listener: a server that terminates it between two
+    // queries of a request (57P01, "Connection terminated unexpectedly") would emit an
+    // unhandled 'error' and end the process. The request itself still fails on its next
+    // query (→ 503), and pg-pool drops the broken client when it is released.
+    pool.on('connect', (client) => {
+      client.on('error', (error) => console.error(`PostgreSQL connection lost (client in use): ${error.message}`))
+    })
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
     return { db, kind: 'postgres', close: () => db.destroy() }
   }
@@ -69,8 +107,10 @@ async function openPglite(location: string): Promise<Database> {
     lock = acquireDirectoryLock(dataDir)
   }
   try {
+    if (dataDir && !existsSync(join(dataDir, 'PG_VERSION'))) await initPgliteDirectory(dataDir)
     const pglite = await PGlite.create(dataDir ?? 'memory://', {
       parsers: { [pgliteTypes.INT8]: toNumber, [NUMERIC]: toNumber, [DATE]: asString },
+      startParams: PGLITE_START_PARAMS,
     })
     const db = new Kysely<DB>({ dialect: new SerializedPGliteDialect({ pglite }) })
     return {
@@ -88,6 +128,33 @@ async function openPglite(location: string): Promise<Database> {
     lock?.release()
     throw error
   }
+}
+
+/**
+ * PGlite's PostgreSQL runs inside this process: its shared buffers are our memory.
+ * The default 128 MB is far more than a local government's complaint data needs
+ * (the 2,000-report demo is a few MB); 32 MB keeps RSS down (ADR 005).
+ */
+const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB', '-c', 'wal_buffers=1MB']
+
+/**
+ * Creates a new PGlite data directory (initdb) in a short-lived child process. PGlite's
+ * initdb runs a second PostgreSQL instance and dumps the new cluster through memory,
+ * which took the server's RSS to ~0.95 GB on a first start and left most of it behind.
+ * In a child, that memory is returned to the system before the server opens the
+ * directory (ADR 005). The caller holds the directory lock.
+ */
+async function initPgliteDirectory(dataDir: string) {
+  const entry = pathToFileURL(createRequire(import.meta.url).resolve('@electric-sql/pglite').replace(/\.cjs$/, '.js')).href
+  const script = `const { PGlite } = await import(${JSON.stringify(entry)}); const db = await PGlite.create(process.argv[1], { startParams: JSON.parse(process.argv[2]) }); await db.close()`
+  const child = spawn(process.execPath, ['--input-type=module', '-e', script, dataDir, JSON.stringify(PGLITE_START_PARAMS)], { stdio: ['ignore', 'ignore', 'pipe'] })
+  let stderr = ''
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+  const code = await new Promise<number | null>((done, fail) => {
+    child.on('error', fail)
+    child.on('exit', done)
+  })
+  if (code !== 0) throw new Error(`Creating the PGlite database in ${dataDir} failed (exit ${code}):\n${stderr}`)
 }
 
 /**

@@ -1,19 +1,25 @@
-// Kysely table types, kept by hand in step with db/migrations.
+// Kysely table types, kept by hand in step with db/migrations (a test holds them to it).
 // Generated<T>: the database fills it in (identity, defaults).
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
+import type {
+  AreaLevel, AttachmentPhase, ClockKind, EventActorKind, EventType, EventVisibility, HolidayKind, NotificationChannel,
+  NotificationStatus, Privacy, PrivacyRule, RatingFixed, RejectReason, ReportSource, ReportStatus, RoutingScope, StaffRole,
+  StoredPhotoType, UnitKind,
+} from '../app/domain/vocabulary'
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>
 type TimestampDefault = ColumnType<Date, Date | string | undefined, Date | string>
 type Json<T> = ColumnType<T, string, string>
 
-export type ReportStatusValue = 'submitted' | 'verified' | 'in_progress' | 'resolved' | 'closed' | 'rejected' | 'duplicate'
-export type PrivacyValue = 'public' | 'anonymous' | 'confidential'
-export type RoleValue = 'officer' | 'supervisor' | 'admin' | 'executive' | 'inspector'
-export type ClockValue = 'calendar_hours' | 'working_days'
-export type EventTypeValue =
-  | 'created' | 'verified' | 'assigned' | 'transferred' | 'status_changed' | 'public_update' | 'internal_note'
-  | 'resolved' | 'reopened' | 'rated' | 'duplicate_marked' | 'rejected' | 'escalated'
-export type UnitKindValue = 'dinas' | 'badan' | 'kecamatan' | 'kelurahan' | 'inspektorat' | 'triage_desk' | 'satuan' | 'upt'
+// Value sets come from the domain vocabulary (defined once there); the aliases keep
+// the names the models already use. tests/integration/db-types.test.ts checks this
+// file against the migrated database.
+export type ReportStatusValue = ReportStatus
+export type PrivacyValue = Privacy
+export type RoleValue = StaffRole
+export type ClockValue = ClockKind
+export type EventTypeValue = EventType
+export type UnitKindValue = UnitKind
 export type GeoJsonGeometry =
   | { type: 'Polygon'; coordinates: number[][][] }
   | { type: 'MultiPolygon'; coordinates: number[][][][] }
@@ -32,7 +38,7 @@ export interface JurisdictionsTable {
 export interface AreasTable {
   id: Generated<number>
   jurisdiction_id: number
-  level: 'kecamatan' | 'kelurahan'
+  level: AreaLevel
   code: string
   name: string
   parent_id: number | null
@@ -63,7 +69,7 @@ export interface CategoriesTable {
   description_id: string
   description_en: string
   default_unit_id: number | null
-  privacy_rule: 'citizen_choice' | 'always_confidential'
+  privacy_rule: PrivacyRule
   is_misconduct: Generated<boolean>
   is_emergency: Generated<boolean>
   emergency_advice_id: string | null
@@ -81,7 +87,7 @@ export interface RoutingRulesTable {
   id: Generated<number>
   jurisdiction_id: number
   category_id: number
-  scope: 'kelurahan' | 'kecamatan' | 'jurisdiction'
+  scope: RoutingScope
   area_id: number | null
   unit_id: number
   precedence: Generated<number>
@@ -123,10 +129,10 @@ export interface ReportsTable {
   description: string
   privacy: PrivacyValue
   status: ReportStatusValue
-  reject_reason: 'out_of_remit' | 'spam' | 'insufficient_info' | null
+  reject_reason: RejectReason | null
   current_unit_id: number
   assigned_user_id: number | null
-  source: ColumnType<'web' | 'open311' | 'phone' | 'simulated', 'web' | 'open311' | 'phone' | 'simulated' | undefined, never>
+  source: ColumnType<ReportSource, ReportSource | undefined, never>
   created_at: TimestampDefault
   updated_at: TimestampDefault
   first_response_at: Timestamp | null
@@ -138,7 +144,10 @@ export interface ReportsTable {
   duplicate_of_id: number | null
   supporter_count: Generated<number>
   version: Generated<number>
+  /** SHA-256 of (client key, resubmission_hash): a key replays only the same content from the same browser. */
   idempotency_key: string | null
+  /** SHA-256 of (browser cookie, content fingerprint); migration 0004. */
+  resubmission_hash: string | null
   reporter_token_hash: string | null
 }
 
@@ -153,9 +162,9 @@ export interface ReportContactsTable {
 export interface AttachmentsTable {
   id: Generated<number>
   report_id: number
-  phase: 'before' | 'after'
+  phase: AttachmentPhase
   storage_key: string
-  content_type: 'image/jpeg' | 'image/webp' | 'image/png'
+  content_type: StoredPhotoType
   size_bytes: number
   width: number
   height: number
@@ -167,7 +176,7 @@ export interface ReportEventsTable {
   id: Generated<number>
   report_id: number
   created_at: TimestampDefault
-  actor_kind: 'staff' | 'reporter' | 'system'
+  actor_kind: EventActorKind
   actor_user_id: number | null
   type: EventTypeValue
   from_status: ReportStatusValue | null
@@ -175,16 +184,31 @@ export interface ReportEventsTable {
   from_unit_id: number | null
   to_unit_id: number | null
   body: string | null
-  visibility: 'public' | 'internal'
+  visibility: EventVisibility
 }
 
 export interface RatingsTable {
   id: Generated<number>
   report_id: number
+  /** Which resolution of the report this rates: 1, 2, … (unique per report). */
+  resolution_number: number
   score: number
   comment: string | null
-  fixed: 'yes' | 'no' | 'unknown'
+  fixed: RatingFixed
   created_at: TimestampDefault
+}
+
+/** Photos of a refused report form, kept for the same browser until expires_at (migration 0002). */
+export interface PhotoStashesTable {
+  id: Generated<number>
+  owner_hash: string
+  storage_key: string
+  content_type: 'image/jpeg'
+  size_bytes: number
+  width: number
+  height: number
+  created_at: TimestampDefault
+  expires_at: Timestamp
 }
 
 export interface IkmResponsesTable {
@@ -209,22 +233,36 @@ export interface HolidaysTable {
   jurisdiction_id: number | null
   date: ColumnType<string, string, string>
   name: string
-  kind: 'national' | 'cuti_bersama' | 'local'
+  kind: HolidayKind
 }
 
 export interface NotificationOutboxTable {
   id: Generated<number>
   report_id: number | null
-  channel: 'email' | 'sms' | 'whatsapp' | 'webhook'
+  channel: NotificationChannel
   recipient: string
   template: string
   payload: ColumnType<Record<string, unknown>, string | undefined, string>
-  status: Generated<'pending' | 'sending' | 'sent' | 'failed' | 'cancelled'>
+  status: Generated<NotificationStatus>
   attempts: Generated<number>
   next_attempt_at: TimestampDefault
   last_error: string | null
   created_at: TimestampDefault
   sent_at: Timestamp | null
+}
+
+export interface RateLimitsTable {
+  key: string
+  points: Generated<number>
+  expire: number | null
+}
+
+export interface LoginThrottleTable {
+  key: string
+  attempts: number
+  locked_until: Timestamp | null
+  grant_id: string
+  updated_at: Timestamp
 }
 
 export interface DB {
@@ -240,9 +278,12 @@ export interface DB {
   attachments: AttachmentsTable
   report_events: ReportEventsTable
   ratings: RatingsTable
+  photo_stashes: PhotoStashesTable
   ikm_responses: IkmResponsesTable
   holidays: HolidaysTable
   notification_outbox: NotificationOutboxTable
+  rate_limits: RateLimitsTable
+  login_throttle: LoginThrottleTable
 }
 
 export type Report = Selectable<ReportsTable>

@@ -3,8 +3,9 @@
 import { useEffect, useState } from 'react'
 import { fill } from '~/i18n'
 import { useLocale } from '~/utils/locale'
+import { waitText } from '~/utils/wait-text'
 
-type State = { kind: 'idle' } | { kind: 'locating' } | { kind: 'found'; name: string } | { kind: 'outside' } | { kind: 'denied' }
+type State = { kind: 'idle' } | { kind: 'locating' } | { kind: 'found'; name: string } | { kind: 'outside' } | { kind: 'denied' } | { kind: 'limited'; seconds: number }
 
 export function LocateButton({ onLocated }: { onLocated: (point: { lat: number; lng: number }, kelurahanId: number | null) => void }) {
   const { t } = useLocale()
@@ -21,6 +22,7 @@ export function LocateButton({ onLocated }: { onLocated: (point: { lat: number; 
         const response = await fetch(`/api/kelurahan?lat=${point.lat}&lng=${point.lng}`).catch(() => null)
         const found = response?.ok ? ((await response.json()) as { id: number; name: string }) : null
         onLocated(point, found?.id ?? null)
+        if (response?.status === 429) return setState({ kind: 'limited', seconds: Number(response.headers.get('Retry-After')) || 60 })
         setState(found ? { kind: 'found', name: found.name } : { kind: 'outside' })
       },
       () => setState({ kind: 'denied' }),
@@ -37,7 +39,9 @@ export function LocateButton({ onLocated }: { onLocated: (point: { lat: number; 
           ? t.reportForm.locationOutside
           : state.kind === 'denied'
             ? t.reportForm.locationDenied
-            : null
+            : state.kind === 'limited'
+              ? fill(t.limits.tooManyPlain, { wait: waitText(t, state.seconds) })
+              : null
   return (
     <div className="field">
       <button type="button" className="secondary" onClick={locate} disabled={state.kind === 'locating'}>

@@ -1,4 +1,5 @@
 import { STATUS_LABELS, type ReportStatus } from '~/domain/report-status'
+import type { EventVisibility } from '~/domain/vocabulary'
 import { fill } from '~/i18n'
 import { formatDateTime } from '~/utils/format'
 import { useLocale } from '~/utils/locale'
@@ -10,7 +11,7 @@ export interface TimelineEvent {
   to_status: string | null
   to_unit_name: string | null
   body: string | null
-  visibility?: 'public' | 'internal'
+  visibility?: EventVisibility
   actor_name?: string | null
 }
 

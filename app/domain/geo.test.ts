@@ -24,13 +24,13 @@ describe('containsPoint', () => {
 describe('findContainingArea on the real Kota Malang kelurahan', () => {
   const kelurahan = areasFor('35.73').filter((a) => a.level === 'kelurahan').map((a) => ({ code: a.code, name: a.name, polygon: a.polygon }))
 
-  it('finds each kelurahan from a point well inside it', () => {
-    // The centroid of a convex-ish kelurahan lies inside it; check all and allow none to map elsewhere.
-    const misplaced = areasFor('35.73')
-      .filter((a) => a.level === 'kelurahan')
-      .map((a) => ({ code: a.code, found: findContainingArea(kelurahan, a.centroid)?.code ?? null }))
-      .filter((r) => r.found !== null && r.found !== r.code)
-    expect(misplaced).toEqual([])
+  it('finds each kelurahan from its centroid (all 57 of Kota Malang)', () => {
+    // Each stored centroid lies inside its own kelurahan, so the lookup must return
+    // exactly that kelurahan for every one: a lookup that finds nothing fails here.
+    const areas = areasFor('35.73').filter((a) => a.level === 'kelurahan')
+    expect(areas).toHaveLength(57)
+    const found = areas.map((a) => findContainingArea(kelurahan, a.centroid)?.code ?? null)
+    expect(found).toEqual(areas.map((a) => a.code))
   })
 
   it('Alun-alun Merdeka Malang lies in Kiduldalem (Klojen); Surabaya lies in none', () => {

@@ -1,51 +1,7 @@
-// Metric formulas shared by dashboards and SQL cross-checks. percentileCont
-// mirrors PostgreSQL so numbers computed in SQL and in TS agree.
-
-import { isOverdue } from './sla';
-
-/** PostgreSQL percentile_cont: linear interpolation at p*(n-1) of the sorted values. */
-export function percentileCont(values: readonly number[], p: number): number | null {
-  if (!(p >= 0 && p <= 1)) throw new RangeError(`Percentile must be within [0, 1], got ${p}`);
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const pos = p * (sorted.length - 1);
-  const lo = Math.floor(pos);
-  const hi = Math.ceil(pos);
-  const a = sorted[lo] as number; // lo, hi are within [0, n-1] by construction
-  const b = sorted[hi] as number;
-  return lo === hi ? a : a + (b - a) * (pos - lo);
-}
-
-export function median(values: readonly number[]): number | null {
-  return percentileCont(values, 0.5);
-}
-
-export function p90(values: readonly number[]): number | null {
-  return percentileCont(values, 0.9);
-}
-
-export function mean(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  let sum = 0;
-  for (const v of values) sum += v;
-  return sum / values.length;
-}
-
-/**
- * Share of items done on time among items whose outcome is known: done items,
- * plus open items already past due (certainly late). Open items not yet due
- * are undecided and excluded.
- */
-export function onTimeShare(items: readonly { doneAt: Date | null; dueAt: Date }[], now: Date): number | null {
-  let counted = 0;
-  let onTime = 0;
-  for (const { doneAt, dueAt } of items) {
-    if (doneAt === null && !isOverdue(dueAt, null, now)) continue;
-    counted++;
-    if (doneAt !== null && !isOverdue(dueAt, doneAt, now)) onTime++;
-  }
-  return counted === 0 ? null : onTime / counted;
-}
+// The IKM formula (Indeks Kepuasan Masyarakat, PermenPAN-RB No. 14 Tahun 2017).
+// The dashboard figures (counts, medians, on-time share, overdue) are NOT defined
+// here: their one definition is the SQL in app/models/dashboard.server.ts, checked
+// against hand-computed cases in tests/integration/dashboard.test.ts (ADR 009).
 
 // ---- IKM (Indeks Kepuasan Masyarakat), PermenPAN-RB No. 14 Tahun 2017 ----
 

@@ -3,7 +3,13 @@ import {
   REPORT_STATUSES,
   STATUS_LABELS,
   InvalidTransitionError,
+  NOTE_KINDS,
+  NoteNotAllowedError,
   allowedActions,
+  assertCanAddNote,
+  canAddNote,
+  isFirstResponse,
+  noteEvent,
   canTransition,
   isOpenStatus,
   open311Status,
@@ -21,7 +27,6 @@ const ACTIONS: ReportAction['type'][] = [
   'close',
   'reopen',
   'reject',
-  'mark_duplicate',
   'transfer',
   'escalate',
 ];
@@ -35,8 +40,6 @@ submitted verify supervisor -> verified verified
 submitted start officer -> in_progress status_changed
 submitted start supervisor -> in_progress status_changed
 submitted reject supervisor -> rejected rejected
-submitted mark_duplicate officer -> duplicate duplicate_marked
-submitted mark_duplicate supervisor -> duplicate duplicate_marked
 submitted transfer officer -> submitted transferred
 submitted transfer supervisor -> submitted transferred
 submitted escalate system -> submitted escalated
@@ -44,8 +47,6 @@ submitted escalate supervisor -> submitted escalated
 verified start officer -> in_progress status_changed
 verified start supervisor -> in_progress status_changed
 verified reject supervisor -> rejected rejected
-verified mark_duplicate officer -> duplicate duplicate_marked
-verified mark_duplicate supervisor -> duplicate duplicate_marked
 verified transfer officer -> verified transferred
 verified transfer supervisor -> verified transferred
 verified escalate system -> verified escalated
@@ -76,8 +77,8 @@ function actionOf(type: ReportAction['type']): ReportAction {
 }
 
 describe('transition table', () => {
-  it('expected table has 32 allowed combinations', () => {
-    expect(expected.size).toBe(32);
+  it('expected table has 28 allowed combinations', () => {
+    expect(expected.size).toBe(28);
   });
 
   it('matches the hand-written table for every status × action × actor', () => {
@@ -100,7 +101,7 @@ describe('transition table', () => {
         }
       }
     }
-    expect(checked).toBe(7 * 9 * 4);
+    expect(checked).toBe(7 * 8 * 4);
   });
 
   it('terminal statuses accept nothing from anyone', () => {
@@ -116,11 +117,104 @@ describe('transition table', () => {
 
   it('allowedActions lists exactly the permitted actions', () => {
     expect(new Set(allowedActions('submitted', 'officer'))).toEqual(
-      new Set(['verify', 'start', 'mark_duplicate', 'transfer']),
+      new Set(['verify', 'start', 'transfer']),
     );
     expect(new Set(allowedActions('resolved', 'reporter'))).toEqual(new Set(['close', 'reopen']));
     expect(allowedActions('in_progress', 'system')).toEqual(['escalate']);
     expect(allowedActions('submitted', 'reporter')).toEqual([]);
+  });
+});
+
+describe('marking duplicates', () => {
+  // Until the officer workflow can pick the original and merge supporters, nobody may
+  // mark a duplicate: the database demands duplicate_of_id, which the action never set.
+  it('is not an action of the machine, for any status or actor', () => {
+    for (const status of REPORT_STATUSES) {
+      for (const actor of ACTORS) expect(allowedActions(status, actor) as string[]).not.toContain('mark_duplicate');
+    }
+  });
+
+  it('keeps the duplicate status in the vocabulary (simulated history still has it)', () => {
+    expect(REPORT_STATUSES).toContain('duplicate');
+    expect(isOpenStatus('duplicate')).toBe(false);
+  });
+});
+
+describe('notes', () => {
+  // Written out by hand: a note may be added while the report is being handled or
+  // waits for the reporter's answer; never once it is closed, rejected or a duplicate.
+  const NOTE_ALLOWED: Record<ReportStatus, boolean> = {
+    submitted: true,
+    verified: true,
+    in_progress: true,
+    resolved: true,
+    closed: false,
+    rejected: false,
+    duplicate: false,
+  };
+
+  it.each(NOTE_KINDS.flatMap((kind) => REPORT_STATUSES.map((status) => [kind, status] as const)))('%s in %s', (kind, status) => {
+    for (const actor of ['officer', 'supervisor'] as ActorKind[]) {
+      expect(canAddNote(status, kind, actor)).toBe(NOTE_ALLOWED[status]);
+      if (NOTE_ALLOWED[status]) expect(() => assertCanAddNote(status, kind, actor)).not.toThrow();
+      else expect(() => assertCanAddNote(status, kind, actor)).toThrow(NoteNotAllowedError);
+    }
+    // Notes are staff work: reporters and the system write none.
+    expect(canAddNote(status, kind, 'reporter')).toBe(false);
+    expect(canAddNote(status, kind, 'system')).toBe(false);
+  });
+
+  it('a refused note carries the status, for a true message', () => {
+    let caught: unknown;
+    try {
+      assertCanAddNote('closed', 'internal_note', 'officer');
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(NoteNotAllowedError);
+    expect((caught as NoteNotAllowedError).status).toBe('closed');
+    expect((caught as NoteNotAllowedError).code).toBe('note_not_allowed');
+  });
+
+  it('writes a public update publicly and an internal note internally', () => {
+    expect(noteEvent('public_update')).toEqual({ eventType: 'public_update', visibility: 'public' });
+    expect(noteEvent('internal_note')).toEqual({ eventType: 'internal_note', visibility: 'internal' });
+  });
+});
+
+describe('first response (ADR 007)', () => {
+  // By hand: what tells the citizen their report is being handled.
+  const COUNTS = ['verified', 'status_changed', 'public_update', 'resolved', 'rejected', 'duplicate_marked'];
+  const ALL_EVENTS = [
+    'created',
+    'verified',
+    'assigned',
+    'transferred',
+    'status_changed',
+    'public_update',
+    'internal_note',
+    'resolved',
+    'reopened',
+    'rated',
+    'duplicate_marked',
+    'rejected',
+    'escalated',
+  ] as const;
+
+  it.each(ALL_EVENTS)('%s', (type) => {
+    expect(isFirstResponse({ type, actor: 'staff' })).toBe(COUNTS.includes(type));
+    expect(isFirstResponse({ type, actor: 'reporter' })).toBe(false);
+    expect(isFirstResponse({ type, actor: 'system' })).toBe(false);
+  });
+
+  it('a transfer and an internal note are not a response; verify, start and a public update are', () => {
+    const staffDoes = (action: ReportAction['type'], from: ReportStatus) =>
+      isFirstResponse({ type: transition(from, actionOf(action), 'officer').eventType, actor: 'staff' });
+    expect(staffDoes('transfer', 'submitted')).toBe(false);
+    expect(staffDoes('verify', 'submitted')).toBe(true);
+    expect(staffDoes('start', 'submitted')).toBe(true);
+    expect(isFirstResponse({ type: noteEvent('internal_note').eventType, actor: 'staff' })).toBe(false);
+    expect(isFirstResponse({ type: noteEvent('public_update').eventType, actor: 'staff' })).toBe(true);
   });
 });
 

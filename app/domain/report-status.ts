@@ -1,19 +1,11 @@
 // Report lifecycle as a single data table. The table is the spec: adding a
 // rule means adding a row, never another branch.
 
-export const REPORT_STATUSES = [
-  'submitted',
-  'verified',
-  'in_progress',
-  'resolved',
-  'closed',
-  'rejected',
-  'duplicate',
-] as const;
-export type ReportStatus = (typeof REPORT_STATUSES)[number];
+import { OPEN_STATUSES, type EventType, type RejectReason, type ReportStatus } from './vocabulary';
 
-export const REJECT_REASONS = ['out_of_remit', 'spam', 'insufficient_info'] as const;
-export type RejectReason = (typeof REJECT_REASONS)[number];
+// The value sets live in the vocabulary; re-exported for the state machine's users.
+export { REJECT_REASONS, REPORT_STATUSES } from './vocabulary';
+export type { EventType, RejectReason, ReportStatus } from './vocabulary';
 
 export type ActorKind = 'officer' | 'supervisor' | 'reporter' | 'system';
 
@@ -24,24 +16,8 @@ export type ReportAction =
   | { type: 'close' }
   | { type: 'reopen' }
   | { type: 'reject'; reason: RejectReason }
-  | { type: 'mark_duplicate' }
   | { type: 'transfer' }
   | { type: 'escalate' };
-
-export type EventType =
-  | 'created'
-  | 'verified'
-  | 'assigned'
-  | 'transferred'
-  | 'status_changed'
-  | 'public_update'
-  | 'internal_note'
-  | 'resolved'
-  | 'reopened'
-  | 'rated'
-  | 'duplicate_marked'
-  | 'rejected'
-  | 'escalated';
 
 export interface Transition {
   from: ReportStatus;
@@ -59,7 +35,7 @@ interface Rule {
   eventType: EventType;
 }
 
-const OPEN: readonly ReportStatus[] = ['submitted', 'verified', 'in_progress'];
+const OPEN: readonly ReportStatus[] = OPEN_STATUSES;
 const STAFF: readonly ActorKind[] = ['officer', 'supervisor'];
 
 const RULES: Record<ActionType, Rule> = {
@@ -68,12 +44,9 @@ const RULES: Record<ActionType, Rule> = {
   resolve: { from: ['in_progress'], to: 'resolved', actors: STAFF, eventType: 'resolved' },
   // Supervisor only: an officer must not be able to bury a complaint alone.
   reject: { from: OPEN, to: 'rejected', actors: ['supervisor'], eventType: 'rejected' },
-  mark_duplicate: {
-    from: ['submitted', 'verified'],
-    to: 'duplicate',
-    actors: STAFF,
-    eventType: 'duplicate_marked',
-  },
+  // No mark_duplicate yet: marking needs the original report (duplicate_of_id), merged
+  // supporters and a notice to the reporter. The officer-workflow issue adds it whole.
+  // Until then only simulated history holds duplicates (db/simulator, its own path).
   // Reporter accepts the fix, system auto-closes after the waiting period.
   close: {
     from: ['resolved'],
@@ -101,6 +74,8 @@ export class InvalidTransitionError extends Error {
 }
 
 export function canTransition(from: ReportStatus, action: ActionType, actor: ActorKind): boolean {
+  // An action the table does not know (e.g. a removed one) is simply not allowed.
+  if (!Object.hasOwn(RULES, action)) return false;
   const rule = RULES[action];
   return rule.from.includes(from) && rule.actors.includes(actor);
 }
@@ -115,6 +90,78 @@ export function transition(from: ReportStatus, action: ReportAction, actor: Acto
 
 export function allowedActions(from: ReportStatus, actor: ActorKind): ActionType[] {
   return ACTION_TYPES.filter((a) => canTransition(from, a, actor));
+}
+
+/** Staff notes on a report: a public update (the citizen sees it) or an internal note. */
+export const NOTE_KINDS = ['public_update', 'internal_note'] as const;
+export type NoteKind = (typeof NOTE_KINDS)[number];
+
+interface NoteRule {
+  from: readonly ReportStatus[];
+  actors: readonly ActorKind[];
+  eventType: EventType;
+  visibility: 'public' | 'internal';
+}
+
+// Notes follow the report's life like actions do: while it is handled or waits for
+// the reporter's answer. A closed, rejected or duplicate report is final.
+const NOTE_RULES: Record<NoteKind, NoteRule> = {
+  public_update: { from: [...OPEN, 'resolved'], actors: STAFF, eventType: 'public_update', visibility: 'public' },
+  internal_note: { from: [...OPEN, 'resolved'], actors: STAFF, eventType: 'internal_note', visibility: 'internal' },
+};
+
+export class NoteNotAllowedError extends Error {
+  readonly code = 'note_not_allowed';
+  constructor(
+    readonly status: ReportStatus,
+    readonly kind: NoteKind,
+    readonly actor: ActorKind,
+  ) {
+    super(`A ${kind} by ${actor} is not allowed in status "${status}"`);
+    this.name = 'NoteNotAllowedError';
+  }
+}
+
+export function canAddNote(status: ReportStatus, kind: NoteKind, actor: ActorKind): boolean {
+  const rule = NOTE_RULES[kind];
+  return rule.from.includes(status) && rule.actors.includes(actor);
+}
+
+export function assertCanAddNote(status: ReportStatus, kind: NoteKind, actor: ActorKind): void {
+  if (!canAddNote(status, kind, actor)) throw new NoteNotAllowedError(status, kind, actor);
+}
+
+export function noteEvent(kind: NoteKind): { eventType: EventType; visibility: 'public' | 'internal' } {
+  const { eventType, visibility } = NOTE_RULES[kind];
+  return { eventType, visibility };
+}
+
+/** Who an event is attributed to in the event log. */
+export type EventActor = 'staff' | 'reporter' | 'system';
+
+// ADR 007: the first response is the first staff event that tells the citizen their
+// report is being handled. Routing it elsewhere (transfer), escalating it and internal
+// notes are not answers to the citizen. `status_changed` by staff is "start" (a staff
+// close can only follow a resolve, so it never comes first).
+const FIRST_RESPONSE_EVENTS: Record<EventType, boolean> = {
+  created: false,
+  verified: true,
+  assigned: false,
+  transferred: false,
+  status_changed: true,
+  public_update: true,
+  internal_note: false,
+  resolved: true,
+  reopened: false,
+  rated: false,
+  duplicate_marked: true,
+  rejected: true,
+  escalated: false,
+};
+
+/** Whether this event, if it is the first of its kind, sets the report's first_response_at. */
+export function isFirstResponse(event: { type: EventType; actor: EventActor }): boolean {
+  return event.actor === 'staff' && FIRST_RESPONSE_EVENTS[event.type];
 }
 
 export function isOpenStatus(s: ReportStatus): boolean {

@@ -2,7 +2,10 @@
 // misconduct complaints bypass the normal chain so the accused unit never
 // handles a complaint about itself.
 
-export type RuleScope = 'kelurahan' | 'kecamatan' | 'jurisdiction';
+import type { Privacy, PrivacyRule, RoutingScope } from './vocabulary';
+
+export type RuleScope = RoutingScope;
+export type { Privacy, PrivacyRule };
 
 export interface RoutingRule {
   id: number;
@@ -14,9 +17,6 @@ export interface RoutingRule {
   /** Higher wins within the same scope; ties go to the lower id. */
   precedence: number;
 }
-
-export type PrivacyRule = 'citizen_choice' | 'always_confidential';
-export type Privacy = 'public' | 'anonymous' | 'confidential';
 
 export interface RoutingInput {
   category: { id: number; defaultUnitId: number | null; privacyRule: PrivacyRule; isMisconduct: boolean };

@@ -4,8 +4,9 @@
 // All calendar reasoning happens on local 'YYYY-MM-DD' strings, converted to
 // instants only at the edges, so the server's own time zone never matters.
 
-export type ClockKind = 'calendar_hours' | 'working_days';
-export type HolidayKind = 'national' | 'cuti_bersama' | 'local';
+import type { ClockKind, HolidayKind } from './vocabulary';
+
+export type { ClockKind, HolidayKind };
 
 /** date = 'YYYY-MM-DD' local date in the jurisdiction. */
 export interface Holiday {

@@ -1,7 +1,10 @@
-// Dashboard figures computed in SQL over a period. Durations are in hours;
-// medians use percentile_cont, the same interpolation as domain/metrics.
+// Dashboard figures computed in SQL over a period: this file is the one definition of
+// each figure (docs/decisions/009). tests/integration/dashboard.test.ts checks them
+// against hand-computed cases, including the on-time and overdue boundaries.
+// Durations are in hours; medians use percentile_cont (linear interpolation).
 import { sql, type Kysely, type Transaction } from 'kysely'
 import type { DB } from '#db/types'
+import { DISMISSED_STATUSES, OPEN_STATUSES } from '~/domain/vocabulary'
 
 type Db = Kysely<DB> | Transaction<DB>
 
@@ -11,29 +14,44 @@ export interface PeriodFilter {
   now: Date
 }
 
+const literals = (values: readonly string[]) => sql.join(values.map((v) => sql.lit(v)))
+const isOpen = sql`r.status IN (${literals(OPEN_STATUSES)})`
+const isDismissed = sql`r.status IN (${literals(DISMISSED_STATUSES)})`
+
 const hours = (from: string, to: string) => sql.raw(`extract(epoch from (${to} - ${from})) / 3600.0`)
 
 /** Shared aggregate columns; `r` is the reports alias, `rt` the ratings alias. */
 function aggregates(now: Date) {
   return {
     total: sql<number>`count(*)`,
-    open: sql<number>`count(*) FILTER (WHERE r.status IN ('submitted','verified','in_progress'))`,
-    overdueOpen: sql<number>`count(*) FILTER (WHERE r.status IN ('submitted','verified','in_progress') AND r.resolution_due_at < ${now})`,
+    open: sql<number>`count(*) FILTER (WHERE ${isOpen})`,
+    // Overdue: strictly past the due time; a report due exactly now is not yet late.
+    overdueOpen: sql<number>`count(*) FILTER (WHERE ${isOpen} AND r.resolution_due_at < ${now})`,
     medianResponseHours: sql<number | null>`percentile_cont(0.5) WITHIN GROUP (ORDER BY ${hours('r.created_at', 'r.first_response_at')})`,
     medianResolutionHours: sql<number | null>`percentile_cont(0.5) WITHIN GROUP (ORDER BY ${hours('r.created_at', 'r.resolved_at')})`,
-    // On time: done by the due time, among reports that are done or already overdue
-    // (rejected and duplicate reports are neither).
+    // On time: resolved by the due time (at the due time counts as on time), among
+    // reports that are resolved or already overdue (dismissed reports are neither).
     onTimeDone: sql<number>`count(*) FILTER (WHERE r.resolved_at IS NOT NULL AND r.resolved_at <= r.resolution_due_at)`,
-    onTimeCounted: sql<number>`count(*) FILTER (WHERE r.status NOT IN ('rejected','duplicate') AND (r.resolved_at IS NOT NULL OR r.resolution_due_at < ${now}))`,
+    onTimeCounted: sql<number>`count(*) FILTER (WHERE NOT ${isDismissed} AND (r.resolved_at IS NOT NULL OR r.resolution_due_at < ${now}))`,
     meanRating: sql<number | null>`avg(rt.score)::float8`,
     ratings: sql<number>`count(rt.id)`,
   }
 }
 
+/**
+ * Reports created in the period, each with its latest rating (`rt`, of the last rated
+ * resolution; see ADR 008): one row per report, however often it was reopened.
+ */
 function periodReports(db: Db, f: PeriodFilter) {
   return db
     .selectFrom('reports as r')
-    .leftJoin('ratings as rt', 'rt.report_id', 'r.id')
+    .leftJoin('ratings as rt', (join) =>
+      join
+        .onRef('rt.report_id', '=', 'r.id')
+        .on(({ not, exists, selectFrom }) =>
+          not(exists(selectFrom('ratings as later').select('later.id').whereRef('later.report_id', '=', 'rt.report_id').whereRef('later.resolution_number', '>', 'rt.resolution_number'))),
+        ),
+    )
     .where('r.jurisdiction_id', '=', f.jurisdictionId)
     .where('r.created_at', '>=', f.since)
     .where('r.created_at', '<=', f.now)

@@ -3,8 +3,13 @@
 import { randomBytes } from 'node:crypto'
 import { sql, type Kysely, type Transaction } from 'kysely'
 import type { DB, PrivacyValue, ReportStatusValue } from '#db/types'
-import { transition, type ActorKind, type ReportAction } from '~/domain/report-status'
+import { mayTransferTo } from '~/domain/custody'
+import { assertCanAddNote, isFirstResponse, noteEvent, transition, type ActorKind, type EventActor, type ReportAction } from '~/domain/report-status'
+import { type EventVisibility, type RatingFixed } from '~/domain/vocabulary'
+import { publicPoint } from '~/domain/public-location'
+import { canRateResolution, currentResolutionNumber } from '~/domain/resolution'
 import { effectivePrivacy, routeReport } from '~/domain/routing'
+import { canonicalSubmission, RESUBMIT_WINDOW_MS } from '~/domain/submission'
 import { computeDueAt } from '~/domain/sla'
 import { generateTrackingCode } from '~/domain/tracking-code'
 import { randomToken, sha256 } from '~/utils/crypto.server'
@@ -15,6 +20,13 @@ type Db = Kysely<DB> | Transaction<DB>
 export class ReportInputError extends Error {
   constructor(readonly field: 'categoryId' | 'areaId' | 'toUnitId') {
     super(`Unknown ${field}`)
+  }
+}
+
+/** The report may not go to that unit (misconduct reports stay in the Inspektorat). */
+export class TransferNotAllowedError extends Error {
+  constructor() {
+    super('This report may only move between Inspektorat units')
   }
 }
 
@@ -35,7 +47,10 @@ export interface NewReportInput {
   lng: number | null
   privacy: PrivacyValue
   contact: { name: string | null; email: string | null; phone: string | null } | null
+  /** The form's key. Replays only the same content from the same browser (see browserId). */
   idempotencyKey: string
+  /** The filing browser's random id (utils/browser-id.server.ts); never stored as such. */
+  browserId: string
   now: Date
   /** Already re-encoded and stored (see utils/photos.server.ts). */
   photos?: { storageKey: string; contentType: 'image/jpeg'; sizeBytes: number; width: number; height: number }[]
@@ -48,12 +63,18 @@ export interface FiledReport {
   replayed: boolean
 }
 
-// A double submit within this window gets the same report and a fresh private link
-// (the browser only shows the last response).
-const REPLAY_WINDOW_MS = 15 * 60_000
+/**
+ * How a filing is recognised again. The key alone proves nothing (it sits in the form's
+ * HTML and can be copied): it counts only together with the browser and the content.
+ */
+function submissionIdentity(input: NewReportInput) {
+  const resubmission = sha256(`${input.browserId}\n${canonicalSubmission(input)}`)
+  return { resubmission, key: sha256(`${input.idempotencyKey}\n${resubmission}`) }
+}
 
 export async function fileReport(trx: Transaction<DB>, input: NewReportInput): Promise<FiledReport> {
-  const replay = await replayedReport(trx, input)
+  const identity = submissionIdentity(input)
+  const replay = await replayedReport(trx, input, identity)
   if (replay) return replay
 
   const category = await getActiveCategory(trx, input.jurisdiction.id, input.categoryId)
@@ -90,7 +111,8 @@ export async function fileReport(trx: Transaction<DB>, input: NewReportInput): P
         updated_at: input.now,
         response_due_at: computeDueAt(input.now, category.response_target, category.response_clock, calendar),
         resolution_due_at: computeDueAt(input.now, category.resolution_target, category.resolution_clock, calendar),
-        idempotency_key: input.idempotencyKey,
+        idempotency_key: identity.key,
+        resubmission_hash: identity.resubmission,
         reporter_token_hash: sha256(token),
       })
       .onConflict((oc) => oc.doNothing())
@@ -98,7 +120,7 @@ export async function fileReport(trx: Transaction<DB>, input: NewReportInput): P
       .executeTakeFirst()
     if (!inserted) {
       // Either the code was taken (retry) or a concurrent double submit won the race.
-      const raced = await replayedReport(trx, input)
+      const raced = await replayedReport(trx, input, identity)
       if (raced) return raced
       continue
     }
@@ -138,15 +160,33 @@ export async function fileReport(trx: Transaction<DB>, input: NewReportInput): P
   throw new Error('Could not allocate a unique report code')
 }
 
-async function replayedReport(trx: Transaction<DB>, input: NewReportInput): Promise<FiledReport | null> {
-  const existing = await trx
+/**
+ * The report this same browser already filed with this same content: by the key (a
+ * double submit), or within the window without it (no-JS Back + submit, the reloaded
+ * form has a new key). Within the window the private link is issued again, because the
+ * browser only shows the last response; it goes to the same browser only.
+ */
+async function replayedReport(trx: Transaction<DB>, input: NewReportInput, identity: { key: string; resubmission: string }): Promise<FiledReport | null> {
+  const byKey = await trx
     .selectFrom('reports')
     .select(['id', 'code', 'created_at'])
     .where('jurisdiction_id', '=', input.jurisdiction.id)
-    .where('idempotency_key', '=', input.idempotencyKey)
+    .where('idempotency_key', '=', identity.key)
     .executeTakeFirst()
+  const existing =
+    byKey ??
+    (await trx
+      .selectFrom('reports')
+      .select(['id', 'code', 'created_at'])
+      .where('jurisdiction_id', '=', input.jurisdiction.id)
+      .where('resubmission_hash', '=', identity.resubmission)
+      .where('created_at', '>', new Date(input.now.getTime() - RESUBMIT_WINDOW_MS))
+      .where('created_at', '<=', input.now)
+      .orderBy('created_at', 'desc')
+      .limit(1)
+      .executeTakeFirst())
   if (!existing) return null
-  if (input.now.getTime() - existing.created_at.getTime() > REPLAY_WINDOW_MS) return { code: existing.code, token: null, replayed: true }
+  if (input.now.getTime() - existing.created_at.getTime() > RESUBMIT_WINDOW_MS) return { code: existing.code, token: null, replayed: true }
   const token = randomToken(16)
   await trx.updateTable('reports').set({ reporter_token_hash: sha256(token) }).where('id', '=', existing.id).execute()
   return { code: existing.code, token, replayed: true }
@@ -175,16 +215,26 @@ export function reportDetailQuery(db: Db) {
 
 /**
  * The public view of a report. A confidential report is visible only with the
- * reporter's private token. Never includes contact details.
+ * reporter's private token. Never includes contact details, nor the exact point
+ * (see domain/public-location: the rounding happens here so no page or .data leaks it).
  */
 export async function getPublicReport(db: Db, code: string, token: string | null) {
   const row = await reportDetailQuery(db).select('r.reporter_token_hash').where('r.code', '=', code).executeTakeFirst()
   if (!row) return null
   const isReporter = token !== null && row.reporter_token_hash !== null && sha256(token) === row.reporter_token_hash
   if (row.privacy === 'confidential' && !isReporter) return null
-  const { reporter_token_hash: _hash, ...report } = row
-  const rating = await db.selectFrom('ratings').select(['score', 'comment', 'fixed', 'created_at']).where('report_id', '=', row.id).executeTakeFirst()
-  return { report, isReporter, rating: rating ?? null }
+  const { reporter_token_hash: _hash, lat, lng, ...rest } = row
+  const point = publicPoint({ lat, lng }, row.privacy)
+  const report = { ...rest, lat: point?.lat ?? null, lng: point?.lng ?? null }
+  const ratings = await db
+    .selectFrom('ratings')
+    .select(['resolution_number', 'score', 'comment', 'fixed', 'created_at'])
+    .where('report_id', '=', row.id)
+    .orderBy('resolution_number', 'desc')
+    .execute()
+  const canRate = canRateResolution({ status: row.status, reopenCount: row.reopen_count }, ratings.map((r) => r.resolution_number))
+  // `rating`: the latest one (of an earlier resolution while the current one awaits its rating).
+  return { report, isReporter, rating: ratings[0] ?? null, canRate }
 }
 
 export function getPublicTimeline(db: Db, reportId: number) {
@@ -219,15 +269,15 @@ export async function applyReportAction(trx: Transaction<DB>, input: ApplyAction
     .executeTakeFirstOrThrow()
   if (current.version !== input.expectedVersion) throw new ReportConflictError()
   const step = transition(current.status, input.action, input.actor.kind)
-  const toUnitId = input.action.type === 'transfer' ? await transferTarget(trx, current, input.toUnitId) : null
-  const staff = input.actor.kind === 'officer' || input.actor.kind === 'supervisor'
+  const toUnitId = input.action.type === 'transfer' ? await transferTarget(trx, input.reportId, current, input.toUnitId) : null
+  const firstResponse = isFirstResponse({ type: step.eventType, actor: eventActor(input.actor.kind) })
   const updated = await trx
     .updateTable('reports')
     .set((eb) => ({
       status: step.to,
       version: eb('version', '+', 1),
       updated_at: input.now,
-      ...(staff ? { first_response_at: sql<Date>`coalesce(first_response_at, ${input.now}::timestamptz)` } : {}),
+      ...(firstResponse ? { first_response_at: sql<Date>`coalesce(first_response_at, ${input.now}::timestamptz)` } : {}),
       ...(step.to === 'resolved' ? { resolved_at: input.now } : {}),
       ...(step.to === 'closed' ? { closed_at: input.now } : {}),
       ...(input.action.type === 'reopen' ? { reopen_count: eb('reopen_count', '+', 1), resolved_at: null } : {}),
@@ -249,39 +299,66 @@ export async function applyReportAction(trx: Transaction<DB>, input: ApplyAction
   return step
 }
 
-async function transferTarget(trx: Transaction<DB>, report: { jurisdiction_id: number; current_unit_id: number }, unitId: number | undefined) {
+async function transferTarget(trx: Transaction<DB>, reportId: number, report: { jurisdiction_id: number; current_unit_id: number }, unitId: number | undefined) {
   const target = await trx
     .selectFrom('units')
-    .select('id')
+    .select(['id', 'kind'])
     .where('id', '=', unitId ?? -1)
     .where('jurisdiction_id', '=', report.jurisdiction_id)
     .where('active', '=', true)
     .executeTakeFirst()
   if (!target || target.id === report.current_unit_id) throw new ReportInputError('toUnitId')
+  if (!mayTransferTo(await custodyFacts(trx, reportId), target)) throw new TransferNotAllowedError()
   return target.id
+}
+
+/** What the custody rules (domain/custody.ts) need to know about a report. */
+async function custodyFacts(db: Db, reportId: number) {
+  const row = await db
+    .selectFrom('reports as r')
+    .innerJoin('categories as c', 'c.id', 'r.category_id')
+    .innerJoin('units as u', 'u.id', 'r.current_unit_id')
+    .select(['c.is_misconduct', 'r.privacy', 'u.kind'])
+    .where('r.id', '=', reportId)
+    .executeTakeFirstOrThrow()
+  return { isMisconduct: row.is_misconduct, privacy: row.privacy, unitKind: row.kind }
+}
+
+function eventActor(kind: ActorKind): EventActor {
+  return kind === 'officer' || kind === 'supervisor' ? 'staff' : kind
 }
 
 export interface AddNoteInput {
   reportId: number
   expectedVersion: number
   userId: number
-  visibility: 'public' | 'internal'
+  actorKind: ActorKind
+  visibility: EventVisibility
   body: string
   now: Date
 }
 
-/** A public update counts as a response to the citizen; an internal note does not. */
+/**
+ * A staff note, where the state machine allows one (NoteNotAllowedError otherwise).
+ * A public update counts as a response to the citizen; an internal note does not.
+ */
 export async function addStaffNote(trx: Transaction<DB>, input: AddNoteInput) {
+  const kind = input.visibility === 'public' ? 'public_update' : 'internal_note'
+  const current = await trx.selectFrom('reports').select(['status', 'version']).where('id', '=', input.reportId).executeTakeFirstOrThrow()
+  // The status decides first: a note on a closed report is refused for what it is.
+  assertCanAddNote(current.status, kind, input.actorKind)
+  if (current.version !== input.expectedVersion) throw new ReportConflictError()
+  const event = noteEvent(kind)
+  const firstResponse = isFirstResponse({ type: event.eventType, actor: eventActor(input.actorKind) })
   const updated = await trx
     .updateTable('reports')
     .set((eb) => ({
       version: eb('version', '+', 1),
       updated_at: input.now,
-      ...(input.visibility === 'public' ? { first_response_at: sql<Date>`coalesce(first_response_at, ${input.now}::timestamptz)` } : {}),
+      ...(firstResponse ? { first_response_at: sql<Date>`coalesce(first_response_at, ${input.now}::timestamptz)` } : {}),
     }))
     .where('id', '=', input.reportId)
     .where('version', '=', input.expectedVersion)
-    .where('status', 'not in', ['closed', 'rejected', 'duplicate'])
     .executeTakeFirst()
   if (Number(updated.numUpdatedRows) !== 1) throw new ReportConflictError()
   await trx
@@ -289,11 +366,11 @@ export async function addStaffNote(trx: Transaction<DB>, input: AddNoteInput) {
     .values({
       report_id: input.reportId,
       created_at: input.now,
-      actor_kind: 'staff',
+      actor_kind: eventActor(input.actorKind),
       actor_user_id: input.userId,
-      type: input.visibility === 'public' ? 'public_update' : 'internal_note',
+      type: event.eventType,
       body: input.body,
-      visibility: input.visibility,
+      visibility: event.visibility,
     })
     .execute()
 }
@@ -307,17 +384,17 @@ async function insertEvent(
     to: ReportStatusValue
     fromUnit: number | null
     toUnit: number | null
-    visibility: 'public' | 'internal'
+    visibility: EventVisibility
   },
 ) {
-  const staff = input.actor.kind === 'officer' || input.actor.kind === 'supervisor'
+  const actor = eventActor(input.actor.kind)
   await trx
     .insertInto('report_events')
     .values({
       report_id: input.reportId,
       created_at: input.now,
-      actor_kind: staff ? 'staff' : input.actor.kind === 'reporter' ? 'reporter' : 'system',
-      actor_user_id: staff ? input.actor.userId : null,
+      actor_kind: actor,
+      actor_user_id: actor === 'staff' ? input.actor.userId : null,
       type: e.type,
       from_status: e.from,
       to_status: e.to,
@@ -334,28 +411,33 @@ export interface RatingInput {
   token: string
   score: number
   comment: string | null
-  fixed: 'yes' | 'no' | 'unknown'
+  fixed: RatingFixed
   now: Date
 }
 
 export type RatingOutcome = 'closed' | 'reopened' | 'not_allowed'
 
 /**
- * The reporter rates a resolved report through the private link. "Fixed: no" reopens
- * it for the unit; otherwise the rating closes it. Rating, event(s) and status in one go.
+ * The reporter rates the current resolution of a resolved report through the private
+ * link. "Fixed: no" reopens it for the unit (and its next resolution is rated again);
+ * otherwise the rating closes it. Rating, event(s) and status in one go.
  */
 export async function rateReport(trx: Transaction<DB>, input: RatingInput): Promise<RatingOutcome> {
   const report = await trx
     .selectFrom('reports')
-    .select(['id', 'status', 'version', 'reporter_token_hash'])
+    .select(['id', 'status', 'version', 'reopen_count', 'reporter_token_hash'])
     .where('code', '=', input.code)
     .forUpdate()
     .executeTakeFirst()
   if (!report || !report.reporter_token_hash || sha256(input.token) !== report.reporter_token_hash) return 'not_allowed'
   if (report.status !== 'resolved') return 'not_allowed'
-  const existing = await trx.selectFrom('ratings').select('id').where('report_id', '=', report.id).executeTakeFirst()
+  const resolution = currentResolutionNumber(report.reopen_count)
+  const existing = await trx.selectFrom('ratings').select('id').where('report_id', '=', report.id).where('resolution_number', '=', resolution).executeTakeFirst()
   if (existing) return 'not_allowed'
-  await trx.insertInto('ratings').values({ report_id: report.id, score: input.score, comment: input.comment, fixed: input.fixed, created_at: input.now }).execute()
+  await trx
+    .insertInto('ratings')
+    .values({ report_id: report.id, resolution_number: resolution, score: input.score, comment: input.comment, fixed: input.fixed, created_at: input.now })
+    .execute()
   await trx
     .insertInto('report_events')
     .values({ report_id: report.id, created_at: input.now, actor_kind: 'reporter', actor_user_id: null, type: 'rated', body: null, visibility: 'public' })

@@ -3,6 +3,8 @@
 // the whole jurisdiction except confidential reports outside their own units.
 import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely'
 import type { DB } from '#db/types'
+import { mayTransferTo, reporterVisibleToHolder } from '~/domain/custody'
+import { OPEN_STATUSES } from '~/domain/vocabulary'
 import { reportDetailQuery } from './report.server'
 import type { StaffUser } from './user.server'
 
@@ -37,10 +39,12 @@ function inScope(scope: StaffScope) {
   }
 }
 
-export const OPEN_STATUSES = ['submitted', 'verified', 'in_progress'] as const
+export const QUEUE_PAGE_SIZE = 50
 
-/** The unit's queue: open reports, the most urgent (earliest due) first. */
-export function listQueue(db: Db, scope: StaffScope, options: { limit?: number } = {}) {
+/** The unit's queue, one page of it: open reports, the most urgent (earliest due) first. */
+export function listQueue(db: Db, scope: StaffScope, options: { page?: number; pageSize?: number } = {}) {
+  const pageSize = options.pageSize ?? QUEUE_PAGE_SIZE
+  const page = Math.max(1, Math.floor(options.page ?? 1))
   return db
     .selectFrom('reports as r')
     .innerJoin('categories as c', 'c.id', 'r.category_id')
@@ -51,24 +55,56 @@ export function listQueue(db: Db, scope: StaffScope, options: { limit?: number }
     .where('r.status', 'in', OPEN_STATUSES)
     .orderBy(sql`CASE WHEN r.first_response_at IS NULL THEN r.response_due_at ELSE r.resolution_due_at END`)
     .orderBy('r.id')
-    .limit(options.limit ?? 200)
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
     .execute()
+}
+
+/** How many reports the whole queue holds (not just the page shown). */
+export async function countQueue(db: Db, scope: StaffScope): Promise<number> {
+  const { n } = await db
+    .selectFrom('reports as r')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where(inScope(scope))
+    .where('r.status', 'in', OPEN_STATUSES)
+    .executeTakeFirstOrThrow()
+  return Number(n)
 }
 
 /** A report in the user's scope, with the reporter's contact unless the report is anonymous. */
 export async function getStaffReport(db: Db, scope: StaffScope, code: string) {
-  const report = await reportDetailQuery(db)
-    .select('c.is_emergency')
+  const found = await reportDetailQuery(db)
+    .select(['c.is_emergency', 'c.is_misconduct', 'u.kind as unit_kind'])
     .where(inScope(scope))
     .where('r.code', '=', code)
     .executeTakeFirst()
-  if (!report) return null
-  const contact =
-    report.privacy === 'anonymous'
-      ? null
-      : ((await db.selectFrom('report_contacts').select(['name', 'email', 'phone']).where('report_id', '=', report.id).executeTakeFirst()) ?? null)
-  const rating = await db.selectFrom('ratings').select(['score', 'comment', 'fixed']).where('report_id', '=', report.id).executeTakeFirst()
-  return { report, contact, rating: rating ?? null }
+  if (!found) return null
+  const { is_misconduct: isMisconduct, unit_kind: unitKind, ...report } = found
+  const custody = { isMisconduct, privacy: report.privacy, unitKind }
+  const contact = !reporterVisibleToHolder(custody)
+    ? null
+    : ((await db.selectFrom('report_contacts').select(['name', 'email', 'phone']).where('report_id', '=', report.id).executeTakeFirst()) ?? null)
+  // The latest rating: of the last resolution the reporter rated.
+  const rating = await db
+    .selectFrom('ratings')
+    .select(['score', 'comment', 'fixed'])
+    .where('report_id', '=', report.id)
+    .orderBy('resolution_number', 'desc')
+    .executeTakeFirst()
+  return { report, custody, contact, rating: rating ?? null }
+}
+
+/** The units a report may be transferred to: active, of its jurisdiction, allowed by the custody rules. */
+export async function listTransferTargets(db: Db, report: { jurisdiction_id: number; current_unit_id: number }, custody: Parameters<typeof mayTransferTo>[0]) {
+  const units = await db
+    .selectFrom('units')
+    .select(['id', 'name', 'short_name', 'kind'])
+    .where('jurisdiction_id', '=', report.jurisdiction_id)
+    .where('active', '=', true)
+    .where('id', '<>', report.current_unit_id)
+    .orderBy('name')
+    .execute()
+  return units.filter((u) => mayTransferTo(custody, u)).map(({ id, name, short_name }) => ({ id, name, short_name }))
 }
 
 export function getStaffTimeline(db: Db, reportId: number) {

@@ -6,10 +6,13 @@ import { isInIndonesia } from '~/domain/geo'
 import { findKelurahanAt } from '~/models/reference.server'
 import { getDb } from '~/utils/db.server'
 import { getPublicJurisdiction } from '~/utils/jurisdiction.server'
+import { consumeLimit, retryAfterHeaders } from '~/utils/rate-limit.server'
 
 const query = z.object({ lat: z.coerce.number().finite(), lng: z.coerce.number().finite() })
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const limited = await consumeLimit('kelurahan', context)
+  if (limited) return Response.json({ error: 'rate_limited', retryAfterSeconds: limited.retryAfterSeconds }, { status: 429, headers: retryAfterHeaders(limited) })
   const parsed = query.safeParse(Object.fromEntries(new URL(request.url).searchParams))
   if (!parsed.success || !isInIndonesia(parsed.data)) return Response.json({ error: 'invalid_point' }, { status: 400 })
   const jurisdiction = await getPublicJurisdiction()

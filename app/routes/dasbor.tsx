@@ -10,7 +10,7 @@ import { requireStaff } from '~/utils/auth.server'
 import { getDb } from '~/utils/db.server'
 import { formatHours, formatNumber, formatPercent } from '~/utils/format'
 import { useLocale } from '~/utils/locale'
-import { DASHBOARD_ROLES } from '~/utils/staff.server'
+import { DASHBOARD_ROLES } from '~/domain/roles'
 
 const PERIODS = [30, 90, 365] as const
 

@@ -1,28 +1,38 @@
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect, unstable_parseMultipartFormData, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { randomUUID } from 'node:crypto'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { z } from 'zod'
 import { ErrorList, SelectField, TextareaField, TextField } from '~/components/field'
 import { GeneralErrorBoundary } from '~/components/general-error-boundary'
 import { LocateButton } from '~/components/locate-button'
 import { isInIndonesia } from '~/domain/geo'
+import { LOCATION_CHOICES } from '~/domain/report-location'
+import { effectivePrivacy } from '~/domain/routing'
 import { normalizePhone } from '~/domain/phone'
-import { getDictionary, type Dictionary } from '~/i18n'
+import { PRIVACY_LEVELS } from '~/domain/vocabulary'
+import { fill, getDictionary, type Dictionary } from '~/i18n'
 import { listActiveCategories, listKelurahan } from '~/models/reference.server'
+import { browserIdentity } from '~/utils/browser-id.server'
 import { getDb } from '~/utils/db.server'
+import { DATABASE_UNAVAILABLE, lastKnownWhileDatabaseUnavailable, replyDatabaseUnavailable, unlessDatabaseUnavailable } from '~/utils/database-outage.server'
 import { getPublicJurisdiction } from '~/utils/jurisdiction.server'
 import { useLocale } from '~/utils/locale'
 import { getLocale } from '~/utils/locale.server'
-import { isAcceptedPhotoType, MAX_PHOTOS, TOO_LARGE } from '~/utils/photo-rules'
-import { photoUploadHandler } from '~/utils/photos.server'
-import { submitReport } from '~/utils/report-filing.server'
+import { isAcceptedPhotoType, KEEP_PHOTO_FIELD, MAX_PHOTO_BYTES, MAX_PHOTOS, TOO_LARGE } from '~/utils/photo-rules'
+import { clearPhotoStash, keepRefusedPhotos, keptPhotoKeys, stashOwner } from '~/services/photo-stash.server'
+import { submitReport } from '~/services/report-filing.server'
+import { consumeLimit, retryAfterHeaders } from '~/utils/rate-limit.server'
 import { serializeReportFlash } from '~/utils/report-flash.server'
+import { readRequestForm } from '~/utils/request-form.server'
 import { dbId } from '~/utils/schemas'
+import { waitText } from '~/utils/wait-text'
+import { passRetryAfter } from '~/utils/headers'
 
-const PRIVACY = ['public', 'anonymous', 'confidential'] as const
+const PRIVACY = PRIVACY_LEVELS
+const HONEYPOT = 'website'
 const LOCATION_FIELDS = ['areaId', 'lat', 'lng']
 
 function schema(t: Dictionary) {
@@ -33,6 +43,8 @@ function schema(t: Dictionary) {
     // Range-checked in the refinement below, whose message shows at the kelurahan field.
     lat: z.number({ error: t.validation.locationInvalid }).optional(),
     lng: z.number({ error: t.validation.locationInvalid }).optional(),
+    // Only sent after the form asked which kelurahan is right (point vs. chosen).
+    locationChoice: z.enum(LOCATION_CHOICES).optional(),
     description: z
       .string({ error: t.validation.required })
       .trim()
@@ -77,55 +89,99 @@ function schema(t: Dictionary) {
   )
 }
 
-/** Multipart (with photos) or plain form posts. */
-async function readForm(request: Request) {
-  const type = request.headers.get('Content-Type') ?? ''
-  return type.startsWith('multipart/form-data') ? unstable_parseMultipartFormData(request, photoUploadHandler) : request.formData()
-}
+// A form page must never come back from a cache (its key, and what was typed);
+// a 429's Retry-After reaches the page response.
+export const headers = passRetryAfter({ 'Cache-Control': 'no-store' })
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const db = await getDb()
   const jurisdiction = await getPublicJurisdiction()
-  const [categories, kelurahan] = await Promise.all([listActiveCategories(db, jurisdiction.id), listKelurahan(db, jurisdiction.id)])
+  // The last lists read stand in while the database is away, so a form can still be shown (and come back filled).
+  const [categories, kelurahan] = await lastKnownWhileDatabaseUnavailable(`lapor:${jurisdiction.id}`, () => Promise.all([listActiveCategories(db, jurisdiction.id), listKelurahan(db, jurisdiction.id)]))
   const preselected = new URL(request.url).searchParams.get('kategori')
-  return {
+  const browser = await browserIdentity(request)
+  return data({
     categories,
     kelurahan,
     // A fresh key per form render: a double submit of this form files one report.
     idempotencyKey: randomUUID(),
     preselectedCategoryId: categories.find((c) => c.code === preselected)?.id ?? null,
-  }
+  }, browser.setCookie ? { headers: { 'Set-Cookie': browser.setCookie } } : undefined)
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const t = getDictionary(await getLocale(request))
-  const formData = await readForm(request)
+  const formData = await readRequestForm(request, { files: { field: 'photos', max: MAX_PHOTOS, maxBytes: MAX_PHOTO_BYTES } })
   const submission = parseWithZod(formData, { schema: schema(t) })
-  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+  const now = new Date()
+  const keep = keptPhotoKeys(formData)
+  const files = formData.getAll('photos').filter((p): p is File => p instanceof File && p.size > 0)
+  // A refused form keeps its photos server-side for this browser: a file input cannot be refilled.
+  const refuse = async (
+    result: ReturnType<typeof submission.reply>,
+    extra: { locationConflict?: { chosenAreaId: number; locatedAreaId: number }; pointDropped?: boolean } = {},
+    status = 400,
+  ) => {
+    // New photos that are themselves the problem (type, size, count) are not kept: the message asks for others.
+    const { photos, setCookie } = await keepRefusedPhotos(request, result.error?.photos ? [] : files, keep, now)
+    const body = { result, locationConflict: null, pointDropped: false, stashedPhotos: photos, ...extra }
+    return data(body, { status, headers: setCookie ? { 'Set-Cookie': setCookie } : undefined })
+  }
+  // Every post counts, valid or not; the answer keeps what was typed (ADR 006).
+  const limited = await consumeLimit('filing', context)
+  if (limited) {
+    const message = fill(t.limits.tooMany, { wait: waitText(t, limited.retryAfterSeconds) })
+    return data({ result: submission.reply({ formErrors: [message] }), locationConflict: null, pointDropped: false, stashedPhotos: [] }, { status: 429, headers: retryAfterHeaders(limited) })
+  }
+  // A field people never see: only a naive bot fills it. Nothing of its post is kept.
+  if (formData.get(HONEYPOT)) {
+    return data({ result: submission.reply({ formErrors: [t.limits.botRejected] }), locationConflict: null, pointDropped: false, stashedPhotos: [] }, { status: 400 })
+  }
+  if (submission.status !== 'success') return refuse(submission.reply())
   const v = submission.value
+  const browser = await browserIdentity(request)
+  if (keep.length + files.length > MAX_PHOTOS) return refuse(submission.reply({ fieldErrors: { photos: [t.validation.tooManyPhotos] } }))
+  const owner = await stashOwner(request)
   const outcome = await submitReport({
     jurisdiction: await getPublicJurisdiction(),
     categoryId: v.categoryId,
     areaId: v.areaId,
     point: v.lat !== undefined && v.lng !== undefined ? { lat: v.lat, lng: v.lng } : null,
+    locationChoice: v.locationChoice,
     description: v.description,
     address: v.address ?? null,
     privacy: v.privacy,
     contact: { name: v.name ?? null, email: v.email ?? null, phone: v.phone ?? null },
     idempotencyKey: v.idempotencyKey ?? randomUUID(),
-    now: new Date(),
+    browserId: browser.id,
+    now,
     files: (v.photos ?? []).filter((p): p is File => typeof p !== 'string'),
-  })
+    stashed: { owner, keys: keep },
+  }).catch(unlessDatabaseUnavailable)
+  // Database away: the form comes back filled, with "coba lagi" (503), never a blank 500.
+  if (outcome === DATABASE_UNAVAILABLE) return replyDatabaseUnavailable(request, submission, { locationConflict: null, pointDropped: false, stashedPhotos: [] })
   if (!outcome.ok) {
     const messages = {
+      location_mismatch: t.validation.locationMismatch,
       location_outside: t.validation.locationOutside,
       unknown_kelurahan: t.validation.unknownKelurahan,
       unknown_category: t.validation.unknownCategory,
       photo_unreadable: t.validation.photoUnreadable,
+      photo_too_many_pixels: t.validation.photoTooManyPixels,
+      photo_busy: t.validation.photoBusy,
     }
-    return data({ result: submission.reply({ fieldErrors: { [outcome.field]: [messages[outcome.reason]] } }) }, { status: 400 })
+    const result = submission.reply({ fieldErrors: { [outcome.field]: [messages[outcome.reason]] } })
+    if (outcome.reason === 'location_mismatch') {
+      return refuse(result, { locationConflict: { chosenAreaId: outcome.chosenAreaId, locatedAreaId: outcome.locatedAreaId } })
+    }
+    // A point outside the jurisdiction is not sent back, so the next submit can go without it.
+    return refuse(result, { pointDropped: outcome.reason === 'location_outside' }, outcome.reason === 'photo_busy' ? 503 : 400)
   }
-  return redirect(`/laporan/${outcome.filed.code}`, { headers: { 'Set-Cookie': await serializeReportFlash(outcome.filed) } })
+  // Photos left in the stash (unticked) are not needed any more.
+  await clearPhotoStash(owner)
+  const headers = new Headers({ 'Set-Cookie': await serializeReportFlash(outcome.filed) })
+  if (browser.setCookie) headers.append('Set-Cookie', browser.setCookie)
+  return redirect(`/laporan/${outcome.filed.code}`, { headers })
 }
 
 export default function ReportForm() {
@@ -140,9 +196,23 @@ export default function ReportForm() {
     shouldRevalidate: 'onInput',
     onValidate: ({ formData }) => parseWithZod(formData, { schema: schema(t) }),
   })
-  const initialPoint = fields.lat.initialValue && fields.lng.initialValue ? { lat: Number(fields.lat.initialValue), lng: Number(fields.lng.initialValue) } : null
+  const initialPoint =
+    fields.lat.initialValue && fields.lng.initialValue && !actionData?.pointDropped ? { lat: Number(fields.lat.initialValue), lng: Number(fields.lng.initialValue) } : null
   const [point, setPoint] = useState(initialPoint)
-  const selectedCategory = categories.find((c) => String(c.id) === String(fields.categoryId.value))
+  useEffect(() => {
+    if (actionData?.pointDropped) setPoint(null)
+    // With JavaScript the page stays, and so would the chosen files: they are attached
+    // (stashed) now, so empty the file input to not send them twice.
+    if (actionData?.stashedPhotos.length) {
+      const input = document.getElementById(fields.photos.id)
+      if (input instanceof HTMLInputElement) input.value = ''
+    }
+  }, [actionData, fields.photos.id])
+  const conflict = actionData?.locationConflict ?? null
+  const kelurahanName = (id: number) => kelurahan.find((k) => k.id === id)?.name ?? '?'
+  const selectedCategory = categories.find((c) => String(c.id) === String(fields.categoryId.value ?? fields.categoryId.initialValue))
+  // Misconduct categories force "confidential" (domain/routing): the form shows that choice.
+  const forcedPrivacy = selectedCategory && selectedCategory.privacy_rule !== 'citizen_choice' ? effectivePrivacy('public', selectedCategory.privacy_rule) : null
   const kecamatan = [...new Set(kelurahan.map((k) => k.kecamatan_name))]
   const privacyHints = { public: t.reportForm.privacyPublicHint, anonymous: t.reportForm.privacyAnonymousHint, confidential: t.reportForm.privacyConfidentialHint }
   const privacyLabels = { public: t.reportForm.privacyPublic, anonymous: t.reportForm.privacyAnonymous, confidential: t.reportForm.privacyConfidential }
@@ -155,11 +225,16 @@ export default function ReportForm() {
       <p className="notice warning">{t.reportForm.emergencyNote}</p>
       {form.status === 'error' ? (
         <div className="notice error" role="alert" id="form-errors">
-          {t.reportForm.errorSummary}
+          {form.errors?.length ? <ErrorList errors={form.errors} /> : t.reportForm.errorSummary}
         </div>
       ) : null}
       <Form method="post" encType="multipart/form-data" {...getFormProps(form)} noValidate>
         <input {...getInputProps(fields.idempotencyKey, { type: 'hidden' })} />
+        {/* Honeypot: off-screen, hidden from assistive technology and out of the tab order. */}
+        <div className="honeypot" aria-hidden="true">
+          <label htmlFor="hp-website">{t.limits.honeypot}</label>
+          <input type="text" id="hp-website" name={HONEYPOT} tabIndex={-1} autoComplete="off" defaultValue="" />
+        </div>
         <SelectField {...getSelectProps(fields.categoryId)} id={fields.categoryId.id} label={t.reportForm.category} errors={fields.categoryId.errors}>
           <option value="">{t.reportForm.categoryPlaceholder}</option>
           {categories.map((c) => (
@@ -205,6 +280,19 @@ export default function ReportForm() {
             </optgroup>
           ))}
         </SelectField>
+        {conflict ? (
+          <fieldset className="notice warning" aria-describedby={`${fields.areaId.id}-error`}>
+            <legend>{fill(t.reportForm.locationQuestion, { located: kelurahanName(conflict.locatedAreaId), chosen: kelurahanName(conflict.chosenAreaId) })}</legend>
+            <div className="choice">
+              <input type="radio" id="location-choice-point" name={fields.locationChoice.name} value="point" />
+              <label htmlFor="location-choice-point">{fill(t.reportForm.locationChoicePoint, { located: kelurahanName(conflict.locatedAreaId) })}</label>
+            </div>
+            <div className="choice">
+              <input type="radio" id="location-choice-area" name={fields.locationChoice.name} value="area" />
+              <label htmlFor="location-choice-area">{fill(t.reportForm.locationChoiceArea, { chosen: kelurahanName(conflict.chosenAreaId) })}</label>
+            </div>
+          </fieldset>
+        ) : null}
         <TextField
           {...getInputProps(fields.address, { type: 'text' })}
           id={fields.address.id}
@@ -224,18 +312,40 @@ export default function ReportForm() {
           hint={t.reportForm.photosHint}
           errors={fields.photos.errors}
         />
+        {actionData?.stashedPhotos.length ? (
+          <fieldset className="stashed-photos" data-testid="stashed-photos">
+            <legend>{t.reportForm.photosAttached}</legend>
+            <p className="hint">{t.reportForm.photosAttachedHint}</p>
+            {actionData.stashedPhotos.map((p, i) => (
+              <div className="choice" key={p.storageKey}>
+                <input type="checkbox" id={`keep-photo-${i + 1}`} name={KEEP_PHOTO_FIELD} value={p.storageKey} defaultChecked />
+                <label htmlFor={`keep-photo-${i + 1}`}>
+                  <img src={`/foto/sementara/${p.storageKey}`} alt="" width={Math.round((80 * p.width) / p.height)} height={80} />{' '}
+                  {fill(t.reportForm.keepPhoto, { n: i + 1 })}
+                </label>
+              </div>
+            ))}
+          </fieldset>
+        ) : null}
 
         <fieldset>
           <legend>{t.reportForm.privacyHeading}</legend>
+          {forcedPrivacy ? (
+            <p className="hint" id="privacy-forced">
+              <strong>{t.reportForm.privacyForced}</strong>
+            </p>
+          ) : null}
           {PRIVACY.map((p) => (
-            <div className="choice" key={p}>
+            // Keyed on the forced choice so the radios re-mount checked right when the category changes.
+            <div className="choice" key={`${p}-${forcedPrivacy ?? 'free'}`}>
               <input
                 type="radio"
                 id={`privacy-${p}`}
                 name={fields.privacy.name}
                 value={p}
-                defaultChecked={fields.privacy.initialValue === p}
-                aria-describedby={`privacy-${p}-hint`}
+                defaultChecked={forcedPrivacy ? forcedPrivacy === p : fields.privacy.initialValue === p}
+                disabled={forcedPrivacy !== null && forcedPrivacy !== p}
+                aria-describedby={forcedPrivacy ? `privacy-forced privacy-${p}-hint` : `privacy-${p}-hint`}
               />
               <label htmlFor={`privacy-${p}`}>
                 {privacyLabels[p]}

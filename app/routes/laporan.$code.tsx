@@ -1,6 +1,6 @@
-import { getFormProps, getInputProps, getTextareaProps, useForm } from '@conform-to/react'
+import { getCollectionProps, getFormProps, getInputProps, getTextareaProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from '@remix-run/node'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { ErrorList, TextareaField } from '~/components/field'
@@ -9,6 +9,7 @@ import { ReportFacts } from '~/components/report-facts'
 import { ReportPhotos } from '~/components/report-photos'
 import { Timeline } from '~/components/timeline'
 import { isOverdue } from '~/domain/sla'
+import { RATING_FIXED } from '~/domain/vocabulary'
 import { fill, getDictionary, type Dictionary } from '~/i18n'
 import { getPublicReport, getPublicTimeline, listReportPhotos, rateReport } from '~/models/report.server'
 import { getDb } from '~/utils/db.server'
@@ -16,16 +17,20 @@ import { getEnv } from '~/utils/env.server'
 import { formatDateTime } from '~/utils/format'
 import { useLocale } from '~/utils/locale'
 import { getLocale } from '~/utils/locale.server'
+import { passRetryAfter } from '~/utils/headers'
+import { consumeLimit, retryAfterHeaders } from '~/utils/rate-limit.server'
+import { waitText } from '~/utils/wait-text'
 import { readReportFlash } from '~/utils/report-flash.server'
+import { readRequestForm } from '~/utils/request-form.server'
 
 // The private link carries a secret: never leak it to other sites, never cache it.
-export const headers: HeadersFunction = () => ({ 'Referrer-Policy': 'no-referrer', 'Cache-Control': 'private, no-store' })
+export const headers = passRetryAfter({ 'Referrer-Policy': 'no-referrer', 'Cache-Control': 'private, no-store' })
 
 function ratingSchema(t: Dictionary) {
   return z.object({
     token: z.string().min(10),
     score: z.number({ error: t.validation.score }).int().min(1, t.validation.score).max(5, t.validation.score),
-    fixed: z.enum(['yes', 'no', 'unknown'], { error: t.validation.fixed }),
+    fixed: z.enum(RATING_FIXED, { error: t.validation.fixed }),
     comment: z.string().trim().max(1000, t.validation.commentTooLong).optional(),
   })
 }
@@ -43,6 +48,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const payload = {
     report: found.report,
     rating: found.rating,
+    // Each resolution can be confirmed or rejected by the reporter, once.
+    canRate: found.isReporter && found.canRate,
     timeline,
     photos,
     // The token is only handed back to someone who already holds it.
@@ -56,10 +63,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return clear ? data(payload, { headers: { 'Set-Cookie': clear } }) : payload
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const t = getDictionary(await getLocale(request))
   const code = params.code ?? ''
-  const submission = parseWithZod(await request.formData(), { schema: ratingSchema(t) })
+  const submission = parseWithZod(await readRequestForm(request), { schema: ratingSchema(t) })
+  const limited = await consumeLimit('privateLink', context)
+  if (limited) {
+    const message = fill(t.limits.tooMany, { wait: waitText(t, limited.retryAfterSeconds) })
+    return data({ result: submission.reply({ formErrors: [message] }), notAllowed: false }, { status: 429, headers: retryAfterHeaders(limited) })
+  }
   if (submission.status !== 'success') return data({ result: submission.reply(), notAllowed: false }, { status: 400 })
   const v = submission.value
   const outcome = await (await getDb())
@@ -82,7 +94,8 @@ export default function ReportPage() {
         <div className="notice success" role="status">
           <h2>{t.report.createdHeading}</h2>
           {d.replayed ? <p>{t.report.replayed}</p> : null}
-          <p>{fill(t.report.createdCode, { code: r.code })}</p>
+          {/* A confidential report is never found by its code (not even "exists"): only the private link shows it. */}
+          <p>{fill(r.privacy === 'confidential' ? t.report.createdCodeConfidential : t.report.createdCode, { code: r.code })}</p>
           {d.privateLink ? (
             <>
               <h3>{t.report.privateLinkHeading}</h3>
@@ -126,8 +139,8 @@ export default function ReportPage() {
       <p style={{ whiteSpace: 'pre-wrap' }}>{r.description}</p>
       <ReportPhotos photos={d.photos} token={r.privacy === 'confidential' ? d.token : null} />
 
-      {d.token && r.status === 'resolved' && !d.rating ? <RatingForm token={d.token} /> : null}
-      {d.token && d.rating ? <p className="notice">{fill(t.report.yourRating, { score: d.rating.score })}</p> : null}
+      {d.token && d.canRate ? <RatingForm token={d.token} /> : null}
+      {d.token && d.rating && !d.canRate ? <p className="notice">{fill(t.report.yourRating, { score: d.rating.score })}</p> : null}
 
       <h2>{t.report.timeline}</h2>
       <Timeline events={d.timeline} timeZone={tz} />
@@ -143,38 +156,41 @@ function RatingForm({ token }: { token: string }) {
     defaultValue: { token },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ratingSchema(t) }),
     shouldValidate: 'onSubmit',
+    // After a refused submit, a corrected choice clears its message at once.
+    shouldRevalidate: 'onInput',
   })
-  const fixedOptions = [
-    ['yes', t.report.fixedYes],
-    ['no', t.report.fixedNo],
-    ['unknown', t.report.fixedUnknown],
-  ] as const
+  const fixedLabels = { yes: t.report.fixedYes, no: t.report.fixedNo, unknown: t.report.fixedUnknown }
   return (
     <section aria-labelledby="rate-heading">
       <h2 id="rate-heading">{t.report.rateHeading}</h2>
       <p>{t.report.rateIntro}</p>
-      <ErrorList errors={form.errors} />
+      <ErrorList id={form.errorId} errors={form.errors} />
+      {/* Conform's props give each radio its form, name, checked state, aria-invalid and
+          aria-describedby pointing at the field's error (errorId), so messages clear on correction. */}
       <Form method="post" {...getFormProps(form)} noValidate>
         <input {...getInputProps(fields.token, { type: 'hidden' })} />
-        <fieldset aria-describedby={fields.score.errors ? `${fields.score.id}-error` : undefined}>
+        <fieldset aria-describedby={fields.score.errors ? fields.score.errorId : undefined}>
           <legend>{t.report.score}</legend>
-          {[1, 2, 3, 4, 5].map((n) => (
-            <div className="choice" key={n}>
-              <input type="radio" id={`score-${n}`} name={fields.score.name} value={n} defaultChecked={fields.score.initialValue === String(n)} />
-              <label htmlFor={`score-${n}`}>{'★'.repeat(n)} {n}</label>
+          {getCollectionProps(fields.score, { type: 'radio', options: ['1', '2', '3', '4', '5'] }).map(({ key, ...props }) => (
+            <div className="choice" key={key}>
+              {/* Stable ids (score-N) that links and tests rely on. */}
+              <input {...props} id={`score-${props.value}`} />
+              <label htmlFor={`score-${props.value}`}>
+                {'★'.repeat(Number(props.value))} {props.value}
+              </label>
             </div>
           ))}
-          <ErrorList id={`${fields.score.id}-error`} errors={fields.score.errors} />
+          <ErrorList id={fields.score.errorId} errors={fields.score.errors} />
         </fieldset>
-        <fieldset>
+        <fieldset aria-describedby={fields.fixed.errors ? fields.fixed.errorId : undefined}>
           <legend>{t.report.fixed}</legend>
-          {fixedOptions.map(([value, label]) => (
-            <div className="choice" key={value}>
-              <input type="radio" id={`fixed-${value}`} name={fields.fixed.name} value={value} defaultChecked={fields.fixed.initialValue === value} />
-              <label htmlFor={`fixed-${value}`}>{label}</label>
+          {getCollectionProps(fields.fixed, { type: 'radio', options: ['yes', 'no', 'unknown'] }).map(({ key, ...props }) => (
+            <div className="choice" key={key}>
+              <input {...props} id={`fixed-${props.value}`} />
+              <label htmlFor={`fixed-${props.value}`}>{fixedLabels[props.value as keyof typeof fixedLabels]}</label>
             </div>
           ))}
-          <ErrorList errors={fields.fixed.errors} />
+          <ErrorList id={fields.fixed.errorId} errors={fields.fixed.errors} />
         </fieldset>
         <TextareaField {...getTextareaProps(fields.comment)} id={fields.comment.id} label={t.report.comment} hint={t.report.commentHint} errors={fields.comment.errors} rows={3} />
         <button type="submit" className="primary">

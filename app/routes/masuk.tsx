@@ -5,10 +5,16 @@ import { Form, useActionData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { ErrorList, TextField } from '~/components/field'
 import { GeneralErrorBoundary } from '~/components/general-error-boundary'
-import { getDictionary, type Dictionary } from '~/i18n'
+import { canUseQueue } from '~/domain/roles'
+import type { StaffRole } from '~/domain/vocabulary'
+import { fill, getDictionary, type Dictionary } from '~/i18n'
 import { assertSameOrigin, getStaffUser, safeRedirect, startSession, verifyLogin } from '~/utils/auth.server'
 import { useLocale } from '~/utils/locale'
+import { retryAfterHeaders } from '~/utils/rate-limit.server'
+import { waitText } from '~/utils/wait-text'
 import { getLocale } from '~/utils/locale.server'
+import { readRequestForm } from '~/utils/request-form.server'
+import { passRetryAfter } from '~/utils/headers'
 
 function schema(t: Dictionary) {
   return z.object({
@@ -18,9 +24,12 @@ function schema(t: Dictionary) {
   })
 }
 
-function homeFor(role: string) {
-  return role === 'executive' ? '/dasbor' : '/petugas'
+function homeFor(role: StaffRole) {
+  return canUseQueue(role) ? '/petugas' : '/dasbor'
 }
+
+// A 429's Retry-After reaches the page response.
+export const headers = passRetryAfter()
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getStaffUser(request)
@@ -28,17 +37,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   assertSameOrigin(request)
   const t = getDictionary(await getLocale(request))
-  const submission = parseWithZod(await request.formData(), { schema: schema(t) })
+  const submission = parseWithZod(await readRequestForm(request), { schema: schema(t) })
   if (submission.status !== 'success') return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
   const { email, password, redirectTo } = submission.value
-  const result = await verifyLogin(email, password)
-  if (!result.ok) {
-    const message = result.reason === 'locked' ? t.login.locked : t.login.invalid
-    return data({ result: submission.reply({ formErrors: [message], hideFields: ['password'] }) }, { status: result.reason === 'locked' ? 429 : 401 })
+  const result = await verifyLogin(email, password, context)
+  if (!result.ok && result.reason === 'throttled') {
+    const message = fill(t.login.throttled, { wait: waitText(t, result.retryAfterSeconds) })
+    return data({ result: submission.reply({ formErrors: [message], hideFields: ['password'] }) }, { status: 429, headers: retryAfterHeaders(result) })
   }
+  if (!result.ok) return data({ result: submission.reply({ formErrors: [t.login.invalid], hideFields: ['password'] }) }, { status: 401 })
   return startSession(result.userId, safeRedirect(redirectTo, homeFor(result.role)))
 }
 

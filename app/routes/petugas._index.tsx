@@ -5,12 +5,12 @@ import { StatusBadge } from '~/components/status-badge'
 import { isOverdue } from '~/domain/sla'
 import { normalizeTrackingCode } from '~/domain/tracking-code'
 import { fill } from '~/i18n'
-import { getStaffScope, listQueue } from '~/models/staff-report.server'
+import { countQueue, getStaffScope, listQueue, QUEUE_PAGE_SIZE } from '~/models/staff-report.server'
 import { requireStaff } from '~/utils/auth.server'
 import { getDb } from '~/utils/db.server'
 import { formatDateTime, formatHours } from '~/utils/format'
 import { useLocale } from '~/utils/locale'
-import { QUEUE_ROLES } from '~/utils/staff.server'
+import { QUEUE_ROLES } from '~/domain/roles'
 
 export { noStoreHeaders as headers } from '~/utils/headers'
 
@@ -18,13 +18,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request, QUEUE_ROLES)
   const db = await getDb()
   const scope = await getStaffScope(db, user)
-  const queue = await listQueue(db, scope)
-  const transferred = normalizeTrackingCode(new URL(request.url).searchParams.get('dialihkan') ?? '')
-  return { queue, unitName: scope.wholeJurisdiction ? null : user.unitName, now: new Date(), transferred }
+  const params = new URL(request.url).searchParams
+  const total = await countQueue(db, scope)
+  const pageSize = QUEUE_PAGE_SIZE
+  const pageCount = Math.max(1, Math.ceil(total / pageSize))
+  const page = pageNumber(params.get('halaman'), pageCount)
+  const queue = await listQueue(db, scope, { page, pageSize })
+  const transferred = normalizeTrackingCode(params.get('dialihkan') ?? '')
+  return { queue, total, page, pageCount, pageSize, unitName: scope.wholeJurisdiction ? null : user.unitName, now: new Date(), transferred }
+}
+
+/** ?halaman= as a page that exists: nonsense means the first page, too far the last. */
+function pageNumber(value: string | null, pageCount: number) {
+  const n = value !== null && /^[0-9]{1,6}$/.test(value) ? Number(value) : 1
+  return Math.min(Math.max(1, n), pageCount)
 }
 
 export default function Queue() {
-  const { queue, unitName, now, transferred } = useLoaderData<typeof loader>()
+  const { queue, total, page, pageCount, pageSize, unitName, now, transferred } = useLoaderData<typeof loader>()
   const { t, locale, timeZone } = useLocale()
   const current = new Date(now)
   return (
@@ -36,7 +47,7 @@ export default function Queue() {
       ) : null}
       <h1>{t.staff.queueHeading}</h1>
       <p>
-        {fill(t.staff.queueIntro, { unit: unitName ?? t.staff.queueWholeJurisdiction })} <strong>{fill(t.staff.openCount, { count: queue.length })}</strong>
+        {fill(t.staff.queueIntro, { unit: unitName ?? t.staff.queueWholeJurisdiction })} <strong>{fill(t.staff.openCount, { count: total })}</strong>
       </p>
       {queue.length === 0 ? (
         <p className="notice success">{t.staff.queueEmpty}</p>
@@ -82,6 +93,24 @@ export default function Queue() {
           </table>
         </div>
       )}
+      {pageCount > 1 ? (
+        <nav className="pager" aria-label={fill(t.staff.queuePage, { page, pages: pageCount })}>
+          <p className="small muted">
+            {fill(t.staff.queueShowing, { from: (page - 1) * pageSize + 1, to: (page - 1) * pageSize + queue.length, count: total })}{' '}
+            {fill(t.staff.queuePage, { page, pages: pageCount })}
+          </p>
+          {page > 1 ? (
+            <Link to={`?halaman=${page - 1}`} rel="prev">
+              {t.staff.queuePrevious}
+            </Link>
+          ) : null}{' '}
+          {page < pageCount ? (
+            <Link to={`?halaman=${page + 1}`} rel="next">
+              {t.staff.queueNext}
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
     </>
   )
 }

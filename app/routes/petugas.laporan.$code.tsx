@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from '@conform-to/react'
+import { getFormProps, type getInputProps, getSelectProps, getTextareaProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams, type ShouldRevalidateFunction } from '@remix-run/react'
@@ -8,21 +8,21 @@ import { GeneralErrorBoundary } from '~/components/general-error-boundary'
 import { ReportFacts } from '~/components/report-facts'
 import { ReportPhotos } from '~/components/report-photos'
 import { Timeline } from '~/components/timeline'
-import { allowedActions, InvalidTransitionError, REJECT_REASONS } from '~/domain/report-status'
+import { reporterVisibleToHolder } from '~/domain/custody'
+import { allowedActions, canAddNote, InvalidTransitionError, NOTE_KINDS, NoteNotAllowedError, REJECT_REASONS, STATUS_LABELS } from '~/domain/report-status'
 import { fill, getDictionary, type Dictionary } from '~/i18n'
-import { listActiveUnits } from '~/models/reference.server'
-import { addStaffNote, applyReportAction, listReportPhotos, ReportConflictError, ReportInputError } from '~/models/report.server'
-import { getStaffReport, getStaffScope, getStaffTimeline } from '~/models/staff-report.server'
+import { addStaffNote, applyReportAction, listReportPhotos, ReportConflictError, ReportInputError, TransferNotAllowedError } from '~/models/report.server'
+import { getStaffReport, getStaffScope, getStaffTimeline, listTransferTargets } from '~/models/staff-report.server'
 import { assertSameOrigin, requireStaff } from '~/utils/auth.server'
 import { getDb } from '~/utils/db.server'
 import { formatDateTime } from '~/utils/format'
 import { useLocale } from '~/utils/locale'
 import { getLocale } from '~/utils/locale.server'
+import { readRequestForm } from '~/utils/request-form.server'
 import { dbId } from '~/utils/schemas'
-import { actorKindFor, QUEUE_ROLES } from '~/utils/staff.server'
+import { actorKindFor, QUEUE_ROLES } from '~/domain/roles'
 
-const INTENTS = ['verify', 'start', 'resolve', 'reject', 'transfer', 'public_update', 'internal_note'] as const
-type Intent = (typeof INTENTS)[number]
+type Intent = 'verify' | 'start' | 'resolve' | 'reject' | 'transfer' | 'public_update' | 'internal_note'
 
 function schema(t: Dictionary) {
   const version = dbId(t.staff.conflict)
@@ -53,21 +53,24 @@ export { noStoreHeaders as headers } from '~/utils/headers'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, db, found } = await loadInScope(request, params.code ?? '')
-  const [timeline, units, photos] = await Promise.all([
+  const [timeline, transferUnits, photos] = await Promise.all([
     getStaffTimeline(db, found.report.id),
-    listActiveUnits(db, user.jurisdictionId),
+    listTransferTargets(db, found.report, found.custody),
     listReportPhotos(db, found.report.id),
   ])
-  const actions = allowedActions(found.report.status, actorKindFor(user.role))
-  return { ...found, timeline, photos, actions, transferUnits: units.filter((u) => u.id !== found.report.current_unit_id) }
+  const actor = actorKindFor(user.role)
+  const actions = allowedActions(found.report.status, actor)
+  const notes = NOTE_KINDS.filter((kind) => canAddNote(found.report.status, kind, actor))
+  return { ...found, timeline, photos, actions, notes, transferUnits }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request)
   const code = params.code ?? ''
   const { user, db, found, scope } = await loadInScope(request, code)
-  const t = getDictionary(await getLocale(request))
-  const submission = parseWithZod(await request.formData(), { schema: schema(t) })
+  const locale = await getLocale(request)
+  const t = getDictionary(locale)
+  const submission = parseWithZod(await readRequestForm(request), { schema: schema(t) })
   const intent = submission.payload.intent as Intent | undefined
   if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 })
   const v = submission.value
@@ -75,7 +78,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     await db.transaction().execute(async (trx) => {
       if (v.intent === 'public_update' || v.intent === 'internal_note') {
-        await addStaffNote(trx, { reportId: found.report.id, expectedVersion: v.version, userId: user.id, visibility: v.intent === 'public_update' ? 'public' : 'internal', body: v.body, now })
+        await addStaffNote(trx, { reportId: found.report.id, expectedVersion: v.version, userId: user.id, actorKind: actorKindFor(user.role), visibility: v.intent === 'public_update' ? 'public' : 'internal', body: v.body, now })
         return
       }
       const action = v.intent === 'reject' ? { type: 'reject' as const, reason: v.reason } : { type: v.intent }
@@ -83,6 +86,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       await applyReportAction(trx, { reportId: found.report.id, expectedVersion: v.version, action, actor: { kind: actorKindFor(user.role), userId: user.id }, body: v.body ?? null, now, toUnitId })
     })
   } catch (error) {
+    if (error instanceof TransferNotAllowedError) return data({ intent, result: submission.reply({ fieldErrors: { toUnitId: [t.staff.transferInspectorateOnly] } }) }, { status: 400 })
+    if (error instanceof NoteNotAllowedError) {
+      return data({ intent, result: submission.reply({ formErrors: [fill(t.staff.noteNotAllowed, { status: STATUS_LABELS[error.status][locale] })] }) }, { status: 409 })
+    }
     if (error instanceof ReportInputError) return data({ intent, result: submission.reply({ fieldErrors: { toUnitId: [t.validation.unknownUnit] } }) }, { status: 400 })
     if (error instanceof ReportConflictError) return data({ intent, result: submission.reply({ formErrors: [t.staff.conflict] }) }, { status: 409 })
     if (error instanceof InvalidTransitionError) return data({ intent, result: submission.reply({ formErrors: [t.staff.notAllowed] }) }, { status: 409 })
@@ -100,13 +107,13 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defau
   actionStatus === 409 ? true : defaultShouldRevalidate
 
 export default function StaffReport() {
-  const { report: r, contact, rating, timeline, photos, actions, transferUnits } = useLoaderData<typeof loader>()
+  const { report: r, custody, contact, rating, timeline, photos, actions, notes, transferUnits } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
   const { t, locale } = useLocale()
   const tz = r.time_zone
-  const can = (a: string) => (actions as string[]).includes(a)
-  const open = ['submitted', 'verified', 'in_progress', 'resolved'].includes(r.status)
+  const can = (a: string) => (actions as string[]).includes(a) || (notes as string[]).includes(a)
+  const open = actions.length > 0 || notes.length > 0
   return (
     <>
       <p>
@@ -136,7 +143,9 @@ export default function StaffReport() {
         <dd>
           {r.privacy === 'anonymous'
             ? t.staff.reporterHidden
-            : contact
+            : !reporterVisibleToHolder(custody)
+              ? t.staff.reporterInspectorateOnly
+              : contact
               ? [contact.name, contact.email, contact.phone].filter(Boolean).join(' · ')
               : t.staff.reporterNone}
         </dd>
@@ -165,11 +174,12 @@ export default function StaffReport() {
         {can('verify') ? <ActionForm intent="verify" version={r.version} label={t.staff.verify} /> : null}
         {can('start') ? <ActionForm intent="start" version={r.version} label={t.staff.start} /> : null}
         {can('resolve') ? <ActionForm intent="resolve" version={r.version} label={t.staff.resolve} noteLabel={t.staff.resolveNote} /> : null}
-        {open ? <ActionForm intent="public_update" version={r.version} label={t.staff.publicUpdate} noteLabel={t.staff.publicUpdateLabel} /> : null}
-        <ActionForm intent="internal_note" version={r.version} label={t.staff.internalNote} noteLabel={t.staff.internalNoteLabel} secondary />
-        {can('transfer') ? (
+        {can('public_update') ? <ActionForm intent="public_update" version={r.version} label={t.staff.publicUpdate} noteLabel={t.staff.publicUpdateLabel} /> : null}
+        {can('internal_note') ? <ActionForm intent="internal_note" version={r.version} label={t.staff.internalNote} noteLabel={t.staff.internalNoteLabel} secondary /> : null}
+        {can('transfer') && transferUnits.length > 0 ? (
           <ActionForm intent="transfer" version={r.version} label={t.staff.transfer} noteLabel={t.staff.transferNote} units={transferUnits} secondary />
         ) : null}
+        {can('transfer') && transferUnits.length === 0 ? <p className="muted small">{t.staff.noTransferTargets}</p> : null}
         {can('reject') ? <ActionForm intent="reject" version={r.version} label={t.staff.reject} noteLabel={t.staff.rejectNote} withReason secondary /> : null}
         {!open ? <p className="muted">{t.staff.noActions}</p> : null}
       </section>

@@ -1,12 +1,13 @@
-// Refuses request bodies that announce more than any form here accepts (3 photos of
-// 10 MB plus the text fields), before anything is read.
+// Refuses request bodies that announce more than any form here accepts, before
+// anything is read. Bodies without Content-Length (chunked) are counted on the
+// stream instead (request-handler.ts); non-multipart bodies get a much lower limit.
 import type { RequestHandler } from 'express'
-
-export const MAX_BODY_BYTES = 32 * 1024 * 1024
+import { bodyLimitFor } from '../utils/request-limits'
 
 export const bodyLimit: RequestHandler = (req, res, next) => {
   const length = Number(req.headers['content-length'] ?? 0)
-  if (length > MAX_BODY_BYTES) {
+  if (length > bodyLimitFor(req.headers['content-type'])) {
+    res.set('Connection', 'close')
     res.status(413).type('text/plain; charset=utf-8').send('413: kiriman terlalu besar (maks. 3 foto @ 10 MB). Request too large.')
     return
   }

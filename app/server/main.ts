@@ -1,19 +1,25 @@
 // The HTTP server: Express with Remix's request handler. The database lives inside
 // the Remix server build (one module graph, one PGlite); this file reaches it only
 // through the bootstrap()/shutdown() that entry.server exports.
-import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
+import compression from 'compression'
 import express from 'express'
 import type { Server } from 'node:http'
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { bodyLimit } from './body-limit'
+import { createRequestHandler } from './request-handler'
+import { describeHeapCap } from './heap'
 import { originGuard } from './origin-guard'
+import { precompressedAssets } from './precompressed'
 import { securityHeaders } from './security-headers'
+import { urlGuard } from './url-guard'
 
 interface Runtime {
   bootstrap(): Promise<{ port: number; databaseKind: string; seededDemo: boolean; demoAccounts: { email: string; role: string }[]; demoPassword: string | null }>
+  httpSettings(): { trustProxy: boolean | number | string; publicOrigin: string | null; mapTileOrigin: string | null }
   shutdown(): Promise<void>
+  withDatabaseOutageAnswers(build: ServerBuild): ServerBuild
 }
 
 export async function startServer({ dev }: { dev: boolean }) {
@@ -43,31 +49,56 @@ export async function startServer({ dev }: { dev: boolean }) {
 
   const app = express()
   app.disable('x-powered-by')
-  app.use(securityHeaders)
-  app.use(originGuard(process.env.APP_BASE_URL))
-  app.use(bodyLimit)
 
   let getBuild: () => Promise<ServerBuild>
+  let vite: { middlewares: express.RequestHandler } | null = null
   if (dev) {
-    const vite = await import('vite')
-    const viteServer = await vite.createServer({ server: { middlewareMode: true } })
-    app.use(viteServer.middlewares)
+    const { createServer } = await import('vite')
+    const viteServer = await createServer({ server: { middlewareMode: true } })
+    vite = viteServer
     getBuild = () => viteServer.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>
   } else {
     const build = (await import(pathToFileURL(resolve('build/server/index.js')).href)) as ServerBuild
-    app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }))
-    app.use(express.static('build/client', { maxAge: '1h' }))
     getBuild = async () => build
   }
 
   runtime = (await getBuild()).entry.module as unknown as Runtime
   const info = await runtime.bootstrap()
   if (stopping) return null
-  app.all('*', createRequestHandler({ build: getBuild, mode: dev ? 'development' : 'production' }))
+  // Settings come from the validated configuration (env.server), read by bootstrap().
+  const http = runtime.httpSettings()
+  // Client IPs (rate limits, login throttling) and the forwarded proto/host are only
+  // believed from the proxies TRUST_PROXY names.
+  app.set('trust proxy', http.trustProxy)
+  app.use(securityHeaders({ ...http, dev }))
+  app.use(originGuard(http.publicOrigin))
+  app.use(urlGuard)
+  app.use(bodyLimit)
+  // HTML and data responses compressed on the fly (brotli when accepted, else gzip);
+  // static assets are served from their build-time .br/.gz files below.
+  app.use(compression())
+  if (vite) {
+    app.use(vite.middlewares)
+  } else {
+    app.use('/assets', precompressedAssets('build/client/assets'), express.static('build/client/assets', { immutable: true, maxAge: '1y' }))
+    app.use(express.static('build/client', { maxAge: '1h' }))
+  }
+  app.all(
+    '*',
+    createRequestHandler({
+      build: getBuild,
+      mode: dev ? 'development' : 'production',
+      getLoadContext: (req, res) => ({ clientIp: req.ip, cspNonce: res.locals.cspNonce as string | undefined }),
+    }),
+  )
+  const loadedRuntime = runtime
+  const build = async () => loadedRuntime.withDatabaseOutageAnswers(await getBuild())
+  app.all('*', createRequestHandler({ build, mode: dev ? 'development' : 'production' }))
 
   server = app.listen(info.port, () => {
     const seconds = ((performance.now() - started) / 1000).toFixed(1)
     console.log(`Melayani is listening on http://localhost:${info.port} (database: ${info.databaseKind}, ready in ${seconds} s)`)
+    console.log(describeHeapCap())
     if (info.seededDemo) console.log('Demo data was written into the empty database.')
     if (info.demoPassword) {
       console.log(`Demo staff accounts (password: ${info.demoPassword}):`)

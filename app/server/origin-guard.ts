@@ -3,9 +3,23 @@
 // posts from has `Referrer-Policy: no-referrer` (the reporter's private-link page):
 // the header is dropped, so citizen forms work, while staff actions still demand a
 // same-origin Origin or Referer in assertSameOrigin().
-import type { RequestHandler } from 'express'
+//
+// The expected origin is APP_BASE_URL's, else the request's own as Express sees it
+// (X-Forwarded-Proto/-Host count only under TRUST_PROXY). Remix then repeats the check
+// comparing Origin with X-Forwarded-Host or Host, whatever the proxy trust; behind a
+// proxy that rewrites Host that would be an empty 500 on every POST. Once this guard
+// has accepted the origin, it tells Remix the host it accepted.
+import type { Request, RequestHandler } from 'express'
 
-export function originGuard(publicOrigin: string | undefined): RequestHandler {
+/** The Host the client asked for: X-Forwarded-Host when the proxy is trusted, else Host. */
+export function requestHost(req: Request): string {
+  const trust = req.app.get('trust proxy fn') as ((address: string | undefined, hop: number) => boolean) | undefined
+  const forwarded = req.get('X-Forwarded-Host')?.split(',')[0]?.trim()
+  if (forwarded && trust?.(req.socket.remoteAddress, 0)) return forwarded
+  return req.get('Host') ?? ''
+}
+
+export function originGuard(publicOrigin: string | null): RequestHandler {
   return (req, res, next) => {
     if (req.method === 'GET' || req.method === 'HEAD') return next()
     const origin = req.headers.origin
@@ -14,17 +28,19 @@ export function originGuard(publicOrigin: string | undefined): RequestHandler {
       return next()
     }
     if (origin === undefined) return next()
-    const expected = publicOrigin ?? `${req.protocol}://${req.headers.host ?? ''}`
+    let expected: string | null = null
     let actual: string | null = null
     try {
+      expected = publicOrigin ?? new URL(`${req.protocol}://${requestHost(req)}`).origin
       actual = new URL(origin).origin
     } catch {
       actual = null
     }
-    if (actual !== new URL(expected).origin) {
+    if (!expected || actual !== expected) {
       res.status(403).type('text/plain; charset=utf-8').send('403: permintaan lintas situs ditolak (cross-site request refused).')
       return
     }
+    req.headers['x-forwarded-host'] = new URL(expected).host
     next()
   }
 }

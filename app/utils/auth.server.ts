@@ -1,14 +1,16 @@
 // Staff authentication: argon2id passwords, server-side revocable sessions held in a
 // signed httpOnly SameSite=Lax cookie, role checks, and an Origin check on mutations.
 import { hash, verify } from '@node-rs/argon2'
-import { createCookie, redirect } from '@remix-run/node'
+import { createCookie, redirect, type AppLoadContext } from '@remix-run/node'
 import type { RoleValue } from '#db/types'
 import { ARGON2_OPTIONS } from '#db/seed'
 import { findSessionUser, insertSession, revokeSession } from '~/models/session.server'
-import { findUserByEmail, recordFailedLogin, recordSuccessfulLogin, type StaffUser } from '~/models/user.server'
+import { claimLoginAttempt, clearLoginAttempts, type LoginThrottlePolicy } from '~/models/login-throttle.server'
+import { findUserByEmail, recordSuccessfulLogin, type StaffUser } from '~/models/user.server'
 import { randomToken, sha256 } from './crypto.server'
 import { getDb } from './db.server'
 import { getEnv } from './env.server'
+import { clientIp, consumeLimit } from './rate-limit.server'
 
 const SESSION_HOURS = 12
 
@@ -34,22 +36,39 @@ async function sessionIdFrom(request: Request): Promise<string | null> {
 // Verifying against a fixed hash when the e-mail is unknown keeps the timing alike.
 let dummyHash: Promise<string> | null = null
 
-export type LoginResult = { ok: true; userId: number; role: RoleValue } | { ok: false; reason: 'invalid' | 'locked' }
+export type LoginResult = { ok: true; userId: number; role: RoleValue } | { ok: false; reason: 'invalid' } | { ok: false; reason: 'throttled'; retryAfterSeconds: number }
 
-export async function verifyLogin(email: string, password: string, now = new Date()): Promise<LoginResult> {
+/** The throttle key of an (account, client IP) pair: a hash, so no address or IP is stored. */
+function loginThrottleKey(email: string, ip: string) {
+  return sha256(`login\0${email.trim().toLowerCase()}\0${ip}`)
+}
+
+function loginPolicy(): LoginThrottlePolicy {
+  const env = getEnv()
+  return { freeAttempts: env.LOGIN_FREE_ATTEMPTS, baseDelaySeconds: env.LOGIN_DELAY_SECONDS, maxDelaySeconds: env.LOGIN_MAX_DELAY_SECONDS, forgetAfterHours: 24 }
+}
+
+/**
+ * Checks a staff login (ADR 006). Failures are throttled per (account, client IP) with
+ * growing delays, never per account alone (that would let anyone lock an officer out),
+ * and the attempt is claimed before the password is checked, so parallel tries are
+ * counted too. Unknown e-mails go through exactly the same steps and answers.
+ */
+export async function verifyLogin(email: string, password: string, context?: AppLoadContext, now = new Date()): Promise<LoginResult> {
+  const perIp = await consumeLimit('login', context)
+  if (perIp) return { ok: false, reason: 'throttled', retryAfterSeconds: perIp.retryAfterSeconds }
   const db = await getDb()
+  const key = loginThrottleKey(email, clientIp(context) ?? 'unknown')
+  const claim = await claimLoginAttempt(db, key, loginPolicy(), now)
+  if (!claim.granted) return { ok: false, reason: 'throttled', retryAfterSeconds: claim.retryAfterSeconds }
   const user = await findUserByEmail(db, email)
   if (!user || !user.active) {
     dummyHash ??= hash('not-a-real-password', ARGON2_OPTIONS)
     await verify(await dummyHash, password)
     return { ok: false, reason: 'invalid' }
   }
-  if (user.locked_until && user.locked_until > now) return { ok: false, reason: 'locked' }
-  const valid = await verify(user.password_hash, password)
-  if (!valid) {
-    await recordFailedLogin(db, user.id, now)
-    return { ok: false, reason: 'invalid' }
-  }
+  if (!(await verify(user.password_hash, password))) return { ok: false, reason: 'invalid' }
+  await clearLoginAttempts(db, key)
   await recordSuccessfulLogin(db, user.id, now)
   return { ok: true, userId: user.id, role: user.role }
 }
@@ -103,8 +122,4 @@ function originOf(url: string | null) {
   }
 }
 
-/** Only same-site paths: never redirect to another host after login. */
-export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = '/petugas') {
-  if (typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) return fallback
-  return to
-}
+export { safeRedirect } from './safe-redirect'

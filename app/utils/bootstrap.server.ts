@@ -5,6 +5,7 @@ import { migrateToLatest } from '#db/migrate'
 import { DEMO_PASSWORD, DEMO_STAFF } from '#db/seed-data/demo-staff'
 import { connect, disconnect } from './db.server'
 import { getEnv } from './env.server'
+import { getPublicJurisdiction } from './jurisdiction.server'
 
 export interface BootstrapResult {
   port: number
@@ -20,6 +21,8 @@ export async function bootstrap(): Promise<BootstrapResult> {
   await migrateToLatest(database.db)
   const demo = env.NODE_ENV !== 'production'
   const { seededDemo } = await seedDatabase(database.db, { demo, demoReports: env.DEMO_REPORTS, jurisdictionSlug: env.DEFAULT_JURISDICTION })
+  // Remembered from now on, so pages and the /lapor form can render during a database outage (ADR 005).
+  await getPublicJurisdiction()
   return {
     port: env.PORT,
     databaseKind: database.kind,

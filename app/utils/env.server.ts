@@ -4,6 +4,18 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { z } from 'zod'
 
+const rateLimit = (fallback: string) => z
+  .string()
+  .trim()
+  .regex(/^(off|\d{1,7}\/\d{1,7})$/, 'expected "points/seconds" (e.g. 20/600) or "off"')
+  .transform((v) => {
+    if (v === 'off') return null
+    const [points, seconds] = v.split('/').map(Number) as [number, number]
+    return { points, seconds }
+  })
+  .refine((v) => v === null || (v.points >= 1 && v.seconds >= 1), 'points and seconds must be at least 1')
+  .prefault(fallback)
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATABASE_URL: z.string().min(1).default('./data/pglite'),
@@ -13,9 +25,28 @@ const schema = z.object({
   DATA_DIR: z.string().default('./data'),
   // Re-encoded report photos; defaults to <DATA_DIR>/uploads.
   UPLOAD_DIR: z.string().optional(),
+  // Photos decoded at once, and how long a photo may wait for its turn before the
+  // citizen is asked to try again (ADR 010).
+  PHOTO_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  PHOTO_QUEUE_WAIT_MS: z.coerce.number().int().min(1).max(600_000).default(15_000),
   DEFAULT_JURISDICTION: z.string().default('kota-malang'),
   // Number of simulated historical reports written into an empty demo database.
   DEMO_REPORTS: z.coerce.number().int().min(0).max(100_000).default(2000),
+  // Per-client-IP limits, "points/seconds" (e.g. 20/600 = 20 per 10 minutes) or "off". See ADR 006.
+  RATE_LIMIT_FILING: rateLimit('20/600'),
+  RATE_LIMIT_LOGIN: rateLimit('30/900'),
+  RATE_LIMIT_PRIVATE_LINK: rateLimit('30/600'),
+  RATE_LIMIT_LOOKUP: rateLimit('60/60'),
+  RATE_LIMIT_KELURAHAN: rateLimit('60/60'),
+  // Failed logins per (account, client IP): free attempts, then a wait that doubles from the base up to the max.
+  LOGIN_FREE_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
+  LOGIN_DELAY_SECONDS: z.coerce.number().int().min(1).max(86_400).default(30),
+  LOGIN_MAX_DELAY_SECONDS: z.coerce.number().int().min(1).max(86_400).default(3600),
+  // Express 'trust proxy': unset/false = clients connect directly; true, a hop count, or
+  // addresses/subnets of the reverse proxies (e.g. "loopback" or "10.0.0.0/8").
+  TRUST_PROXY: z.string().trim().optional(),
+  // The map tile server a later map view loads images from; its origin joins the CSP's img-src.
+  MAP_TILE_URL: z.url().optional(),
 })
 
 export type Env = z.infer<typeof schema> & { SESSION_SECRET: string }

@@ -49,8 +49,12 @@ export function formatPercent(share: number | null, locale: Locale) {
 export function formatHours(hours: number | null, locale: Locale) {
   if (hours === null || !Number.isFinite(hours)) return '–'
   const [h, d] = locale === 'id' ? [' jam', ' hari'] : [' h', ' d']
-  if (hours < 24) return `${formatNumber(hours, locale, hours < 10 ? 1 : 0)}${h}`
-  const days = Math.floor(hours / 24)
-  const rest = Math.round(hours - days * 24)
+  // Round once, to the precision shown, before splitting into units: rounding the
+  // remainder alone turned 47.6 h into "1 hari 24 jam".
+  if (Math.round(hours * 10) < 100) return `${formatNumber(hours, locale, 1)}${h}`
+  const whole = Math.round(hours)
+  if (whole < 24) return `${whole}${h}`
+  const days = Math.floor(whole / 24)
+  const rest = whole % 24
   return rest ? `${days}${d} ${rest}${h}` : `${days}${d}`
 }

@@ -1,10 +1,13 @@
 import { getJurisdictionBySlug } from '~/models/reference.server'
+import { lastKnownWhileDatabaseUnavailable } from './database-outage.server'
 import { getDb } from './db.server'
 import { getEnv } from './env.server'
 
 /** The jurisdiction the public site serves (DEFAULT_JURISDICTION). */
 export async function getPublicJurisdiction() {
-  const jurisdiction = await getJurisdictionBySlug(await getDb(), getEnv().DEFAULT_JURISDICTION)
+  const slug = getEnv().DEFAULT_JURISDICTION
+  // Read on every page (root loader): the last one read stands in during a database outage.
+  const jurisdiction = await lastKnownWhileDatabaseUnavailable(`jurisdiction:${slug}`, async () => getJurisdictionBySlug(await getDb(), slug))
   if (!jurisdiction) throw new Error(`DEFAULT_JURISDICTION ${getEnv().DEFAULT_JURISDICTION} is not in the database`)
   return jurisdiction
 }

@@ -3,14 +3,14 @@
 // applying the orientation. Files are stored under a random key in UPLOAD_DIR.
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { UploadHandler } from '@remix-run/node'
 import sharp, { type OutputInfo } from 'sharp'
 import { randomToken } from './crypto.server'
 import { getEnv } from './env.server'
-import { MAX_PHOTO_BYTES, TOO_LARGE } from './photo-rules'
+import { createLimiter, QueueTimeoutError, type Limiter } from './limiter'
 
 const MAX_EDGE = 1600
-const MAX_TEXT_BYTES = 64 * 1024
+// About what a phone camera makes (a 7000×7000 PNG is 49 Mpx and costs ~1 s of CPU).
+export const MAX_INPUT_PIXELS = 25_000_000
 
 export interface StoredPhoto {
   storageKey: string
@@ -21,9 +21,23 @@ export interface StoredPhoto {
 }
 
 export class PhotoError extends Error {
-  constructor(readonly reason: 'not_an_image') {
+  constructor(readonly reason: 'not_an_image' | 'too_many_pixels' | 'busy') {
     super(reason)
   }
+}
+
+// Decoding is CPU-heavy: only a few photos at a time, so pages stay fast while
+// photos are processed; a photo that waits too long is refused ("coba lagi").
+let queue: Limiter | null = null
+function photoQueue() {
+  queue ??= createLimiter({ concurrency: getEnv().PHOTO_CONCURRENCY, maxWaitMs: getEnv().PHOTO_QUEUE_WAIT_MS })
+  return queue
+}
+
+/** Tests only: replace the queue (e.g. with a short wait) and reach it to fill its slots. */
+export function configurePhotoQueue(options: { concurrency: number; maxWaitMs: number }) {
+  queue = createLimiter(options)
+  return queue
 }
 
 function uploadDir() {
@@ -31,49 +45,24 @@ function uploadDir() {
   return env.UPLOAD_DIR ?? join(env.DATA_DIR, 'uploads')
 }
 
-/**
- * Keeps uploaded files in memory up to MAX_PHOTO_BYTES. A larger file is drained and
- * replaced by a marker, so the rest of the form still parses and the citizen gets a
- * message instead of a failed request.
- */
-export const photoUploadHandler: UploadHandler = async ({ name, filename, contentType, data }) => {
-  if (filename === undefined) {
-    // Text fields: keep at most MAX_TEXT_BYTES (more than any field allows), so an
-    // oversized field fails validation with its "too long" message without filling memory.
-    const chunks: Uint8Array[] = []
-    let size = 0
-    for await (const chunk of data) {
-      if (size < MAX_TEXT_BYTES) chunks.push(chunk)
-      size += chunk.byteLength
-    }
-    return Buffer.concat(chunks).subarray(0, MAX_TEXT_BYTES).toString('utf8')
-  }
-  if (name !== 'photos' || filename === '') {
-    for await (const _ of data) void _
-    return undefined
-  }
-  const chunks: Uint8Array[] = []
-  let size = 0
-  for await (const chunk of data) {
-    size += chunk.byteLength
-    if (size <= MAX_PHOTO_BYTES) chunks.push(chunk)
-  }
-  if (size > MAX_PHOTO_BYTES) return TOO_LARGE
-  return new File([Buffer.concat(chunks)], filename, { type: contentType })
-}
-
 /** Decodes, re-encodes without metadata and stores one photo. */
 export async function storePhoto(file: File): Promise<StoredPhoto> {
   const input = Buffer.from(await file.arrayBuffer())
+  // The header alone tells the size: refuse huge images before decoding them.
+  const meta = await sharp(input).metadata().catch(() => null)
+  if (!meta) throw new PhotoError('not_an_image')
+  if ((meta.width ?? 0) * (meta.height ?? 0) > MAX_INPUT_PIXELS) throw new PhotoError('too_many_pixels')
   let output: { data: Buffer; info: OutputInfo }
   try {
-    output = await sharp(input, { failOn: 'error', limitInputPixels: 50_000_000 })
-      .rotate() // apply the EXIF orientation before the metadata is dropped
-      .resize({ width: MAX_EDGE, height: MAX_EDGE, fit: 'inside', withoutEnlargement: true })
-      .jpeg({ quality: 80, mozjpeg: true })
-      .toBuffer({ resolveWithObject: true })
-  } catch {
-    throw new PhotoError('not_an_image')
+    output = await photoQueue().run(() =>
+      sharp(input, { failOn: 'error', limitInputPixels: MAX_INPUT_PIXELS })
+        .rotate() // apply the EXIF orientation before the metadata is dropped
+        .resize({ width: MAX_EDGE, height: MAX_EDGE, fit: 'inside', withoutEnlargement: true })
+        .jpeg({ quality: 80, mozjpeg: true })
+        .toBuffer({ resolveWithObject: true }),
+    )
+  } catch (error) {
+    throw new PhotoError(error instanceof QueueTimeoutError ? 'busy' : 'not_an_image')
   }
   const storageKey = `${randomToken(16)}.jpg`
   await mkdir(uploadDir(), { recursive: true })

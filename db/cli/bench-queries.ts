@@ -4,7 +4,7 @@
 import { sql } from 'kysely'
 import { getStatusCounts, getSummary, getUnitTable, getWeeklyFlow } from '../../app/models/dashboard.server'
 import { getPublicReport, getPublicTimeline } from '../../app/models/report.server'
-import { getStaffScope, listQueue } from '../../app/models/staff-report.server'
+import { countQueue, getStaffScope, listQueue } from '../../app/models/staff-report.server'
 import { openDatabase } from '../connection'
 import { migrateToLatest } from '../migrate'
 import { createScratchDatabase } from '../scratch-database'
@@ -41,6 +41,7 @@ try {
     ['dashboard weekly flow (90 days)', () => getWeeklyFlow(db, { ...period(90), timeZone: j.time_zone })],
     ['dashboard unit table (365 days)', () => getUnitTable(db, period(365))],
     ['unit queue (DPUPRPKP + sub-units)', () => listQueue(db, scope)],
+    ['unit queue count (DPUPRPKP + sub-units)', () => countQueue(db, scope)],
     ['public report page', async () => {
       const found = await getPublicReport(db, sample.code, null)
       return getPublicTimeline(db, found!.report.id)

@@ -2,7 +2,13 @@
 // server build carries them. Add new ones at the end; never edit a shipped one.
 import type { Migration } from 'kysely/migration'
 import * as initialSchema from './0001-initial-schema'
+import * as filingCorrections from './0002-filing-corrections'
+import * as abuseLimits from './0003-abuse-limits'
+import * as submissionBinding from './0004-submission-binding'
 
 export const migrations: Record<string, Migration> = {
   '0001-initial-schema': initialSchema,
+  '0002-filing-corrections': filingCorrections,
+  '0003-abuse-limits': abuseLimits,
+  '0004-submission-binding': submissionBinding,
 }

@@ -18,6 +18,7 @@
 
 import malangGeo from './geo/kota-malang-kelurahan.json';
 import madiunGeo from './geo/kota-madiun-kelurahan.json';
+import type { AreaLevel } from '../../app/domain/vocabulary';
 import type { SeedJurisdictionCode } from './jurisdictions';
 import { wilayahRowsUnder } from './wilayah';
 
@@ -28,7 +29,7 @@ export type GeoJsonGeometry =
 export interface SeedArea {
   code: string;
   name: string;
-  level: 'kecamatan' | 'kelurahan';
+  level: AreaLevel;
   parentCode: string | null;
   polygon: GeoJsonGeometry;
   centroid: { lat: number; lng: number };

@@ -28,6 +28,7 @@
 // category's `defaultUnitKey`. By convention jurisdiction-wide rules use 0, kecamatan rules 5
 // and kelurahan rules 10, so precedence also reads in the order of specificity.
 
+import type { ClockKind, PrivacyRule, RoutingScope } from '../../app/domain/vocabulary';
 import type { SeedJurisdictionCode } from './jurisdictions';
 import { kecamatanUnitKey } from './units';
 import { wilayahRowsUnder } from './wilayah';
@@ -40,7 +41,7 @@ export type SeedCategoryGroup =
   | 'layanan_administrasi'
   | 'integritas';
 
-export type SeedClock = 'calendar_hours' | 'working_days';
+export type SeedClock = ClockKind;
 
 export interface SeedCategory {
   code: string;
@@ -50,7 +51,7 @@ export interface SeedCategory {
   descriptionId: string;
   descriptionEn: string;
   defaultUnitKey: string;
-  privacyRule: 'citizen_choice' | 'always_confidential';
+  privacyRule: PrivacyRule;
   isEmergency: boolean;
   emergencyAdviceId: string | null;
   emergencyAdviceEn: string | null;
@@ -63,7 +64,7 @@ export interface SeedCategory {
 
 export interface SeedRoutingRule {
   categoryCode: string;
-  scope: 'kelurahan' | 'kecamatan' | 'jurisdiction';
+  scope: RoutingScope;
   areaCode: string | null;
   unitKey: string;
   precedence: number;

@@ -1,11 +1,12 @@
 // Demo staff accounts for local development and demos ONLY. Never seed these into a
 // production database: the password is public.
 
+import type { StaffRole } from '../../app/domain/vocabulary';
 import type { SeedJurisdictionCode } from './jurisdictions';
 
 export const DEMO_PASSWORD = 'melayani-demo';
 
-export type DemoStaffRole = 'admin' | 'executive' | 'supervisor' | 'officer' | 'inspector';
+export type DemoStaffRole = StaffRole;
 
 export interface DemoStaff {
   email: string;

@@ -21,18 +21,11 @@
 //  - fire service: part of "Satuan Polisi Pamong Praja dan Pemadam Kebakaran" (a bidang/seksi,
 //    not a UPT), so the 'damkar' unit has kind 'satuan' there.
 
+import type { UnitKind } from '../../app/domain/vocabulary';
 import type { SeedJurisdictionCode } from './jurisdictions';
 import { wilayahRowsUnder } from './wilayah';
 
-export type SeedUnitKind =
-  | 'dinas'
-  | 'badan'
-  | 'kecamatan'
-  | 'kelurahan'
-  | 'inspektorat'
-  | 'triage_desk'
-  | 'satuan'
-  | 'upt';
+export type SeedUnitKind = UnitKind;
 
 export interface SeedUnit {
   key: string;

@@ -1,6 +1,6 @@
 // The generator: builds one report at a time, in creation order, with its whole history
 // up to `now`. Every status change goes through the domain state machine.
-import { transition, type ActorKind, type EventType, type ReportAction } from '../../app/domain/report-status'
+import { isFirstResponse, transition, type ActorKind, type EventType, type ReportAction, type ReportStatus } from '../../app/domain/report-status'
 import { effectivePrivacy, routeReport } from '../../app/domain/routing'
 import { computeDueAt, type ClockKind } from '../../app/domain/sla'
 import { generateTrackingCode } from '../../app/domain/tracking-code'
@@ -33,6 +33,9 @@ import {
   STREETS_BY_SLUG,
 } from './texts'
 import type { CategoryInfo, Kelurahan, UnitInfo, World } from './world'
+
+/** Simulated history marks duplicates before work starts, as the officer workflow will. */
+const DUPLICATE_FROM: readonly ReportStatus[] = ['submitted', 'verified']
 
 export class Simulator {
   private readonly rng: Rng
@@ -189,7 +192,8 @@ export class Simulator {
     const ev = (t: number, actor: SimEvent['actor'], user: number | null, type: EventType, body: string | null, visibility: 'public' | 'internal' = 'public', extra: Partial<SimEvent> = {}) => {
       r.events.push({ t, actor, user, type, from: null, to: null, fromUnit: null, toUnit: null, body, visibility, ...extra })
       r.updatedAt = t
-      if (actor === 'staff' && r.firstResponseAt === null) r.firstResponseAt = t
+      // The same rule as the app's model (ADR 007): not every staff event is a response.
+      if (r.firstResponseAt === null && isFirstResponse({ type, actor })) r.firstResponseAt = t
     }
     /** Applies an action through the domain state machine and records its event. */
     const act = (t: number, action: ReportAction, actor: ActorKind, body: string | null, visibility: 'public' | 'internal' = 'public', extra: Partial<SimEvent> = {}) => {
@@ -251,7 +255,13 @@ export class Simulator {
     }
 
     if (outcome === 'duplicate' && original) {
-      act(t, { type: 'mark_duplicate' }, 'officer', `Laporan serupa sudah ada dengan kode ${original.code}; tindak lanjut dipantau pada laporan tersebut.`)
+      // Not a state-machine action (yet): the app cannot mark duplicates until the
+      // officer workflow links the original. History written here links it (duplicate_of_id).
+      const from = r.status
+      if (!DUPLICATE_FROM.includes(from)) throw new Error(`Cannot mark a ${from} report as a duplicate`)
+      ev(t, 'staff', unit.officerId, 'duplicate_marked', `Laporan serupa sudah ada dengan kode ${original.code}; tindak lanjut dipantau pada laporan tersebut.`, 'public', { from, to: 'duplicate' })
+      r.status = 'duplicate'
+      r.version++
       r.duplicateOf = original
       return r
     }

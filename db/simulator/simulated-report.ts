@@ -2,6 +2,7 @@
 // as the generator builds it and the writer inserts it.
 import type { EventType, RejectReason, ReportStatus } from '../../app/domain/report-status'
 import type { Privacy } from '../../app/domain/routing'
+import type { EventActorKind, EventVisibility, RatingFixed } from '../../app/domain/vocabulary'
 
 export interface PoolEntry {
   code: string
@@ -12,7 +13,7 @@ export interface PoolEntry {
 
 export interface SimEvent {
   t: number
-  actor: 'staff' | 'reporter' | 'system'
+  actor: EventActorKind
   user: number | null
   type: EventType
   from: ReportStatus | null
@@ -20,7 +21,7 @@ export interface SimEvent {
   fromUnit: number | null
   toUnit: number | null
   body: string | null
-  visibility: 'public' | 'internal'
+  visibility: EventVisibility
 }
 
 export interface SimReport {
@@ -48,7 +49,7 @@ export interface SimReport {
   supporterCount: number
   version: number
   events: SimEvent[]
-  rating: { score: number; comment: string | null; fixed: 'yes' | 'no' | 'unknown'; t: number } | null
+  rating: { score: number; comment: string | null; fixed: RatingFixed; t: number } | null
   ikm: number[] | null
   /** Set when this report may later be the original of duplicates. */
   poolEntry: PoolEntry | null

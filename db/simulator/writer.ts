@@ -98,7 +98,7 @@ export async function writeBatch(
         })
       }
       if (r.rating) {
-        ratingRows.push({ r: id, s: r.rating.score, c: nn(r.rating.comment), f: r.rating.fixed, t: r.rating.t })
+        ratingRows.push({ r: id, n: r.reopenCount + 1, s: r.rating.score, c: nn(r.rating.comment), f: r.rating.fixed, t: r.rating.t })
         if (r.ikm) {
           const [u1, u2, u3, u4, u5, u6, u7, u8, u9] = r.ikm
           ikmRows.push({ r: id, n: r.unitId, t: r.rating.t, u1, u2, u3, u4, u5, u6, u7, u8, u9 })
@@ -111,9 +111,10 @@ export async function writeBatch(
       FROM json_to_recordset(${JSON.stringify(eventRows)}::json)
         AS x(r integer, t double precision, k text, u integer, y text, f text, s text, fu integer, tu integer, b text, v text)`.execute(trx)
     if (ratingRows.length > 0) {
-      await sql`INSERT INTO ratings (report_id, score, comment, fixed, created_at)
-        SELECT x.r, x.s, x.c, x.f, to_timestamp(x.t / 1000)
-        FROM json_to_recordset(${JSON.stringify(ratingRows)}::json) AS x(r integer, s smallint, c text, f text, t double precision)`.execute(trx)
+      // The simulated reporter rates the last resolution (and thereby closes the report).
+      await sql`INSERT INTO ratings (report_id, resolution_number, score, comment, fixed, created_at)
+        SELECT x.r, x.n, x.s, x.c, x.f, to_timestamp(x.t / 1000)
+        FROM json_to_recordset(${JSON.stringify(ratingRows)}::json) AS x(r integer, n integer, s smallint, c text, f text, t double precision)`.execute(trx)
     }
     if (ikmRows.length > 0) {
       await sql`INSERT INTO ikm_responses (jurisdiction_id, unit_id, report_id, u1, u2, u3, u4, u5, u6, u7, u8, u9, created_at)

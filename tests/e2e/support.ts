@@ -2,7 +2,7 @@
 // headless Debian Chromium through playwright-core, axe-core checks, and throw-away
 // PostgreSQL databases. The build itself happens once in tests/setup/e2e-global.ts.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -313,7 +313,8 @@ export interface AxeViolation {
 /** Runs axe-core (WCAG 2 A and AA rules) on the page; returns the serious and critical violations. */
 export async function checkA11y(page: Page): Promise<AxeViolation[]> {
   const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined')
-  if (!loaded) await page.addScriptTag({ path: AXE })
+  // Evaluated through DevTools, not as a <script> tag: the page's CSP forbids inline scripts.
+  if (!loaded) await page.evaluate(readFileSync(AXE, 'utf8'))
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: AxeViolation[] }> } }).axe
     const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] }, resultTypes: ['violations'] })

@@ -33,6 +33,8 @@ function input(overrides: Partial<NewReportInput> = {}): NewReportInput {
     privacy: 'public',
     contact: { name: 'Siti', email: 'siti@example.com', phone: '+6281234567890' },
     idempotencyKey: `test-key-${++keyCounter}-${Date.now()}`,
+    // A browser per filing: the same content from one browser would be a resubmit.
+    browserId: `test-browser-${keyCounter}-${Date.now()}`,
     // Tuesday 2026-11-24 10:00 WIB
     now: new Date('2026-11-24T03:00:00Z'),
     ...overrides,
@@ -65,6 +67,15 @@ describe('fileReport', () => {
     expect(outbox.map((o) => o.template)).toEqual(['report_received'])
   })
 
+  it('working-day due times skip the holidays in the database (cuti bersama 24 Dec, Natal 25 Dec 2026)', async () => {
+    // Tuesday 22 Dec 2026 10:00 WIB. Working days after it: 23, (24 cuti bersama,
+    // 25 Natal, 26–27 weekend), 28, 29, 30, 31. With an empty calendar the due
+    // times would be 25 Dec and 29 Dec instead.
+    const filed = await file(input({ now: new Date('2026-12-22T03:00:00Z') }))
+    const r = await reportByCode(filed.code)
+    expect(r.response_due_at.toISOString()).toBe('2026-12-29T09:00:00.000Z')
+    expect(r.resolution_due_at.toISOString()).toBe('2026-12-31T09:00:00.000Z')
+  })
   it('sends misconduct to the Inspektorat as confidential, whatever the reporter chose', async () => {
     const filed = await file(input({ categoryId: ids.category.get('perilaku_asn')!, privacy: 'public' }))
     const r = await reportByCode(filed.code)
@@ -87,12 +98,15 @@ describe('fileReport', () => {
 
   it('a double submit (same idempotency key) files one report, even concurrently', async () => {
     const same = input()
+    const before = await countReports()
     const [x, y] = await Promise.all([file(same), file(same)])
     const z = await file(same)
     expect(new Set([x.code, y.code, z.code]).size).toBe(1)
     expect([x, y, z].filter((f) => !f.replayed)).toHaveLength(1)
-    const { n } = await t.db.selectFrom('reports').select((eb) => eb.fn.countAll<number>().as('n')).where('idempotency_key', '=', same.idempotencyKey).executeTakeFirstOrThrow()
+    const { n } = await t.db.selectFrom('reports').select((eb) => eb.fn.countAll<number>().as('n')).where('code', '=', x.code).executeTakeFirstOrThrow()
     expect(Number(n)).toBe(1)
+    // The same content from this browser was filed once (more in idempotency.test.ts).
+    expect(await countReports()).toBe(before + 1)
     // The last response's private link is the one that works.
     expect((await getPublicReport(t.db, z.code, z.token!))?.isReporter).toBe(true)
   })
@@ -200,7 +214,8 @@ describe('applyReportAction', () => {
     await transfer(ids.unit.get('dlh')!)
     r = await reportByCode(filed.code)
     expect(r).toMatchObject({ status: 'submitted', current_unit_id: ids.unit.get('dlh'), version: 2 })
-    expect(r.first_response_at?.toISOString()).toBe('2026-11-24T04:00:00.000Z')
+    // Routing the report elsewhere is not a response to the citizen (ADR 007).
+    expect(r.first_response_at).toBeNull()
     const event = await t.db.selectFrom('report_events').selectAll().where('report_id', '=', r.id).where('type', '=', 'transferred').executeTakeFirstOrThrow()
     expect(event).toMatchObject({ from_unit_id: ids.unit.get('diskominfo'), to_unit_id: ids.unit.get('dlh'), from_status: 'submitted', to_status: 'submitted', visibility: 'public', body: 'Kewenangan DLH.' })
   })

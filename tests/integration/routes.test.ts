@@ -10,6 +10,7 @@ import { action as staffAction, loader as staffLoader } from '~/routes/petugas.l
 import { loader as queueLoader } from '~/routes/petugas._index'
 import { useDatabaseForTests } from '~/utils/db.server'
 import { createTestDatabase, type TestDatabase } from '../setup/test-db'
+import { unwrap } from '../support/route-result'
 
 const ORIGIN = 'http://localhost'
 let t: TestDatabase
@@ -41,10 +42,6 @@ function post(path: string, fields: Record<string, string>, headers: Record<stri
 }
 
 /** Remix `data()` results carry their payload and status in `data` and `init`. */
-function unwrap(result: unknown) {
-  const r = result as { type?: string; data: any; init: { status?: number } | null }
-  return { status: r.init?.status ?? 200, data: r.data }
-}
 
 async function thrown(fn: () => Promise<unknown>): Promise<Response> {
   try {
@@ -178,12 +175,28 @@ describe('staff', () => {
     }
     const locked = unwrap(await loginAction(args(post('/masuk', { email: 'DLH@test.local', password: 'rahasia-sekali' }))))
     expect(locked.status).toBe(429)
-    await t.db.updateTable('users').set({ locked_until: null, failed_login_count: 0 }).where('email', '=', 'dlh@test.local').execute()
+    await t.db.deleteFrom('login_throttle').execute()
   })
 
-  it('a login or staff mutation from another origin is refused', async () => {
+  it('a login from another origin is refused', async () => {
     const response = await thrown(() => loginAction(args(post('/masuk', { email: 'pju@test.local', password: 'rahasia-sekali' }, { Origin: 'https://evil.example' }))))
     expect(response.status).toBe(403)
+  })
+
+  it('a staff mutation from another origin is refused and changes nothing, even with a valid session', async () => {
+    const { code } = await fileValid()
+    const cookie = await login('pju@test.local')
+    const state = () => t.db.selectFrom('reports').select(['status', 'version']).where('code', '=', code).executeTakeFirstOrThrow()
+    const before = await state()
+    const verify = (headers: Record<string, string>) =>
+      staffAction(args(post(`/petugas/laporan/${code}`, { version: String(before.version), intent: 'verify' }, { Cookie: cookie, ...headers }), { code }))
+    for (const origin of ['https://evil.example', 'null', `${ORIGIN}.evil.example`]) {
+      expect((await thrown(() => verify({ Origin: origin }))).status, origin).toBe(403)
+    }
+    expect(await state()).toEqual(before)
+    // The same request from the app's own origin goes through: the refusal above is the origin check.
+    expect(((await verify({})) as Response).status).toBe(302)
+    expect((await state()).status).toBe('verified')
   })
 
   it('officer works the report through verify → start → public update → internal note → resolve', async () => {

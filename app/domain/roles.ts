@@ -1,0 +1,19 @@
+// What each staff role may see and how the state machine treats it. Client-safe:
+// the layout uses these lists to show navigation, loaders to check access.
+import type { ActorKind } from './report-status'
+import type { StaffRole } from './vocabulary'
+
+/** Roles that work the report queue. Executives only see dashboards. */
+export const QUEUE_ROLES: readonly StaffRole[] = ['officer', 'supervisor', 'inspector', 'admin']
+export const DASHBOARD_ROLES: readonly StaffRole[] = ['executive', 'admin', 'supervisor']
+
+export const canUseQueue = (role: StaffRole) => QUEUE_ROLES.includes(role)
+export const canSeeDashboard = (role: StaffRole) => DASHBOARD_ROLES.includes(role)
+
+/**
+ * How the state machine sees a staff role: supervisors, inspectors (the Inspektorat
+ * decides on misconduct reports) and admins act as supervisors; officers as officers.
+ */
+export function actorKindFor(role: StaffRole): ActorKind {
+  return role === 'officer' ? 'officer' : 'supervisor'
+}

@@ -1,0 +1,87 @@
+// Every closed set of values the app stores, defined once. db/types.ts, the models,
+// the routes and the simulator derive their types and lists from here.
+// The database's CHECK constraints (migration 0001 is frozen, so they are spelled
+// out there) are compared with these lists by tests/integration/vocabulary.test.ts:
+// adding a value means a migration that widens the CHECK, then a change here.
+// Pure and client-safe: no I/O, no server-only imports.
+
+// ---- Reports ----
+export const REPORT_STATUSES = ['submitted', 'verified', 'in_progress', 'resolved', 'closed', 'rejected', 'duplicate'] as const
+export type ReportStatus = (typeof REPORT_STATUSES)[number]
+
+/** Still waiting for the unit's work: counted as open, can become overdue. */
+export const OPEN_STATUSES = ['submitted', 'verified', 'in_progress'] as const satisfies readonly ReportStatus[]
+/** Ended without a fix: they never count for or against being on time. */
+export const DISMISSED_STATUSES = ['rejected', 'duplicate'] as const satisfies readonly ReportStatus[]
+/** Staff can still act on these (a resolved report may still be reopened or closed). */
+export const ACTIVE_STATUSES = [...OPEN_STATUSES, 'resolved'] as const satisfies readonly ReportStatus[]
+
+export const REJECT_REASONS = ['out_of_remit', 'spam', 'insufficient_info'] as const
+export type RejectReason = (typeof REJECT_REASONS)[number]
+
+export const PRIVACY_LEVELS = ['public', 'anonymous', 'confidential'] as const
+export type Privacy = (typeof PRIVACY_LEVELS)[number]
+
+export const REPORT_SOURCES = ['web', 'open311', 'phone', 'simulated'] as const
+export type ReportSource = (typeof REPORT_SOURCES)[number]
+
+export const RATING_FIXED = ['yes', 'no', 'unknown'] as const
+export type RatingFixed = (typeof RATING_FIXED)[number]
+
+export const ATTACHMENT_PHASES = ['before', 'after'] as const
+export type AttachmentPhase = (typeof ATTACHMENT_PHASES)[number]
+
+/** What stored photos may be (uploads are re-encoded; see utils/photos.server.ts). */
+export const STORED_PHOTO_TYPES = ['image/jpeg', 'image/webp', 'image/png'] as const
+export type StoredPhotoType = (typeof STORED_PHOTO_TYPES)[number]
+/** What every photo is re-encoded to (EXIF stripped); the only type a photo stash holds. */
+export const REENCODED_PHOTO_TYPES = ['image/jpeg'] as const satisfies readonly StoredPhotoType[]
+
+// ---- Report history ----
+export const EVENT_TYPES = [
+  'created', 'verified', 'assigned', 'transferred', 'status_changed', 'public_update', 'internal_note',
+  'resolved', 'reopened', 'rated', 'duplicate_marked', 'rejected', 'escalated',
+] as const
+export type EventType = (typeof EVENT_TYPES)[number]
+
+/** Who wrote an event (the state machine's ActorKind maps officer/supervisor to 'staff'). */
+export const EVENT_ACTOR_KINDS = ['staff', 'reporter', 'system'] as const
+export type EventActorKind = (typeof EVENT_ACTOR_KINDS)[number]
+
+export const EVENT_VISIBILITIES = ['public', 'internal'] as const
+export type EventVisibility = (typeof EVENT_VISIBILITIES)[number]
+
+// ---- Staff ----
+export const STAFF_ROLES = ['officer', 'supervisor', 'admin', 'executive', 'inspector'] as const
+export type StaffRole = (typeof STAFF_ROLES)[number]
+
+// ---- Reference data ----
+export const PRIVACY_RULES = ['citizen_choice', 'always_confidential'] as const
+export type PrivacyRule = (typeof PRIVACY_RULES)[number]
+
+export const CLOCK_KINDS = ['calendar_hours', 'working_days'] as const
+export type ClockKind = (typeof CLOCK_KINDS)[number]
+
+export const HOLIDAY_KINDS = ['national', 'cuti_bersama', 'local'] as const
+export type HolidayKind = (typeof HOLIDAY_KINDS)[number]
+
+export const AREA_LEVELS = ['kecamatan', 'kelurahan'] as const
+export type AreaLevel = (typeof AREA_LEVELS)[number]
+
+export const ROUTING_SCOPES = ['kelurahan', 'kecamatan', 'jurisdiction'] as const
+export type RoutingScope = (typeof ROUTING_SCOPES)[number]
+
+export const UNIT_KINDS = ['dinas', 'badan', 'kecamatan', 'kelurahan', 'inspektorat', 'triage_desk', 'satuan', 'upt'] as const
+export type UnitKind = (typeof UNIT_KINDS)[number]
+
+// ---- Notifications ----
+export const NOTIFICATION_CHANNELS = ['email', 'sms', 'whatsapp', 'webhook'] as const
+export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number]
+
+export const NOTIFICATION_STATUSES = ['pending', 'sending', 'sent', 'failed', 'cancelled'] as const
+export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number]
+
+/** Membership test that narrows: `isOneOf(OPEN_STATUSES, s)`. */
+export function isOneOf<T extends string>(values: readonly T[], value: string): value is T {
+  return (values as readonly string[]).includes(value)
+}
