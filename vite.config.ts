@@ -37,7 +37,10 @@ function precompress(): Plugin {
         const path = join(options.dir, fileName)
         const source = readFileSync(path)
         if (source.length < 1024) continue
-        writeFileSync(`${path}.br`, brotliCompressSync(source, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: source.length } }))
+        writeFileSync(
+          `${path}.br`,
+          brotliCompressSync(source, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: source.length } }),
+        )
         writeFileSync(`${path}.gz`, gzipSync(source, { level: 9 }))
       }
     },

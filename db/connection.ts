@@ -9,14 +9,7 @@ import { createRequire } from 'node:module'
 import { dirname, join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite'
-import {
-  Kysely,
-  PGliteDialect,
-  PostgresDialect,
-  type DatabaseConnection,
-  type Driver,
-  type TransactionSettings,
-} from 'kysely'
+import { Kysely, PGliteDialect, PostgresDialect, type DatabaseConnection, type Driver, type TransactionSettings } from 'kysely'
 import pg from 'pg'
 import { acquireDirectoryLock, type DirectoryLock } from './directory-lock'
 import type { DB } from './types'
@@ -145,9 +138,15 @@ const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers
  * directory (ADR 005). The caller holds the directory lock.
  */
 async function initPgliteDirectory(dataDir: string) {
-  const entry = pathToFileURL(createRequire(import.meta.url).resolve('@electric-sql/pglite').replace(/\.cjs$/, '.js')).href
+  const entry = pathToFileURL(
+    createRequire(import.meta.url)
+      .resolve('@electric-sql/pglite')
+      .replace(/\.cjs$/, '.js'),
+  ).href
   const script = `const { PGlite } = await import(${JSON.stringify(entry)}); const db = await PGlite.create(process.argv[1], { startParams: JSON.parse(process.argv[2]) }); await db.close()`
-  const child = spawn(process.execPath, ['--input-type=module', '-e', script, dataDir, JSON.stringify(PGLITE_START_PARAMS)], { stdio: ['ignore', 'ignore', 'pipe'] })
+  const child = spawn(process.execPath, ['--input-type=module', '-e', script, dataDir, JSON.stringify(PGLITE_START_PARAMS)], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  })
   let stderr = ''
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
   const code = await new Promise<number | null>((done, fail) => {

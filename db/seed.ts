@@ -46,14 +46,20 @@ async function seedJurisdiction(db: Db, j: SeedJurisdiction) {
     const row = await db
       .insertInto('areas')
       .values(values)
-      .onConflict((oc) => oc.column('code').doUpdateSet({ name: values.name, polygon: values.polygon, centroid_lat: values.centroid_lat, centroid_lng: values.centroid_lng }))
+      .onConflict((oc) =>
+        oc.column('code').doUpdateSet({ name: values.name, polygon: values.polygon, centroid_lat: values.centroid_lat, centroid_lng: values.centroid_lng }),
+      )
       .returning('id')
       .executeTakeFirstOrThrow()
     areaIds.set(a.code, row.id)
   }
 
   const unitIds = new Map<string, number>()
-  const kecamatanByName = new Map(areasFor(code).filter((a) => a.level === 'kecamatan').map((a) => [a.name.toLowerCase(), a.code]))
+  const kecamatanByName = new Map(
+    areasFor(code)
+      .filter((a) => a.level === 'kecamatan')
+      .map((a) => [a.name.toLowerCase(), a.code]),
+  )
   for (const u of unitsFor(code)) {
     const areaCode = u.kind === 'kecamatan' ? kecamatanByName.get(u.name.replace(/^Kecamatan\s+/i, '').toLowerCase()) : undefined
     const values = {
@@ -68,7 +74,11 @@ async function seedJurisdiction(db: Db, j: SeedJurisdiction) {
     const row = await db
       .insertInto('units')
       .values(values)
-      .onConflict((oc) => oc.columns(['jurisdiction_id', 'key']).doUpdateSet({ name: values.name, short_name: values.short_name, kind: values.kind, parent_id: values.parent_id, area_id: values.area_id }))
+      .onConflict((oc) =>
+        oc
+          .columns(['jurisdiction_id', 'key'])
+          .doUpdateSet({ name: values.name, short_name: values.short_name, kind: values.kind, parent_id: values.parent_id, area_id: values.area_id }),
+      )
       .returning('id')
       .executeTakeFirstOrThrow()
     unitIds.set(u.key, row.id)
@@ -152,6 +162,9 @@ export async function seedDemoStaff(db: Db) {
 }
 
 export async function isDatabaseEmpty(db: Db) {
-  const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()
   return Number(row.n) === 0
 }

@@ -2,9 +2,25 @@
 // Generated<T>: the database fills it in (identity, defaults).
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
 import type {
-  AreaLevel, AttachmentPhase, ClockKind, EventActorKind, EventType, EventVisibility, HolidayKind, NotificationChannel,
-  NotificationStatus, Privacy, PrivacyRule, RatingFixed, RejectReason, ReportSource, ReportStatus, RoutingScope, StaffRole,
-  StoredPhotoType, UnitKind,
+  AreaLevel,
+  AttachmentPhase,
+  ClockKind,
+  EventActorKind,
+  EventType,
+  EventVisibility,
+  HolidayKind,
+  NotificationChannel,
+  NotificationStatus,
+  Privacy,
+  PrivacyRule,
+  RatingFixed,
+  RejectReason,
+  ReportSource,
+  ReportStatus,
+  RoutingScope,
+  StaffRole,
+  StoredPhotoType,
+  UnitKind,
 } from '../app/domain/vocabulary'
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>
@@ -20,9 +36,7 @@ export type RoleValue = StaffRole
 export type ClockValue = ClockKind
 export type EventTypeValue = EventType
 export type UnitKindValue = UnitKind
-export type GeoJsonGeometry =
-  | { type: 'Polygon'; coordinates: number[][][] }
-  | { type: 'MultiPolygon'; coordinates: number[][][][] }
+export type GeoJsonGeometry = { type: 'Polygon'; coordinates: number[][][] } | { type: 'MultiPolygon'; coordinates: number[][][][] }
 
 export interface JurisdictionsTable {
   id: Generated<number>

@@ -54,7 +54,13 @@ function memory(pid: number) {
 const dataDir = mkdtempSync(join(tmpdir(), 'melayani-bench-memory-'))
 const port = await freePort()
 const base = `http://127.0.0.1:${port}`
-const env: Record<string, string | undefined> = { ...process.env, PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: process.env.DATABASE_URL ?? join(dataDir, 'pglite'), NODE_HEAP_MB: HEAP_MB }
+const env: Record<string, string | undefined> = {
+  ...process.env,
+  PORT: String(port),
+  DATA_DIR: dataDir,
+  DATABASE_URL: process.env.DATABASE_URL ?? join(dataDir, 'pglite'),
+  NODE_HEAP_MB: HEAP_MB,
+}
 delete env.NODE_ENV
 // Exactly what `npm start` runs (package.json), so the figures are the operator's.
 const child = spawn('sh', ['-c', 'exec npm start --silent'], { env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'inherit'], detached: true })
@@ -89,7 +95,8 @@ console.log(`other node processes seen during start (peak sampled every 100 ms; 
 
 // A bounded mixed load: public pages, their .data, the form, and filings.
 const html = await (await fetch(`${base}/lapor`)).text()
-const pick = (name: string) => /<option value="(\d+)"/.exec(new RegExp(`<select[^>]*name="${name}"[^>]*>([\\s\\S]*?)</select>`).exec(html)?.[1] ?? '')?.[1] ?? ''
+const pick = (name: string) =>
+  /<option value="(\d+)"/.exec(new RegExp(`<select[^>]*name="${name}"[^>]*>([\\s\\S]*?)</select>`).exec(html)?.[1] ?? '')?.[1] ?? ''
 const categoryId = pick('categoryId')
 const areaId = pick('areaId')
 const codes: string[] = []

@@ -5,7 +5,8 @@ import { fill } from '~/i18n'
 import { useLocale } from '~/utils/locale'
 import { waitText } from '~/utils/wait-text'
 
-type State = { kind: 'idle' } | { kind: 'locating' } | { kind: 'found'; name: string } | { kind: 'outside' } | { kind: 'denied' } | { kind: 'limited'; seconds: number }
+type State =
+  { kind: 'idle' } | { kind: 'locating' } | { kind: 'found'; name: string } | { kind: 'outside' } | { kind: 'denied' } | { kind: 'limited'; seconds: number }
 
 export function LocateButton({ onLocated }: { onLocated: (point: { lat: number; lng: number }, kelurahanId: number | null) => void }) {
   const { t } = useLocale()

@@ -5,26 +5,26 @@
 // its reporter's identity is shown only to the unit holding it when that is the
 // Inspektorat.
 
-import type { Privacy } from './routing';
+import type { Privacy } from './routing'
 
-export const UNIT_KINDS = ['dinas', 'badan', 'kecamatan', 'kelurahan', 'inspektorat', 'triage_desk', 'satuan', 'upt'] as const;
-export type UnitKind = (typeof UNIT_KINDS)[number];
+export const UNIT_KINDS = ['dinas', 'badan', 'kecamatan', 'kelurahan', 'inspektorat', 'triage_desk', 'satuan', 'upt'] as const
+export type UnitKind = (typeof UNIT_KINDS)[number]
 
 export interface CustodyFacts {
-  isMisconduct: boolean;
-  privacy: Privacy;
+  isMisconduct: boolean
+  privacy: Privacy
   /** The kind of the unit that holds the report now. */
-  unitKind: UnitKind;
+  unitKind: UnitKind
 }
 
 /** Reports that belong to the Inspektorat alone. */
 export function isInspectorateOnly(report: CustodyFacts): boolean {
-  return report.isMisconduct || (report.privacy === 'confidential' && report.unitKind === 'inspektorat');
+  return report.isMisconduct || (report.privacy === 'confidential' && report.unitKind === 'inspektorat')
 }
 
 /** Whether staff may hand the report over to a unit of this kind. */
 export function mayTransferTo(report: CustodyFacts, target: { kind: UnitKind }): boolean {
-  return !isInspectorateOnly(report) || target.kind === 'inspektorat';
+  return !isInspectorateOnly(report) || target.kind === 'inspektorat'
 }
 
 /**
@@ -33,7 +33,7 @@ export function mayTransferTo(report: CustodyFacts, target: { kind: UnitKind }):
  * (a misconduct report routed elsewhere, e.g. before an Inspektorat existed, hides it).
  */
 export function reporterVisibleToHolder(report: CustodyFacts): boolean {
-  if (report.privacy === 'anonymous') return false;
-  if (isInspectorateOnly(report)) return report.unitKind === 'inspektorat';
-  return true;
+  if (report.privacy === 'anonymous') return false
+  if (isInspectorateOnly(report)) return report.unitKind === 'inspektorat'
+  return true
 }

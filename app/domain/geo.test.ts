@@ -2,8 +2,37 @@ import { describe, expect, it } from 'vitest'
 import { areasFor } from '#db/seed-data/areas'
 import { containsPoint, findContainingArea, isInIndonesia, type Geometry } from './geo'
 
-const square: Geometry = { type: 'Polygon', coordinates: [[[0, 0], [10, 0], [10, 10], [0, 10], [0, 0]]] }
-const withHole: Geometry = { type: 'Polygon', coordinates: [[[0, 0], [10, 0], [10, 10], [0, 10], [0, 0]], [[4, 4], [6, 4], [6, 6], [4, 6], [4, 4]]] }
+const square: Geometry = {
+  type: 'Polygon',
+  coordinates: [
+    [
+      [0, 0],
+      [10, 0],
+      [10, 10],
+      [0, 10],
+      [0, 0],
+    ],
+  ],
+}
+const withHole: Geometry = {
+  type: 'Polygon',
+  coordinates: [
+    [
+      [0, 0],
+      [10, 0],
+      [10, 10],
+      [0, 10],
+      [0, 0],
+    ],
+    [
+      [4, 4],
+      [6, 4],
+      [6, 6],
+      [4, 6],
+      [4, 4],
+    ],
+  ],
+}
 
 describe('containsPoint', () => {
   it('inside, outside, and inside a hole', () => {
@@ -15,14 +44,30 @@ describe('containsPoint', () => {
   })
 
   it('multipolygons: any part', () => {
-    const two: Geometry = { type: 'MultiPolygon', coordinates: [square.coordinates as number[][][], [[[20, 20], [30, 20], [30, 30], [20, 30], [20, 20]]]] }
+    const two: Geometry = {
+      type: 'MultiPolygon',
+      coordinates: [
+        square.coordinates as number[][][],
+        [
+          [
+            [20, 20],
+            [30, 20],
+            [30, 30],
+            [20, 30],
+            [20, 20],
+          ],
+        ],
+      ],
+    }
     expect(containsPoint(two, { lng: 25, lat: 25 })).toBe(true)
     expect(containsPoint(two, { lng: 15, lat: 15 })).toBe(false)
   })
 })
 
 describe('findContainingArea on the real Kota Malang kelurahan', () => {
-  const kelurahan = areasFor('35.73').filter((a) => a.level === 'kelurahan').map((a) => ({ code: a.code, name: a.name, polygon: a.polygon }))
+  const kelurahan = areasFor('35.73')
+    .filter((a) => a.level === 'kelurahan')
+    .map((a) => ({ code: a.code, name: a.name, polygon: a.polygon }))
 
   it('finds each kelurahan from its centroid (all 57 of Kota Malang)', () => {
     // Each stored centroid lies inside its own kelurahan, so the lookup must return

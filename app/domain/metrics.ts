@@ -5,7 +5,7 @@
 
 // ---- IKM (Indeks Kepuasan Masyarakat), PermenPAN-RB No. 14 Tahun 2017 ----
 
-export const IKM_UNSUR_COUNT = 9;
+export const IKM_UNSUR_COUNT = 9
 
 export const IKM_UNSUR: readonly { key: string; id: string; en: string }[] = [
   { key: 'persyaratan', id: 'Persyaratan', en: 'Requirements' },
@@ -21,16 +21,16 @@ export const IKM_UNSUR: readonly { key: string; id: string; en: string }[] = [
     en: 'Handling of complaints, suggestions and feedback',
   },
   { key: 'sarana_prasarana', id: 'Sarana dan Prasarana', en: 'Facilities and infrastructure' },
-];
+]
 
-export type IkmGrade = 'A' | 'B' | 'C' | 'D';
+export type IkmGrade = 'A' | 'B' | 'C' | 'D'
 
 export interface IkmResult {
-  respondents: number;
-  nrr: number[];
-  ikm: number;
-  grade: IkmGrade;
-  performance: { id: string; en: string };
+  respondents: number
+  nrr: number[]
+  ikm: number
+  grade: IkmGrade
+  performance: { id: string; en: string }
 }
 
 const PERFORMANCE: Record<IkmGrade, { id: string; en: string }> = {
@@ -38,19 +38,19 @@ const PERFORMANCE: Record<IkmGrade, { id: string; en: string }> = {
   B: { id: 'Baik', en: 'Good' },
   C: { id: 'Kurang Baik', en: 'Poor' },
   D: { id: 'Tidak Baik', en: 'Very poor' },
-};
+}
 
 /**
  * Grade per the regulation's interval table, applied to the 2-decimal value
  * (compared in integer hundredths so 88.30 vs 88.31 is exact).
  */
 export function ikmGrade(ikm: number): IkmGrade {
-  const h = Math.round(ikm * 100);
-  if (!(h >= 2500 && h <= 10000)) throw new RangeError(`IKM must be within [25, 100], got ${ikm}`);
-  if (h >= 8831) return 'A';
-  if (h >= 7661) return 'B';
-  if (h >= 6500) return 'C';
-  return 'D';
+  const h = Math.round(ikm * 100)
+  if (!(h >= 2500 && h <= 10000)) throw new RangeError(`IKM must be within [25, 100], got ${ikm}`)
+  if (h >= 8831) return 'A'
+  if (h >= 7661) return 'B'
+  if (h >= 6500) return 'C'
+  return 'D'
 }
 
 /**
@@ -59,25 +59,25 @@ export function ikmGrade(ikm: number): IkmGrade {
  * misgrade values sitting right on a boundary.
  */
 export function computeIkm(responses: readonly (readonly number[])[]): IkmResult | null {
-  const n = responses.length;
-  if (n === 0) return null;
-  const sums: number[] = new Array<number>(IKM_UNSUR_COUNT).fill(0);
-  let total = 0;
+  const n = responses.length
+  if (n === 0) return null
+  const sums: number[] = new Array<number>(IKM_UNSUR_COUNT).fill(0)
+  let total = 0
   responses.forEach((r, idx) => {
     if (r.length !== IKM_UNSUR_COUNT) {
-      throw new RangeError(`Response ${idx} has ${r.length} answers, expected ${IKM_UNSUR_COUNT}`);
+      throw new RangeError(`Response ${idx} has ${r.length} answers, expected ${IKM_UNSUR_COUNT}`)
     }
     r.forEach((v, i) => {
-      if (!Number.isInteger(v) || v < 1 || v > 4) throw new RangeError(`Response ${idx} answer ${i} is ${v}, expected 1..4`);
-      sums[i] = (sums[i] ?? 0) + v;
-      total += v;
-    });
-  });
+      if (!Number.isInteger(v) || v < 1 || v > 4) throw new RangeError(`Response ${idx} answer ${i} is ${v}, expected 1..4`)
+      sums[i] = (sums[i] ?? 0) + v
+      total += v
+    })
+  })
   // hundredths = round(total*2500 / (9n)) = floor((2*total*2500 + 9n) / (18n)), all integers.
-  const num = 2 * total * 2500 + 9 * n;
-  const den = 18 * n;
-  const hundredths = (num - (num % den)) / den;
-  const ikm = hundredths / 100;
-  const grade = ikmGrade(ikm);
-  return { respondents: n, nrr: sums.map((s) => s / n), ikm, grade, performance: PERFORMANCE[grade] };
+  const num = 2 * total * 2500 + 9 * n
+  const den = 18 * n
+  const hundredths = (num - (num % den)) / den
+  const ikm = hundredths / 100
+  const grade = ikmGrade(ikm)
+  return { respondents: n, nrr: sums.map((s) => s / n), ikm, grade, performance: PERFORMANCE[grade] }
 }

@@ -17,7 +17,12 @@ describe('decideLocation', () => {
   })
 
   it('a point in another kelurahan asks which is right; the answer never keeps a contradicting pair', () => {
-    expect(decideLocation({ chosenAreaId: 5, point, locatedAreaId: 7, choice: undefined })).toEqual({ ok: false, reason: 'mismatch', chosenAreaId: 5, locatedAreaId: 7 })
+    expect(decideLocation({ chosenAreaId: 5, point, locatedAreaId: 7, choice: undefined })).toEqual({
+      ok: false,
+      reason: 'mismatch',
+      chosenAreaId: 5,
+      locatedAreaId: 7,
+    })
     expect(decideLocation({ chosenAreaId: 5, point, locatedAreaId: 7, choice: 'point' })).toEqual({ ok: true, areaId: 7, point })
     expect(decideLocation({ chosenAreaId: 5, point, locatedAreaId: 7, choice: 'area' })).toEqual({ ok: true, areaId: 5, point: null })
   })

@@ -1,4 +1,4 @@
-import { describe, it, expect } from 'vitest';
+import { describe, it, expect } from 'vitest'
 import {
   REPORT_STATUSES,
   STATUS_LABELS,
@@ -18,19 +18,10 @@ import {
   type ActorKind,
   type ReportAction,
   type ReportStatus,
-} from './report-status';
+} from './report-status'
 
-const ACTIONS: ReportAction['type'][] = [
-  'verify',
-  'start',
-  'resolve',
-  'close',
-  'reopen',
-  'reject',
-  'transfer',
-  'escalate',
-];
-const ACTORS: ActorKind[] = ['officer', 'supervisor', 'reporter', 'system'];
+const ACTIONS: ReportAction['type'][] = ['verify', 'start', 'resolve', 'close', 'reopen', 'reject', 'transfer', 'escalate']
+const ACTORS: ActorKind[] = ['officer', 'supervisor', 'reporter', 'system']
 
 // Written out by hand, independent of the implementation's table:
 // "status action actor -> to event". Everything not listed must be refused.
@@ -63,82 +54,80 @@ resolved close system -> closed status_changed
 resolved close supervisor -> closed status_changed
 resolved reopen reporter -> in_progress reopened
 resolved reopen supervisor -> in_progress reopened
-`;
+`
 
-const expected = new Map<string, { to: string; eventType: string }>();
+const expected = new Map<string, { to: string; eventType: string }>()
 for (const line of EXPECTED.trim().split('\n')) {
-  const [lhs, rhs] = line.split(' -> ');
-  const [to, eventType] = (rhs ?? '').split(' ');
-  expected.set((lhs ?? '').trim(), { to: to ?? '', eventType: eventType ?? '' });
+  const [lhs, rhs] = line.split(' -> ')
+  const [to, eventType] = (rhs ?? '').split(' ')
+  expected.set((lhs ?? '').trim(), { to: to ?? '', eventType: eventType ?? '' })
 }
 
 function actionOf(type: ReportAction['type']): ReportAction {
-  return type === 'reject' ? { type, reason: 'spam' } : ({ type } as ReportAction);
+  return type === 'reject' ? { type, reason: 'spam' } : ({ type } as ReportAction)
 }
 
 describe('transition table', () => {
   it('expected table has 28 allowed combinations', () => {
-    expect(expected.size).toBe(28);
-  });
+    expect(expected.size).toBe(28)
+  })
 
   it('matches the hand-written table for every status × action × actor', () => {
-    let checked = 0;
+    let checked = 0
     for (const status of REPORT_STATUSES) {
       for (const action of ACTIONS) {
         for (const actor of ACTORS) {
-          checked++;
-          const want = expected.get(`${status} ${action} ${actor}`);
-          expect(canTransition(status, action, actor), `${status} ${action} ${actor}`).toBe(!!want);
+          checked++
+          const want = expected.get(`${status} ${action} ${actor}`)
+          expect(canTransition(status, action, actor), `${status} ${action} ${actor}`).toBe(!!want)
           if (want) {
             expect(transition(status, actionOf(action), actor)).toEqual({
               from: status,
               to: want.to,
               eventType: want.eventType,
-            });
+            })
           } else {
-            expect(() => transition(status, actionOf(action), actor)).toThrow(InvalidTransitionError);
+            expect(() => transition(status, actionOf(action), actor)).toThrow(InvalidTransitionError)
           }
         }
       }
     }
-    expect(checked).toBe(7 * 8 * 4);
-  });
+    expect(checked).toBe(7 * 8 * 4)
+  })
 
   it('terminal statuses accept nothing from anyone', () => {
     for (const s of ['closed', 'rejected', 'duplicate'] as ReportStatus[]) {
-      for (const actor of ACTORS) expect(allowedActions(s, actor)).toEqual([]);
+      for (const actor of ACTORS) expect(allowedActions(s, actor)).toEqual([])
     }
-  });
+  })
 
   it('officers cannot reject; supervisors can', () => {
-    expect(canTransition('verified', 'reject', 'officer')).toBe(false);
-    expect(canTransition('verified', 'reject', 'supervisor')).toBe(true);
-  });
+    expect(canTransition('verified', 'reject', 'officer')).toBe(false)
+    expect(canTransition('verified', 'reject', 'supervisor')).toBe(true)
+  })
 
   it('allowedActions lists exactly the permitted actions', () => {
-    expect(new Set(allowedActions('submitted', 'officer'))).toEqual(
-      new Set(['verify', 'start', 'transfer']),
-    );
-    expect(new Set(allowedActions('resolved', 'reporter'))).toEqual(new Set(['close', 'reopen']));
-    expect(allowedActions('in_progress', 'system')).toEqual(['escalate']);
-    expect(allowedActions('submitted', 'reporter')).toEqual([]);
-  });
-});
+    expect(new Set(allowedActions('submitted', 'officer'))).toEqual(new Set(['verify', 'start', 'transfer']))
+    expect(new Set(allowedActions('resolved', 'reporter'))).toEqual(new Set(['close', 'reopen']))
+    expect(allowedActions('in_progress', 'system')).toEqual(['escalate'])
+    expect(allowedActions('submitted', 'reporter')).toEqual([])
+  })
+})
 
 describe('marking duplicates', () => {
   // Until the officer workflow can pick the original and merge supporters, nobody may
   // mark a duplicate: the database demands duplicate_of_id, which the action never set.
   it('is not an action of the machine, for any status or actor', () => {
     for (const status of REPORT_STATUSES) {
-      for (const actor of ACTORS) expect(allowedActions(status, actor) as string[]).not.toContain('mark_duplicate');
+      for (const actor of ACTORS) expect(allowedActions(status, actor) as string[]).not.toContain('mark_duplicate')
     }
-  });
+  })
 
   it('keeps the duplicate status in the vocabulary (simulated history still has it)', () => {
-    expect(REPORT_STATUSES).toContain('duplicate');
-    expect(isOpenStatus('duplicate')).toBe(false);
-  });
-});
+    expect(REPORT_STATUSES).toContain('duplicate')
+    expect(isOpenStatus('duplicate')).toBe(false)
+  })
+})
 
 describe('notes', () => {
   // Written out by hand: a note may be added while the report is being handled or
@@ -151,40 +140,40 @@ describe('notes', () => {
     closed: false,
     rejected: false,
     duplicate: false,
-  };
+  }
 
   it.each(NOTE_KINDS.flatMap((kind) => REPORT_STATUSES.map((status) => [kind, status] as const)))('%s in %s', (kind, status) => {
     for (const actor of ['officer', 'supervisor'] as ActorKind[]) {
-      expect(canAddNote(status, kind, actor)).toBe(NOTE_ALLOWED[status]);
-      if (NOTE_ALLOWED[status]) expect(() => assertCanAddNote(status, kind, actor)).not.toThrow();
-      else expect(() => assertCanAddNote(status, kind, actor)).toThrow(NoteNotAllowedError);
+      expect(canAddNote(status, kind, actor)).toBe(NOTE_ALLOWED[status])
+      if (NOTE_ALLOWED[status]) expect(() => assertCanAddNote(status, kind, actor)).not.toThrow()
+      else expect(() => assertCanAddNote(status, kind, actor)).toThrow(NoteNotAllowedError)
     }
     // Notes are staff work: reporters and the system write none.
-    expect(canAddNote(status, kind, 'reporter')).toBe(false);
-    expect(canAddNote(status, kind, 'system')).toBe(false);
-  });
+    expect(canAddNote(status, kind, 'reporter')).toBe(false)
+    expect(canAddNote(status, kind, 'system')).toBe(false)
+  })
 
   it('a refused note carries the status, for a true message', () => {
-    let caught: unknown;
+    let caught: unknown
     try {
-      assertCanAddNote('closed', 'internal_note', 'officer');
+      assertCanAddNote('closed', 'internal_note', 'officer')
     } catch (e) {
-      caught = e;
+      caught = e
     }
-    expect(caught).toBeInstanceOf(NoteNotAllowedError);
-    expect((caught as NoteNotAllowedError).status).toBe('closed');
-    expect((caught as NoteNotAllowedError).code).toBe('note_not_allowed');
-  });
+    expect(caught).toBeInstanceOf(NoteNotAllowedError)
+    expect((caught as NoteNotAllowedError).status).toBe('closed')
+    expect((caught as NoteNotAllowedError).code).toBe('note_not_allowed')
+  })
 
   it('writes a public update publicly and an internal note internally', () => {
-    expect(noteEvent('public_update')).toEqual({ eventType: 'public_update', visibility: 'public' });
-    expect(noteEvent('internal_note')).toEqual({ eventType: 'internal_note', visibility: 'internal' });
-  });
-});
+    expect(noteEvent('public_update')).toEqual({ eventType: 'public_update', visibility: 'public' })
+    expect(noteEvent('internal_note')).toEqual({ eventType: 'internal_note', visibility: 'internal' })
+  })
+})
 
 describe('first response (ADR 007)', () => {
   // By hand: what tells the citizen their report is being handled.
-  const COUNTS = ['verified', 'status_changed', 'public_update', 'resolved', 'rejected', 'duplicate_marked'];
+  const COUNTS = ['verified', 'status_changed', 'public_update', 'resolved', 'rejected', 'duplicate_marked']
   const ALL_EVENTS = [
     'created',
     'verified',
@@ -199,43 +188,43 @@ describe('first response (ADR 007)', () => {
     'duplicate_marked',
     'rejected',
     'escalated',
-  ] as const;
+  ] as const
 
   it.each(ALL_EVENTS)('%s', (type) => {
-    expect(isFirstResponse({ type, actor: 'staff' })).toBe(COUNTS.includes(type));
-    expect(isFirstResponse({ type, actor: 'reporter' })).toBe(false);
-    expect(isFirstResponse({ type, actor: 'system' })).toBe(false);
-  });
+    expect(isFirstResponse({ type, actor: 'staff' })).toBe(COUNTS.includes(type))
+    expect(isFirstResponse({ type, actor: 'reporter' })).toBe(false)
+    expect(isFirstResponse({ type, actor: 'system' })).toBe(false)
+  })
 
   it('a transfer and an internal note are not a response; verify, start and a public update are', () => {
     const staffDoes = (action: ReportAction['type'], from: ReportStatus) =>
-      isFirstResponse({ type: transition(from, actionOf(action), 'officer').eventType, actor: 'staff' });
-    expect(staffDoes('transfer', 'submitted')).toBe(false);
-    expect(staffDoes('verify', 'submitted')).toBe(true);
-    expect(staffDoes('start', 'submitted')).toBe(true);
-    expect(isFirstResponse({ type: noteEvent('internal_note').eventType, actor: 'staff' })).toBe(false);
-    expect(isFirstResponse({ type: noteEvent('public_update').eventType, actor: 'staff' })).toBe(true);
-  });
-});
+      isFirstResponse({ type: transition(from, actionOf(action), 'officer').eventType, actor: 'staff' })
+    expect(staffDoes('transfer', 'submitted')).toBe(false)
+    expect(staffDoes('verify', 'submitted')).toBe(true)
+    expect(staffDoes('start', 'submitted')).toBe(true)
+    expect(isFirstResponse({ type: noteEvent('internal_note').eventType, actor: 'staff' })).toBe(false)
+    expect(isFirstResponse({ type: noteEvent('public_update').eventType, actor: 'staff' })).toBe(true)
+  })
+})
 
 describe('InvalidTransitionError', () => {
   it('carries from, action and actor', () => {
-    let caught: unknown;
+    let caught: unknown
     try {
-      transition('closed', { type: 'reopen' }, 'reporter');
+      transition('closed', { type: 'reopen' }, 'reporter')
     } catch (e) {
-      caught = e;
+      caught = e
     }
-    expect(caught).toBeInstanceOf(InvalidTransitionError);
-    expect(caught).toBeInstanceOf(Error);
-    const err = caught as InvalidTransitionError;
-    expect(err.code).toBe('invalid_transition');
-    expect(err.from).toBe('closed');
-    expect(err.action).toBe('reopen');
-    expect(err.actor).toBe('reporter');
-    expect(err.message).toContain('reopen');
-  });
-});
+    expect(caught).toBeInstanceOf(InvalidTransitionError)
+    expect(caught).toBeInstanceOf(Error)
+    const err = caught as InvalidTransitionError
+    expect(err.code).toBe('invalid_transition')
+    expect(err.from).toBe('closed')
+    expect(err.action).toBe('reopen')
+    expect(err.actor).toBe('reporter')
+    expect(err.message).toContain('reopen')
+  })
+})
 
 describe('status groupings', () => {
   const table: [ReportStatus, boolean, 'open' | 'closed', 'open' | 'closed' | 'fixed'][] = [
@@ -246,17 +235,17 @@ describe('status groupings', () => {
     ['closed', false, 'closed', 'fixed'],
     ['rejected', false, 'closed', 'closed'],
     ['duplicate', false, 'closed', 'closed'],
-  ];
+  ]
   it.each(table)('%s', (s, open, o311, outcome) => {
-    expect(isOpenStatus(s)).toBe(open);
-    expect(open311Status(s)).toBe(o311);
-    expect(outcomeType(s)).toBe(outcome);
-  });
+    expect(isOpenStatus(s)).toBe(open)
+    expect(open311Status(s)).toBe(o311)
+    expect(outcomeType(s)).toBe(outcome)
+  })
 
   it('has Indonesian and English labels', () => {
-    expect(STATUS_LABELS.in_progress).toEqual({ id: 'Diproses', en: 'In progress' });
-    expect(STATUS_LABELS.submitted.id).toBe('Baru');
-    expect(STATUS_LABELS.duplicate.id).toBe('Duplikat');
-    expect(Object.keys(STATUS_LABELS).sort()).toEqual([...REPORT_STATUSES].sort());
-  });
-});
+    expect(STATUS_LABELS.in_progress).toEqual({ id: 'Diproses', en: 'In progress' })
+    expect(STATUS_LABELS.submitted.id).toBe('Baru')
+    expect(STATUS_LABELS.duplicate.id).toBe('Duplikat')
+    expect(Object.keys(STATUS_LABELS).sort()).toEqual([...REPORT_STATUSES].sort())
+  })
+})

@@ -1,13 +1,13 @@
 // Report lifecycle as a single data table. The table is the spec: adding a
 // rule means adding a row, never another branch.
 
-import { OPEN_STATUSES, type EventType, type RejectReason, type ReportStatus } from './vocabulary';
+import { OPEN_STATUSES, type EventType, type RejectReason, type ReportStatus } from './vocabulary'
 
 // The value sets live in the vocabulary; re-exported for the state machine's users.
-export { REJECT_REASONS, REPORT_STATUSES } from './vocabulary';
-export type { EventType, RejectReason, ReportStatus } from './vocabulary';
+export { REJECT_REASONS, REPORT_STATUSES } from './vocabulary'
+export type { EventType, RejectReason, ReportStatus } from './vocabulary'
 
-export type ActorKind = 'officer' | 'supervisor' | 'reporter' | 'system';
+export type ActorKind = 'officer' | 'supervisor' | 'reporter' | 'system'
 
 export type ReportAction =
   | { type: 'verify' }
@@ -17,26 +17,26 @@ export type ReportAction =
   | { type: 'reopen' }
   | { type: 'reject'; reason: RejectReason }
   | { type: 'transfer' }
-  | { type: 'escalate' };
+  | { type: 'escalate' }
 
 export interface Transition {
-  from: ReportStatus;
-  to: ReportStatus;
-  eventType: EventType;
+  from: ReportStatus
+  to: ReportStatus
+  eventType: EventType
 }
 
-type ActionType = ReportAction['type'];
+type ActionType = ReportAction['type']
 
 interface Rule {
-  from: readonly ReportStatus[];
+  from: readonly ReportStatus[]
   /** 'same' = the status is kept (transfer/escalate change unit or priority elsewhere). */
-  to: ReportStatus | 'same';
-  actors: readonly ActorKind[];
-  eventType: EventType;
+  to: ReportStatus | 'same'
+  actors: readonly ActorKind[]
+  eventType: EventType
 }
 
-const OPEN: readonly ReportStatus[] = OPEN_STATUSES;
-const STAFF: readonly ActorKind[] = ['officer', 'supervisor'];
+const OPEN: readonly ReportStatus[] = OPEN_STATUSES
+const STAFF: readonly ActorKind[] = ['officer', 'supervisor']
 
 const RULES: Record<ActionType, Rule> = {
   verify: { from: ['submitted'], to: 'verified', actors: STAFF, eventType: 'verified' },
@@ -57,50 +57,50 @@ const RULES: Record<ActionType, Rule> = {
   reopen: { from: ['resolved'], to: 'in_progress', actors: ['reporter', 'supervisor'], eventType: 'reopened' },
   transfer: { from: OPEN, to: 'same', actors: STAFF, eventType: 'transferred' },
   escalate: { from: OPEN, to: 'same', actors: ['system', 'supervisor'], eventType: 'escalated' },
-};
+}
 
-const ACTION_TYPES = Object.keys(RULES) as ActionType[];
+const ACTION_TYPES = Object.keys(RULES) as ActionType[]
 
 export class InvalidTransitionError extends Error {
-  readonly code = 'invalid_transition';
+  readonly code = 'invalid_transition'
   constructor(
     readonly from: ReportStatus,
     readonly action: ActionType,
     readonly actor: ActorKind,
   ) {
-    super(`Action "${action}" by ${actor} is not allowed from status "${from}"`);
-    this.name = 'InvalidTransitionError';
+    super(`Action "${action}" by ${actor} is not allowed from status "${from}"`)
+    this.name = 'InvalidTransitionError'
   }
 }
 
 export function canTransition(from: ReportStatus, action: ActionType, actor: ActorKind): boolean {
   // An action the table does not know (e.g. a removed one) is simply not allowed.
-  if (!Object.hasOwn(RULES, action)) return false;
-  const rule = RULES[action];
-  return rule.from.includes(from) && rule.actors.includes(actor);
+  if (!Object.hasOwn(RULES, action)) return false
+  const rule = RULES[action]
+  return rule.from.includes(from) && rule.actors.includes(actor)
 }
 
 export function transition(from: ReportStatus, action: ReportAction, actor: ActorKind): Transition {
   if (!canTransition(from, action.type, actor)) {
-    throw new InvalidTransitionError(from, action.type, actor);
+    throw new InvalidTransitionError(from, action.type, actor)
   }
-  const rule = RULES[action.type];
-  return { from, to: rule.to === 'same' ? from : rule.to, eventType: rule.eventType };
+  const rule = RULES[action.type]
+  return { from, to: rule.to === 'same' ? from : rule.to, eventType: rule.eventType }
 }
 
 export function allowedActions(from: ReportStatus, actor: ActorKind): ActionType[] {
-  return ACTION_TYPES.filter((a) => canTransition(from, a, actor));
+  return ACTION_TYPES.filter((a) => canTransition(from, a, actor))
 }
 
 /** Staff notes on a report: a public update (the citizen sees it) or an internal note. */
-export const NOTE_KINDS = ['public_update', 'internal_note'] as const;
-export type NoteKind = (typeof NOTE_KINDS)[number];
+export const NOTE_KINDS = ['public_update', 'internal_note'] as const
+export type NoteKind = (typeof NOTE_KINDS)[number]
 
 interface NoteRule {
-  from: readonly ReportStatus[];
-  actors: readonly ActorKind[];
-  eventType: EventType;
-  visibility: 'public' | 'internal';
+  from: readonly ReportStatus[]
+  actors: readonly ActorKind[]
+  eventType: EventType
+  visibility: 'public' | 'internal'
 }
 
 // Notes follow the report's life like actions do: while it is handled or waits for
@@ -108,36 +108,36 @@ interface NoteRule {
 const NOTE_RULES: Record<NoteKind, NoteRule> = {
   public_update: { from: [...OPEN, 'resolved'], actors: STAFF, eventType: 'public_update', visibility: 'public' },
   internal_note: { from: [...OPEN, 'resolved'], actors: STAFF, eventType: 'internal_note', visibility: 'internal' },
-};
+}
 
 export class NoteNotAllowedError extends Error {
-  readonly code = 'note_not_allowed';
+  readonly code = 'note_not_allowed'
   constructor(
     readonly status: ReportStatus,
     readonly kind: NoteKind,
     readonly actor: ActorKind,
   ) {
-    super(`A ${kind} by ${actor} is not allowed in status "${status}"`);
-    this.name = 'NoteNotAllowedError';
+    super(`A ${kind} by ${actor} is not allowed in status "${status}"`)
+    this.name = 'NoteNotAllowedError'
   }
 }
 
 export function canAddNote(status: ReportStatus, kind: NoteKind, actor: ActorKind): boolean {
-  const rule = NOTE_RULES[kind];
-  return rule.from.includes(status) && rule.actors.includes(actor);
+  const rule = NOTE_RULES[kind]
+  return rule.from.includes(status) && rule.actors.includes(actor)
 }
 
 export function assertCanAddNote(status: ReportStatus, kind: NoteKind, actor: ActorKind): void {
-  if (!canAddNote(status, kind, actor)) throw new NoteNotAllowedError(status, kind, actor);
+  if (!canAddNote(status, kind, actor)) throw new NoteNotAllowedError(status, kind, actor)
 }
 
 export function noteEvent(kind: NoteKind): { eventType: EventType; visibility: 'public' | 'internal' } {
-  const { eventType, visibility } = NOTE_RULES[kind];
-  return { eventType, visibility };
+  const { eventType, visibility } = NOTE_RULES[kind]
+  return { eventType, visibility }
 }
 
 /** Who an event is attributed to in the event log. */
-export type EventActor = 'staff' | 'reporter' | 'system';
+export type EventActor = 'staff' | 'reporter' | 'system'
 
 // ADR 007: the first response is the first staff event that tells the citizen their
 // report is being handled. Routing it elsewhere (transfer), escalating it and internal
@@ -157,27 +157,27 @@ const FIRST_RESPONSE_EVENTS: Record<EventType, boolean> = {
   duplicate_marked: true,
   rejected: true,
   escalated: false,
-};
+}
 
 /** Whether this event, if it is the first of its kind, sets the report's first_response_at. */
 export function isFirstResponse(event: { type: EventType; actor: EventActor }): boolean {
-  return event.actor === 'staff' && FIRST_RESPONSE_EVENTS[event.type];
+  return event.actor === 'staff' && FIRST_RESPONSE_EVENTS[event.type]
 }
 
 export function isOpenStatus(s: ReportStatus): boolean {
-  return OPEN.includes(s);
+  return OPEN.includes(s)
 }
 
 /** Open311 GeoReport v2 only knows open/closed. */
 export function open311Status(s: ReportStatus): 'open' | 'closed' {
-  return isOpenStatus(s) ? 'open' : 'closed';
+  return isOpenStatus(s) ? 'open' : 'closed'
 }
 
 /** Outcome for reporting: a resolved report counts as fixed even before the reporter closes it. */
 export function outcomeType(s: ReportStatus): 'open' | 'closed' | 'fixed' {
-  if (s === 'resolved' || s === 'closed') return 'fixed';
-  if (s === 'rejected' || s === 'duplicate') return 'closed';
-  return 'open';
+  if (s === 'resolved' || s === 'closed') return 'fixed'
+  if (s === 'rejected' || s === 'duplicate') return 'closed'
+  return 'open'
 }
 
 export const STATUS_LABELS: Record<ReportStatus, { id: string; en: string }> = {
@@ -188,4 +188,4 @@ export const STATUS_LABELS: Record<ReportStatus, { id: string; en: string }> = {
   closed: { id: 'Ditutup', en: 'Closed' },
   rejected: { id: 'Ditolak', en: 'Rejected' },
   duplicate: { id: 'Duplikat', en: 'Duplicate' },
-};
+}

@@ -4,24 +4,24 @@
 // idempotency key to its content and to recognise a no-JS Back + submit again.
 
 export interface SubmissionContent {
-  categoryId: number;
-  areaId: number;
-  lat: number | null;
-  lng: number | null;
-  description: string;
-  address: string | null;
-  privacy: string;
-  contact: { name: string | null; email: string | null; phone: string | null } | null;
+  categoryId: number
+  areaId: number
+  lat: number | null
+  lng: number | null
+  description: string
+  address: string | null
+  privacy: string
+  contact: { name: string | null; email: string | null; phone: string | null } | null
 }
 
 /** How long the same browser sending the same content again lands on the report already filed. */
-export const RESUBMIT_WINDOW_MS = 15 * 60_000;
+export const RESUBMIT_WINDOW_MS = 15 * 60_000
 
 // Browsers differ in line endings (CRLF from a textarea) and people in stray spaces.
 const text = (value: string | null | undefined) => {
-  const t = (value ?? '').replace(/\s+/g, ' ').trim();
-  return t === '' ? null : t;
-};
+  const t = (value ?? '').replace(/\s+/g, ' ').trim()
+  return t === '' ? null : t
+}
 
 /** One canonical text per submission: equal content always gives an equal text. */
 export function canonicalSubmission(c: SubmissionContent): string {
@@ -36,5 +36,5 @@ export function canonicalSubmission(c: SubmissionContent): string {
     text(c.contact?.name),
     text(c.contact?.email)?.toLowerCase() ?? null,
     text(c.contact?.phone),
-  ]);
+  ])
 }

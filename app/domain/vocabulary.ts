@@ -39,8 +39,19 @@ export const REENCODED_PHOTO_TYPES = ['image/jpeg'] as const satisfies readonly 
 
 // ---- Report history ----
 export const EVENT_TYPES = [
-  'created', 'verified', 'assigned', 'transferred', 'status_changed', 'public_update', 'internal_note',
-  'resolved', 'reopened', 'rated', 'duplicate_marked', 'rejected', 'escalated',
+  'created',
+  'verified',
+  'assigned',
+  'transferred',
+  'status_changed',
+  'public_update',
+  'internal_note',
+  'resolved',
+  'reopened',
+  'rated',
+  'duplicate_marked',
+  'rejected',
+  'escalated',
 ] as const
 export type EventType = (typeof EVENT_TYPES)[number]
 

@@ -73,7 +73,8 @@ export const en: Dictionary = {
     phoneHint: 'For example: 0812 3456 7890',
     privacyHeading: 'Who may see this report?',
     privacyPublic: 'Public',
-    privacyPublicHint: 'The report is shown on the site, without your name or contact details. The officers handling it see your name and contact details to reach you.',
+    privacyPublicHint:
+      'The report is shown on the site, without your name or contact details. The officers handling it see your name and contact details to reach you.',
     privacyAnonymous: 'Anonymous',
     privacyAnonymousHint:
       'The report is shown on the site. Contact details you give are kept, but only to send you news about the report; officers never see your name or contact details.',
@@ -249,7 +250,8 @@ export const en: Dictionary = {
     noActions: 'This report is closed; no further actions.',
     conflict: 'Someone else just changed this report. The page has been reloaded; check it and try again.',
     noteNotAllowed: 'This report is {status}; notes can no longer be added.',
-    transferInspectorateOnly: 'Misconduct (bribery/civil servant conduct) reports and confidential reports held by the Inspectorate can only move between Inspectorate units.',
+    transferInspectorateOnly:
+      'Misconduct (bribery/civil servant conduct) reports and confidential reports held by the Inspectorate can only move between Inspectorate units.',
     reporterInspectorateOnly: 'The reporter’s identity is visible to the Inspectorate only.',
     noTransferTargets: 'This report can only move between Inspectorate units, and there is no other Inspectorate unit.',
     queuePage: 'Page {page} of {pages}',

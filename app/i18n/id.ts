@@ -77,7 +77,8 @@ export const id = {
     privacyAnonymousHint:
       'Isi laporan tampil di situs. Kontak yang Anda isi tetap disimpan, tetapi hanya untuk mengirim kabar laporan kepada Anda; petugas tidak pernah melihat nama dan kontak Anda.',
     privacyConfidential: 'Rahasia',
-    privacyConfidentialHint: 'Laporan tidak tampil di situs. Hanya petugas yang berwenang yang melihatnya, beserta nama dan kontak Anda untuk menghubungi Anda.',
+    privacyConfidentialHint:
+      'Laporan tidak tampil di situs. Hanya petugas yang berwenang yang melihatnya, beserta nama dan kontak Anda untuk menghubungi Anda.',
     privacyForced: 'Untuk jenis masalah ini pilihan dikunci pada "Rahasia".',
     locationQuestion: 'Titik lokasi Anda berada di Kel. {located}, bukan di Kel. {chosen} yang Anda pilih. Mana yang benar?',
     locationChoicePoint: 'Kel. {located}, sesuai titik lokasi',

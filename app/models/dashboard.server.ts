@@ -49,7 +49,14 @@ function periodReports(db: Db, f: PeriodFilter) {
       join
         .onRef('rt.report_id', '=', 'r.id')
         .on(({ not, exists, selectFrom }) =>
-          not(exists(selectFrom('ratings as later').select('later.id').whereRef('later.report_id', '=', 'rt.report_id').whereRef('later.resolution_number', '>', 'rt.resolution_number'))),
+          not(
+            exists(
+              selectFrom('ratings as later')
+                .select('later.id')
+                .whereRef('later.report_id', '=', 'rt.report_id')
+                .whereRef('later.resolution_number', '>', 'rt.resolution_number'),
+            ),
+          ),
         ),
     )
     .where('r.jurisdiction_id', '=', f.jurisdictionId)
@@ -87,16 +94,25 @@ export async function getSummary(db: Db, f: PeriodFilter): Promise<Summary> {
   const a = aggregates(f.now)
   const row = await periodReports(db, f)
     .select([
-      a.total.as('total'), a.open.as('open'), a.overdueOpen.as('overdueOpen'), a.medianResponseHours.as('medianResponseHours'),
-      a.medianResolutionHours.as('medianResolutionHours'), a.onTimeDone.as('onTimeDone'), a.onTimeCounted.as('onTimeCounted'),
-      a.meanRating.as('meanRating'), a.ratings.as('ratings'),
+      a.total.as('total'),
+      a.open.as('open'),
+      a.overdueOpen.as('overdueOpen'),
+      a.medianResponseHours.as('medianResponseHours'),
+      a.medianResolutionHours.as('medianResolutionHours'),
+      a.onTimeDone.as('onTimeDone'),
+      a.onTimeCounted.as('onTimeCounted'),
+      a.meanRating.as('meanRating'),
+      a.ratings.as('ratings'),
     ])
     .executeTakeFirstOrThrow()
   return toSummary(row)
 }
 
 export async function getStatusCounts(db: Db, f: PeriodFilter) {
-  const rows = await periodReports(db, f).select(['r.status', sql<number>`count(*)`.as('n')]).groupBy('r.status').execute()
+  const rows = await periodReports(db, f)
+    .select(['r.status', sql<number>`count(*)`.as('n')])
+    .groupBy('r.status')
+    .execute()
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)])) as Partial<Record<string, number>>
 }
 
@@ -105,10 +121,18 @@ export async function getUnitTable(db: Db, f: PeriodFilter) {
   const rows = await periodReports(db, f)
     .innerJoin('units as u', 'u.id', 'r.current_unit_id')
     .select([
-      'u.id', 'u.name', 'u.short_name',
-      a.total.as('total'), a.open.as('open'), a.overdueOpen.as('overdueOpen'), a.medianResponseHours.as('medianResponseHours'),
-      a.medianResolutionHours.as('medianResolutionHours'), a.onTimeDone.as('onTimeDone'), a.onTimeCounted.as('onTimeCounted'),
-      a.meanRating.as('meanRating'), a.ratings.as('ratings'),
+      'u.id',
+      'u.name',
+      'u.short_name',
+      a.total.as('total'),
+      a.open.as('open'),
+      a.overdueOpen.as('overdueOpen'),
+      a.medianResponseHours.as('medianResponseHours'),
+      a.medianResolutionHours.as('medianResolutionHours'),
+      a.onTimeDone.as('onTimeDone'),
+      a.onTimeCounted.as('onTimeCounted'),
+      a.meanRating.as('meanRating'),
+      a.ratings.as('ratings'),
     ])
     .groupBy(['u.id', 'u.name', 'u.short_name'])
     .orderBy(sql`count(*)`, 'desc')

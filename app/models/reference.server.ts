@@ -17,7 +17,19 @@ export function getJurisdictionById(db: Db, id: number) {
 export function listActiveCategories(db: Db, jurisdictionId: number) {
   return db
     .selectFrom('categories')
-    .select(['id', 'code', 'group_code', 'name_id', 'name_en', 'description_id', 'description_en', 'is_emergency', 'emergency_advice_id', 'emergency_advice_en', 'privacy_rule'])
+    .select([
+      'id',
+      'code',
+      'group_code',
+      'name_id',
+      'name_en',
+      'description_id',
+      'description_en',
+      'is_emergency',
+      'emergency_advice_id',
+      'emergency_advice_en',
+      'privacy_rule',
+    ])
     .where('jurisdiction_id', '=', jurisdictionId)
     .where('active', '=', true)
     .orderBy('sort_order')
@@ -63,7 +75,10 @@ export async function getSlaCalendar(db: Db, jurisdiction: { id: number; time_zo
     .select(['date', 'kind'])
     .where((eb) => eb.or([eb('jurisdiction_id', 'is', null), eb('jurisdiction_id', '=', jurisdiction.id)]))
     .execute()
-  return makeCalendar(jurisdiction.time_zone, rows.map((r) => r.date))
+  return makeCalendar(
+    jurisdiction.time_zone,
+    rows.map((r) => r.date),
+  )
 }
 
 export async function getRoutingContext(db: Db, jurisdictionId: number, categoryId: number) {
@@ -94,7 +109,13 @@ export async function getRoutingContext(db: Db, jurisdictionId: number, category
 
 /** Units a report can be transferred to. */
 export function listActiveUnits(db: Db, jurisdictionId: number) {
-  return db.selectFrom('units').select(['id', 'name', 'short_name']).where('jurisdiction_id', '=', jurisdictionId).where('active', '=', true).orderBy('name').execute()
+  return db
+    .selectFrom('units')
+    .select(['id', 'name', 'short_name'])
+    .where('jurisdiction_id', '=', jurisdictionId)
+    .where('active', '=', true)
+    .orderBy('name')
+    .execute()
 }
 
 /** The kelurahan of the jurisdiction that contains the point, or null. */
@@ -110,6 +131,9 @@ export async function findKelurahanAt(db: Db, jurisdictionId: number, point: Poi
     .where('centroid_lng', '>', point.lng - 0.1)
     .where('centroid_lng', '<', point.lng + 0.1)
     .execute()
-  const found = findContainingArea(candidates.map((c) => ({ ...c, polygon: c.polygon as Geometry | null })), point)
+  const found = findContainingArea(
+    candidates.map((c) => ({ ...c, polygon: c.polygon as Geometry | null })),
+    point,
+  )
   return found ? { id: found.id, name: found.name } : null
 }

@@ -126,7 +126,16 @@ export async function fileReport(trx: Transaction<DB>, input: NewReportInput): P
     }
     await trx
       .insertInto('report_events')
-      .values({ report_id: inserted.id, created_at: input.now, actor_kind: 'reporter', actor_user_id: null, type: 'created', to_status: 'submitted', to_unit_id: unitId, visibility: 'public' })
+      .values({
+        report_id: inserted.id,
+        created_at: input.now,
+        actor_kind: 'reporter',
+        actor_user_id: null,
+        type: 'created',
+        to_status: 'submitted',
+        to_unit_id: unitId,
+        visibility: 'public',
+      })
       .execute()
     if (input.photos?.length) {
       await trx
@@ -147,7 +156,10 @@ export async function fileReport(trx: Transaction<DB>, input: NewReportInput): P
     }
     const contact = input.contact
     if (contact && (contact.name || contact.email || contact.phone)) {
-      await trx.insertInto('report_contacts').values({ report_id: inserted.id, ...contact, created_at: input.now }).execute()
+      await trx
+        .insertInto('report_contacts')
+        .values({ report_id: inserted.id, ...contact, created_at: input.now })
+        .execute()
       if (contact.email) {
         await trx
           .insertInto('notification_outbox')
@@ -188,17 +200,43 @@ async function replayedReport(trx: Transaction<DB>, input: NewReportInput, ident
   if (!existing) return null
   if (input.now.getTime() - existing.created_at.getTime() > RESUBMIT_WINDOW_MS) return { code: existing.code, token: null, replayed: true }
   const token = randomToken(16)
-  await trx.updateTable('reports').set({ reporter_token_hash: sha256(token) }).where('id', '=', existing.id).execute()
+  await trx
+    .updateTable('reports')
+    .set({ reporter_token_hash: sha256(token) })
+    .where('id', '=', existing.id)
+    .execute()
   return { code: existing.code, token, replayed: true }
 }
 
 const reportDetailColumns = [
-  'r.id', 'r.code', 'r.status', 'r.privacy', 'r.description', 'r.address', 'r.lat', 'r.lng', 'r.created_at',
-  'r.first_response_at', 'r.resolved_at', 'r.closed_at', 'r.response_due_at', 'r.resolution_due_at', 'r.reopen_count',
-  'r.version', 'r.reject_reason', 'r.current_unit_id', 'r.jurisdiction_id',
-  'c.name_id as category_name_id', 'c.name_en as category_name_en', 'c.code as category_code',
-  'k.name as kelurahan_name', 'kec.name as kecamatan_name', 'u.name as unit_name', 'u.short_name as unit_short_name',
-  'j.time_zone', 'j.name as jurisdiction_name',
+  'r.id',
+  'r.code',
+  'r.status',
+  'r.privacy',
+  'r.description',
+  'r.address',
+  'r.lat',
+  'r.lng',
+  'r.created_at',
+  'r.first_response_at',
+  'r.resolved_at',
+  'r.closed_at',
+  'r.response_due_at',
+  'r.resolution_due_at',
+  'r.reopen_count',
+  'r.version',
+  'r.reject_reason',
+  'r.current_unit_id',
+  'r.jurisdiction_id',
+  'c.name_id as category_name_id',
+  'c.name_en as category_name_en',
+  'c.code as category_code',
+  'k.name as kelurahan_name',
+  'kec.name as kecamatan_name',
+  'u.name as unit_name',
+  'u.short_name as unit_short_name',
+  'j.time_zone',
+  'j.name as jurisdiction_name',
 ] as const
 
 /** A report with its category, unit, kelurahan and kecamatan names (alias `r`); never contacts. */
@@ -232,7 +270,10 @@ export async function getPublicReport(db: Db, code: string, token: string | null
     .where('report_id', '=', row.id)
     .orderBy('resolution_number', 'desc')
     .execute()
-  const canRate = canRateResolution({ status: row.status, reopenCount: row.reopen_count }, ratings.map((r) => r.resolution_number))
+  const canRate = canRateResolution(
+    { status: row.status, reopenCount: row.reopen_count },
+    ratings.map((r) => r.resolution_number),
+  )
   // `rating`: the latest one (of an earlier resolution while the current one awaits its rating).
   return { report, isReporter, rating: ratings[0] ?? null, canRate }
 }
@@ -299,7 +340,12 @@ export async function applyReportAction(trx: Transaction<DB>, input: ApplyAction
   return step
 }
 
-async function transferTarget(trx: Transaction<DB>, reportId: number, report: { jurisdiction_id: number; current_unit_id: number }, unitId: number | undefined) {
+async function transferTarget(
+  trx: Transaction<DB>,
+  reportId: number,
+  report: { jurisdiction_id: number; current_unit_id: number },
+  unitId: number | undefined,
+) {
   const target = await trx
     .selectFrom('units')
     .select(['id', 'kind'])
@@ -432,7 +478,12 @@ export async function rateReport(trx: Transaction<DB>, input: RatingInput): Prom
   if (!report || !report.reporter_token_hash || sha256(input.token) !== report.reporter_token_hash) return 'not_allowed'
   if (report.status !== 'resolved') return 'not_allowed'
   const resolution = currentResolutionNumber(report.reopen_count)
-  const existing = await trx.selectFrom('ratings').select('id').where('report_id', '=', report.id).where('resolution_number', '=', resolution).executeTakeFirst()
+  const existing = await trx
+    .selectFrom('ratings')
+    .select('id')
+    .where('report_id', '=', report.id)
+    .where('resolution_number', '=', resolution)
+    .executeTakeFirst()
   if (existing) return 'not_allowed'
   await trx
     .insertInto('ratings')
@@ -443,17 +494,19 @@ export async function rateReport(trx: Transaction<DB>, input: RatingInput): Prom
     .values({ report_id: report.id, created_at: input.now, actor_kind: 'reporter', actor_user_id: null, type: 'rated', body: null, visibility: 'public' })
     .execute()
   const action: ReportAction = input.fixed === 'no' ? { type: 'reopen' } : { type: 'close' }
-  await applyReportAction(trx, { reportId: report.id, expectedVersion: report.version, action, actor: { kind: 'reporter', userId: null }, body: null, now: input.now })
+  await applyReportAction(trx, {
+    reportId: report.id,
+    expectedVersion: report.version,
+    action,
+    actor: { kind: 'reporter', userId: null },
+    body: null,
+    now: input.now,
+  })
   return action.type === 'reopen' ? 'reopened' : 'closed'
 }
 
 export function listReportPhotos(db: Db, reportId: number) {
-  return db
-    .selectFrom('attachments')
-    .select(['storage_key', 'width', 'height', 'phase'])
-    .where('report_id', '=', reportId)
-    .orderBy('id')
-    .execute()
+  return db.selectFrom('attachments').select(['storage_key', 'width', 'height', 'phase']).where('report_id', '=', reportId).orderBy('id').execute()
 }
 
 /** Who may see a photo is decided by its report: privacy, unit, reporter token. */

@@ -50,7 +50,21 @@ export function listQueue(db: Db, scope: StaffScope, options: { page?: number; p
     .innerJoin('categories as c', 'c.id', 'r.category_id')
     .innerJoin('units as u', 'u.id', 'r.current_unit_id')
     .leftJoin('areas as k', 'k.id', 'r.area_id')
-    .select(['r.id', 'r.code', 'r.status', 'r.privacy', 'r.created_at', 'r.response_due_at', 'r.resolution_due_at', 'r.first_response_at', 'c.name_id as category_name_id', 'c.name_en as category_name_en', 'c.is_emergency', 'k.name as kelurahan_name', 'u.short_name as unit_short_name'])
+    .select([
+      'r.id',
+      'r.code',
+      'r.status',
+      'r.privacy',
+      'r.created_at',
+      'r.response_due_at',
+      'r.resolution_due_at',
+      'r.first_response_at',
+      'c.name_id as category_name_id',
+      'c.name_en as category_name_en',
+      'c.is_emergency',
+      'k.name as kelurahan_name',
+      'u.short_name as unit_short_name',
+    ])
     .where(inScope(scope))
     .where('r.status', 'in', OPEN_STATUSES)
     .orderBy(sql`CASE WHEN r.first_response_at IS NULL THEN r.response_due_at ELSE r.resolution_due_at END`)
@@ -113,7 +127,19 @@ export function getStaffTimeline(db: Db, reportId: number) {
     .leftJoin('users as a', 'a.id', 'e.actor_user_id')
     .leftJoin('units as fu', 'fu.id', 'e.from_unit_id')
     .leftJoin('units as tu', 'tu.id', 'e.to_unit_id')
-    .select(['e.id', 'e.type', 'e.created_at', 'e.actor_kind', 'a.name as actor_name', 'e.from_status', 'e.to_status', 'fu.name as from_unit_name', 'tu.name as to_unit_name', 'e.body', 'e.visibility'])
+    .select([
+      'e.id',
+      'e.type',
+      'e.created_at',
+      'e.actor_kind',
+      'a.name as actor_name',
+      'e.from_status',
+      'e.to_status',
+      'fu.name as from_unit_name',
+      'tu.name as to_unit_name',
+      'e.body',
+      'e.visibility',
+    ])
     .where('e.report_id', '=', reportId)
     .orderBy('e.created_at')
     .orderBy('e.id')

@@ -12,7 +12,8 @@ const query = z.object({ lat: z.coerce.number().finite(), lng: z.coerce.number()
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const limited = await consumeLimit('kelurahan', context)
-  if (limited) return Response.json({ error: 'rate_limited', retryAfterSeconds: limited.retryAfterSeconds }, { status: 429, headers: retryAfterHeaders(limited) })
+  if (limited)
+    return Response.json({ error: 'rate_limited', retryAfterSeconds: limited.retryAfterSeconds }, { status: 429, headers: retryAfterHeaders(limited) })
   const parsed = query.safeParse(Object.fromEntries(new URL(request.url).searchParams))
   if (!parsed.success || !isInIndonesia(parsed.data)) return Response.json({ error: 'invalid_point' }, { status: 400 })
   const jurisdiction = await getPublicJurisdiction()

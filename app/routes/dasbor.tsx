@@ -102,13 +102,27 @@ export default function Dashboard() {
             <thead>
               <tr>
                 <th scope="col">{t.dashboard.colUnit}</th>
-                <th scope="col" className="num">{t.dashboard.total}</th>
-                <th scope="col" className="num">{t.dashboard.open}</th>
-                <th scope="col" className="num">{t.dashboard.overdueOpen}</th>
-                <th scope="col" className="num">{t.dashboard.medianResponse}</th>
-                <th scope="col" className="num">{t.dashboard.medianResolution}</th>
-                <th scope="col" className="num">{t.dashboard.onTime}</th>
-                <th scope="col" className="num">{t.dashboard.meanRating}</th>
+                <th scope="col" className="num">
+                  {t.dashboard.total}
+                </th>
+                <th scope="col" className="num">
+                  {t.dashboard.open}
+                </th>
+                <th scope="col" className="num">
+                  {t.dashboard.overdueOpen}
+                </th>
+                <th scope="col" className="num">
+                  {t.dashboard.medianResponse}
+                </th>
+                <th scope="col" className="num">
+                  {t.dashboard.medianResolution}
+                </th>
+                <th scope="col" className="num">
+                  {t.dashboard.onTime}
+                </th>
+                <th scope="col" className="num">
+                  {t.dashboard.meanRating}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -138,8 +152,12 @@ export default function Dashboard() {
             <thead>
               <tr>
                 <th scope="col">{t.dashboard.colWeek}</th>
-                <th scope="col" className="num">{t.dashboard.received}</th>
-                <th scope="col" className="num">{t.dashboard.resolved}</th>
+                <th scope="col" className="num">
+                  {t.dashboard.received}
+                </th>
+                <th scope="col" className="num">
+                  {t.dashboard.resolved}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -163,7 +181,11 @@ function Figure({ label, value, note }: { label: string; value: string; note?: s
     <div className="figure">
       <dt>{label}</dt>
       <dd>{value}</dd>
-      {note ? <dd className="small muted" style={{ fontSize: '0.85rem', fontWeight: 400 }}>{note}</dd> : null}
+      {note ? (
+        <dd className="small muted" style={{ fontSize: '0.85rem', fontWeight: 400 }}>
+          {note}
+        </dd>
+      ) : null}
     </div>
   )
 }

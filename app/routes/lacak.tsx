@@ -20,7 +20,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const raw = new URL(request.url).searchParams.get('kode') ?? ''
   // Counted before the look-up: guessing codes is what this limit stops.
   const limited = await consumeLimit('lookup', context)
-  if (limited) return data({ raw, error: 'rate_limited' as const, retryAfterSeconds: limited.retryAfterSeconds }, { status: 429, headers: retryAfterHeaders(limited) })
+  if (limited)
+    return data({ raw, error: 'rate_limited' as const, retryAfterSeconds: limited.retryAfterSeconds }, { status: 429, headers: retryAfterHeaders(limited) })
   const code = normalizeTrackingCode(raw)
   if (!code) return { raw, error: 'invalid' as const, retryAfterSeconds: 0 }
   const found = await getPublicReport(await getDb(), code, null)

@@ -35,7 +35,9 @@ const tag = (html: string, id: string) => html.match(new RegExp(`<[^>]*id="${id}
 describe('report form without JavaScript', () => {
   it('says under each privacy choice what happens to contact details', () => {
     const html = render()
-    expect(html).toContain('Kontak yang Anda isi tetap disimpan, tetapi hanya untuk mengirim kabar laporan kepada Anda; petugas tidak pernah melihat nama dan kontak Anda.')
+    expect(html).toContain(
+      'Kontak yang Anda isi tetap disimpan, tetapi hanya untuk mengirim kabar laporan kepada Anda; petugas tidak pernah melihat nama dan kontak Anda.',
+    )
     expect(html).toContain('Petugas yang menangani melihat nama dan kontak Anda untuk menghubungi Anda.')
     expect(html).toContain('beserta nama dan kontak Anda')
   })
@@ -83,7 +85,13 @@ describe('report form without JavaScript', () => {
 
   it('after a refused submit with photos, shows them attached, each with a way to remove it', () => {
     const key = 'AbCdEfGhIjKlMnOpQrStUv.jpg'
-    const html = render({ actionData: refused({ categoryId: '1', description: 'x' }, { description: ['Uraian minimal 10 huruf.'] }, { stashedPhotos: [{ storageKey: key, width: 1600, height: 1200 }] }) })
+    const html = render({
+      actionData: refused(
+        { categoryId: '1', description: 'x' },
+        { description: ['Uraian minimal 10 huruf.'] },
+        { stashedPhotos: [{ storageKey: key, width: 1600, height: 1200 }] },
+      ),
+    })
     expect(html).toContain('Foto yang sudah terlampir')
     const checkbox = tag(html, 'keep-photo-1')
     for (const attribute of ['type="checkbox"', 'name="keepPhoto"', `value="${key}"`, 'checked=""']) expect(checkbox).toContain(attribute)

@@ -36,57 +36,55 @@ const HONEYPOT = 'website'
 const LOCATION_FIELDS = ['areaId', 'lat', 'lng']
 
 function schema(t: Dictionary) {
-  return z.object({
-    categoryId: dbId(t.validation.categoryRequired),
-    // Optional when a location point is given: the kelurahan is then derived from it.
-    areaId: dbId(t.validation.kelurahanRequired).optional(),
-    // Range-checked in the refinement below, whose message shows at the kelurahan field.
-    lat: z.number({ error: t.validation.locationInvalid }).optional(),
-    lng: z.number({ error: t.validation.locationInvalid }).optional(),
-    // Only sent after the form asked which kelurahan is right (point vs. chosen).
-    locationChoice: z.enum(LOCATION_CHOICES).optional(),
-    description: z
-      .string({ error: t.validation.required })
-      .trim()
-      .min(10, t.validation.descriptionTooShort)
-      .max(2000, t.validation.descriptionTooLong),
-    address: z.string().trim().max(300, t.validation.addressTooLong).optional(),
-    name: z.string().trim().max(120, t.validation.nameTooLong).optional(),
-    email: z.email({ error: t.validation.email }).max(254, t.validation.email).optional(),
-    phone: z
-      .string()
-      .optional()
-      .transform((value, ctx) => {
-        if (value === undefined) return undefined
-        const phone = normalizePhone(value)
-        if (!phone) ctx.addIssue({ code: 'custom', message: t.validation.phone })
-        return phone ?? undefined
-      }),
-    privacy: z.enum(PRIVACY, { error: t.validation.privacy }),
-    idempotencyKey: z.string().min(8).max(100).optional(),
-    photos: z
-      .array(z.union([z.instanceof(File), z.string()]))
-      .max(MAX_PHOTOS, t.validation.tooManyPhotos)
-      .optional()
-      .superRefine((items, ctx) => {
-        for (const item of items ?? []) {
-          if (typeof item === 'string') ctx.addIssue({ code: 'custom', message: item === TOO_LARGE ? t.validation.photoTooLarge : t.validation.photoType })
-          else if (!isAcceptedPhotoType(item.type)) ctx.addIssue({ code: 'custom', message: t.validation.photoType })
+  return z
+    .object({
+      categoryId: dbId(t.validation.categoryRequired),
+      // Optional when a location point is given: the kelurahan is then derived from it.
+      areaId: dbId(t.validation.kelurahanRequired).optional(),
+      // Range-checked in the refinement below, whose message shows at the kelurahan field.
+      lat: z.number({ error: t.validation.locationInvalid }).optional(),
+      lng: z.number({ error: t.validation.locationInvalid }).optional(),
+      // Only sent after the form asked which kelurahan is right (point vs. chosen).
+      locationChoice: z.enum(LOCATION_CHOICES).optional(),
+      description: z.string({ error: t.validation.required }).trim().min(10, t.validation.descriptionTooShort).max(2000, t.validation.descriptionTooLong),
+      address: z.string().trim().max(300, t.validation.addressTooLong).optional(),
+      name: z.string().trim().max(120, t.validation.nameTooLong).optional(),
+      email: z.email({ error: t.validation.email }).max(254, t.validation.email).optional(),
+      phone: z
+        .string()
+        .optional()
+        .transform((value, ctx) => {
+          if (value === undefined) return undefined
+          const phone = normalizePhone(value)
+          if (!phone) ctx.addIssue({ code: 'custom', message: t.validation.phone })
+          return phone ?? undefined
+        }),
+      privacy: z.enum(PRIVACY, { error: t.validation.privacy }),
+      idempotencyKey: z.string().min(8).max(100).optional(),
+      photos: z
+        .array(z.union([z.instanceof(File), z.string()]))
+        .max(MAX_PHOTOS, t.validation.tooManyPhotos)
+        .optional()
+        .superRefine((items, ctx) => {
+          for (const item of items ?? []) {
+            if (typeof item === 'string') ctx.addIssue({ code: 'custom', message: item === TOO_LARGE ? t.validation.photoTooLarge : t.validation.photoType })
+            else if (!isAcceptedPhotoType(item.type)) ctx.addIssue({ code: 'custom', message: t.validation.photoType })
+          }
+        }),
+    })
+    .superRefine(
+      (v, ctx) => {
+        const hasPoint = v.lat !== undefined && v.lng !== undefined
+        if ((v.lat === undefined) !== (v.lng === undefined) || (hasPoint && !isInIndonesia({ lat: v.lat!, lng: v.lng! }))) {
+          ctx.addIssue({ code: 'custom', path: ['areaId'], message: t.validation.locationInvalid })
+        } else if (v.areaId === undefined && !hasPoint) {
+          ctx.addIssue({ code: 'custom', path: ['areaId'], message: t.validation.kelurahanRequired })
         }
-      }),
-  }).superRefine(
-    (v, ctx) => {
-      const hasPoint = v.lat !== undefined && v.lng !== undefined
-      if ((v.lat === undefined) !== (v.lng === undefined) || (hasPoint && !isInIndonesia({ lat: v.lat!, lng: v.lng! }))) {
-        ctx.addIssue({ code: 'custom', path: ['areaId'], message: t.validation.locationInvalid })
-      } else if (v.areaId === undefined && !hasPoint) {
-        ctx.addIssue({ code: 'custom', path: ['areaId'], message: t.validation.kelurahanRequired })
-      }
-    },
-    // Run even when other fields are invalid, so every message shows at once; but
-    // only when the location fields themselves parsed.
-    { when: (payload) => payload.issues.every((issue) => !LOCATION_FIELDS.includes(String(issue.path?.[0]))) },
-  )
+      },
+      // Run even when other fields are invalid, so every message shows at once; but
+      // only when the location fields themselves parsed.
+      { when: (payload) => payload.issues.every((issue) => !LOCATION_FIELDS.includes(String(issue.path?.[0]))) },
+    )
 }
 
 // A form page must never come back from a cache (its key, and what was typed);
@@ -97,16 +95,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const db = await getDb()
   const jurisdiction = await getPublicJurisdiction()
   // The last lists read stand in while the database is away, so a form can still be shown (and come back filled).
-  const [categories, kelurahan] = await lastKnownWhileDatabaseUnavailable(`lapor:${jurisdiction.id}`, () => Promise.all([listActiveCategories(db, jurisdiction.id), listKelurahan(db, jurisdiction.id)]))
+  const [categories, kelurahan] = await lastKnownWhileDatabaseUnavailable(`lapor:${jurisdiction.id}`, () =>
+    Promise.all([listActiveCategories(db, jurisdiction.id), listKelurahan(db, jurisdiction.id)]),
+  )
   const preselected = new URL(request.url).searchParams.get('kategori')
   const browser = await browserIdentity(request)
-  return data({
-    categories,
-    kelurahan,
-    // A fresh key per form render: a double submit of this form files one report.
-    idempotencyKey: randomUUID(),
-    preselectedCategoryId: categories.find((c) => c.code === preselected)?.id ?? null,
-  }, browser.setCookie ? { headers: { 'Set-Cookie': browser.setCookie } } : undefined)
+  return data(
+    {
+      categories,
+      kelurahan,
+      // A fresh key per form render: a double submit of this form files one report.
+      idempotencyKey: randomUUID(),
+      preselectedCategoryId: categories.find((c) => c.code === preselected)?.id ?? null,
+    },
+    browser.setCookie ? { headers: { 'Set-Cookie': browser.setCookie } } : undefined,
+  )
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -131,11 +134,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const limited = await consumeLimit('filing', context)
   if (limited) {
     const message = fill(t.limits.tooMany, { wait: waitText(t, limited.retryAfterSeconds) })
-    return data({ result: submission.reply({ formErrors: [message] }), locationConflict: null, pointDropped: false, stashedPhotos: [] }, { status: 429, headers: retryAfterHeaders(limited) })
+    return data(
+      { result: submission.reply({ formErrors: [message] }), locationConflict: null, pointDropped: false, stashedPhotos: [] },
+      { status: 429, headers: retryAfterHeaders(limited) },
+    )
   }
   // A field people never see: only a naive bot fills it. Nothing of its post is kept.
   if (formData.get(HONEYPOT)) {
-    return data({ result: submission.reply({ formErrors: [t.limits.botRejected] }), locationConflict: null, pointDropped: false, stashedPhotos: [] }, { status: 400 })
+    return data(
+      { result: submission.reply({ formErrors: [t.limits.botRejected] }), locationConflict: null, pointDropped: false, stashedPhotos: [] },
+      { status: 400 },
+    )
   }
   if (submission.status !== 'success') return refuse(submission.reply())
   const v = submission.value
@@ -197,7 +206,9 @@ export default function ReportForm() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: schema(t) }),
   })
   const initialPoint =
-    fields.lat.initialValue && fields.lng.initialValue && !actionData?.pointDropped ? { lat: Number(fields.lat.initialValue), lng: Number(fields.lng.initialValue) } : null
+    fields.lat.initialValue && fields.lng.initialValue && !actionData?.pointDropped
+      ? { lat: Number(fields.lat.initialValue), lng: Number(fields.lng.initialValue) }
+      : null
   const [point, setPoint] = useState(initialPoint)
   useEffect(() => {
     if (actionData?.pointDropped) setPoint(null)
@@ -212,9 +223,14 @@ export default function ReportForm() {
   const kelurahanName = (id: number) => kelurahan.find((k) => k.id === id)?.name ?? '?'
   const selectedCategory = categories.find((c) => String(c.id) === String(fields.categoryId.value ?? fields.categoryId.initialValue))
   // Misconduct categories force "confidential" (domain/routing): the form shows that choice.
-  const forcedPrivacy = selectedCategory && selectedCategory.privacy_rule !== 'citizen_choice' ? effectivePrivacy('public', selectedCategory.privacy_rule) : null
+  const forcedPrivacy =
+    selectedCategory && selectedCategory.privacy_rule !== 'citizen_choice' ? effectivePrivacy('public', selectedCategory.privacy_rule) : null
   const kecamatan = [...new Set(kelurahan.map((k) => k.kecamatan_name))]
-  const privacyHints = { public: t.reportForm.privacyPublicHint, anonymous: t.reportForm.privacyAnonymousHint, confidential: t.reportForm.privacyConfidentialHint }
+  const privacyHints = {
+    public: t.reportForm.privacyPublicHint,
+    anonymous: t.reportForm.privacyAnonymousHint,
+    confidential: t.reportForm.privacyConfidentialHint,
+  }
   const privacyLabels = { public: t.reportForm.privacyPublic, anonymous: t.reportForm.privacyAnonymous, confidential: t.reportForm.privacyConfidential }
   const submitting = navigation.state === 'submitting'
 
@@ -246,7 +262,9 @@ export default function ReportForm() {
         {selectedCategory ? (
           <p className="hint muted" aria-live="polite">
             {locale === 'id' ? selectedCategory.description_id : selectedCategory.description_en}
-            {selectedCategory.is_emergency ? <strong> {locale === 'id' ? selectedCategory.emergency_advice_id : selectedCategory.emergency_advice_en}</strong> : null}
+            {selectedCategory.is_emergency ? (
+              <strong> {locale === 'id' ? selectedCategory.emergency_advice_id : selectedCategory.emergency_advice_en}</strong>
+            ) : null}
             {selectedCategory.privacy_rule === 'always_confidential' ? <strong> {t.reportForm.misconductNote}</strong> : null}
           </p>
         ) : null}
@@ -282,7 +300,9 @@ export default function ReportForm() {
         </SelectField>
         {conflict ? (
           <fieldset className="notice warning" aria-describedby={`${fields.areaId.id}-error`}>
-            <legend>{fill(t.reportForm.locationQuestion, { located: kelurahanName(conflict.locatedAreaId), chosen: kelurahanName(conflict.chosenAreaId) })}</legend>
+            <legend>
+              {fill(t.reportForm.locationQuestion, { located: kelurahanName(conflict.locatedAreaId), chosen: kelurahanName(conflict.chosenAreaId) })}
+            </legend>
             <div className="choice">
               <input type="radio" id="location-choice-point" name={fields.locationChoice.name} value="point" />
               <label htmlFor="location-choice-point">{fill(t.reportForm.locationChoicePoint, { located: kelurahanName(conflict.locatedAreaId) })}</label>
@@ -361,8 +381,20 @@ export default function ReportForm() {
         <fieldset>
           <legend>{t.reportForm.contactHeading}</legend>
           <p className="hint muted small">{t.reportForm.contactHint}</p>
-          <TextField {...getInputProps(fields.name, { type: 'text' })} id={fields.name.id} label={t.reportForm.name} errors={fields.name.errors} autoComplete="name" />
-          <TextField {...getInputProps(fields.email, { type: 'email' })} id={fields.email.id} label={t.reportForm.email} errors={fields.email.errors} autoComplete="email" />
+          <TextField
+            {...getInputProps(fields.name, { type: 'text' })}
+            id={fields.name.id}
+            label={t.reportForm.name}
+            errors={fields.name.errors}
+            autoComplete="name"
+          />
+          <TextField
+            {...getInputProps(fields.email, { type: 'email' })}
+            id={fields.email.id}
+            label={t.reportForm.email}
+            errors={fields.email.errors}
+            autoComplete="email"
+          />
           <TextField
             {...getInputProps(fields.phone, { type: 'tel' })}
             id={fields.phone.id}

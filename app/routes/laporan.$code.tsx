@@ -74,7 +74,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   if (submission.status !== 'success') return data({ result: submission.reply(), notAllowed: false }, { status: 400 })
   const v = submission.value
-  const outcome = await (await getDb())
+  const outcome = await (
+    await getDb()
+  )
     .transaction()
     .execute((trx) => rateReport(trx, { code, token: v.token, score: v.score, comment: v.comment ?? null, fixed: v.fixed, now: new Date() }))
   if (outcome === 'not_allowed') return data({ result: submission.reply({ formErrors: [t.report.rateNotAllowed] }), notAllowed: true }, { status: 409 })
@@ -192,7 +194,14 @@ function RatingForm({ token }: { token: string }) {
           ))}
           <ErrorList id={fields.fixed.errorId} errors={fields.fixed.errors} />
         </fieldset>
-        <TextareaField {...getTextareaProps(fields.comment)} id={fields.comment.id} label={t.report.comment} hint={t.report.commentHint} errors={fields.comment.errors} rows={3} />
+        <TextareaField
+          {...getTextareaProps(fields.comment)}
+          id={fields.comment.id}
+          label={t.report.comment}
+          hint={t.report.commentHint}
+          errors={fields.comment.errors}
+          rows={3}
+        />
         <button type="submit" className="primary">
           {t.report.rateSubmit}
         </button>

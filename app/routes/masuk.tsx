@@ -64,11 +64,29 @@ export default function Login() {
   return (
     <>
       <h1>{t.login.heading}</h1>
-      <div aria-live="assertive">{form.errors ? <div className="notice error"><ErrorList errors={form.errors} /></div> : null}</div>
+      <div aria-live="assertive">
+        {form.errors ? (
+          <div className="notice error">
+            <ErrorList errors={form.errors} />
+          </div>
+        ) : null}
+      </div>
       <Form method="post" {...getFormProps(form)} noValidate style={{ maxWidth: '28rem' }}>
         <input {...getInputProps(fields.redirectTo, { type: 'hidden' })} />
-        <TextField {...getInputProps(fields.email, { type: 'email' })} id={fields.email.id} label={t.login.email} errors={fields.email.errors} autoComplete="username" />
-        <TextField {...getInputProps(fields.password, { type: 'password' })} id={fields.password.id} label={t.login.password} errors={fields.password.errors} autoComplete="current-password" />
+        <TextField
+          {...getInputProps(fields.email, { type: 'email' })}
+          id={fields.email.id}
+          label={t.login.email}
+          errors={fields.email.errors}
+          autoComplete="username"
+        />
+        <TextField
+          {...getInputProps(fields.password, { type: 'password' })}
+          id={fields.password.id}
+          label={t.login.password}
+          errors={fields.password.errors}
+          autoComplete="current-password"
+        />
         <button type="submit" className="primary">
           {t.login.submit}
         </button>

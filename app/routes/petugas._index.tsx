@@ -72,7 +72,9 @@ export default function Queue() {
                 return (
                   <tr key={r.id}>
                     <td>
-                      <Link to={`/petugas/laporan/${r.code}`} className="code">{r.code}</Link>
+                      <Link to={`/petugas/laporan/${r.code}`} className="code">
+                        {r.code}
+                      </Link>
                     </td>
                     <td>
                       <StatusBadge status={r.status} />

@@ -78,19 +78,40 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     await db.transaction().execute(async (trx) => {
       if (v.intent === 'public_update' || v.intent === 'internal_note') {
-        await addStaffNote(trx, { reportId: found.report.id, expectedVersion: v.version, userId: user.id, actorKind: actorKindFor(user.role), visibility: v.intent === 'public_update' ? 'public' : 'internal', body: v.body, now })
+        await addStaffNote(trx, {
+          reportId: found.report.id,
+          expectedVersion: v.version,
+          userId: user.id,
+          actorKind: actorKindFor(user.role),
+          visibility: v.intent === 'public_update' ? 'public' : 'internal',
+          body: v.body,
+          now,
+        })
         return
       }
       const action = v.intent === 'reject' ? { type: 'reject' as const, reason: v.reason } : { type: v.intent }
       const toUnitId = v.intent === 'transfer' ? v.toUnitId : undefined
-      await applyReportAction(trx, { reportId: found.report.id, expectedVersion: v.version, action, actor: { kind: actorKindFor(user.role), userId: user.id }, body: v.body ?? null, now, toUnitId })
+      await applyReportAction(trx, {
+        reportId: found.report.id,
+        expectedVersion: v.version,
+        action,
+        actor: { kind: actorKindFor(user.role), userId: user.id },
+        body: v.body ?? null,
+        now,
+        toUnitId,
+      })
     })
   } catch (error) {
-    if (error instanceof TransferNotAllowedError) return data({ intent, result: submission.reply({ fieldErrors: { toUnitId: [t.staff.transferInspectorateOnly] } }) }, { status: 400 })
+    if (error instanceof TransferNotAllowedError)
+      return data({ intent, result: submission.reply({ fieldErrors: { toUnitId: [t.staff.transferInspectorateOnly] } }) }, { status: 400 })
     if (error instanceof NoteNotAllowedError) {
-      return data({ intent, result: submission.reply({ formErrors: [fill(t.staff.noteNotAllowed, { status: STATUS_LABELS[error.status][locale] })] }) }, { status: 409 })
+      return data(
+        { intent, result: submission.reply({ formErrors: [fill(t.staff.noteNotAllowed, { status: STATUS_LABELS[error.status][locale] })] }) },
+        { status: 409 },
+      )
     }
-    if (error instanceof ReportInputError) return data({ intent, result: submission.reply({ fieldErrors: { toUnitId: [t.validation.unknownUnit] } }) }, { status: 400 })
+    if (error instanceof ReportInputError)
+      return data({ intent, result: submission.reply({ fieldErrors: { toUnitId: [t.validation.unknownUnit] } }) }, { status: 400 })
     if (error instanceof ReportConflictError) return data({ intent, result: submission.reply({ formErrors: [t.staff.conflict] }) }, { status: 409 })
     if (error instanceof InvalidTransitionError) return data({ intent, result: submission.reply({ formErrors: [t.staff.notAllowed] }) }, { status: 409 })
     throw error
@@ -103,8 +124,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 // After a conflict (409) reload the report, so the forms carry the current version.
-export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) =>
-  actionStatus === 409 ? true : defaultShouldRevalidate
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) => (actionStatus === 409 ? true : defaultShouldRevalidate)
 
 export default function StaffReport() {
   const { report: r, custody, contact, rating, timeline, photos, actions, notes, transferUnits } = useLoaderData<typeof loader>()
@@ -146,8 +166,8 @@ export default function StaffReport() {
             : !reporterVisibleToHolder(custody)
               ? t.staff.reporterInspectorateOnly
               : contact
-              ? [contact.name, contact.email, contact.phone].filter(Boolean).join(' · ')
-              : t.staff.reporterNone}
+                ? [contact.name, contact.email, contact.phone].filter(Boolean).join(' · ')
+                : t.staff.reporterNone}
         </dd>
         <dt>{t.report.submittedAt}</dt>
         <dd>{formatDateTime(r.created_at, locale, tz)}</dd>
@@ -159,7 +179,9 @@ export default function StaffReport() {
           <>
             <dt>{fill(t.staff.rating, { score: rating.score })}</dt>
             <dd>
-              {fill(t.staff.ratingFixed, { fixed: rating.fixed === 'yes' ? t.report.fixedYes : rating.fixed === 'no' ? t.report.fixedNo : t.report.fixedUnknown })}
+              {fill(t.staff.ratingFixed, {
+                fixed: rating.fixed === 'yes' ? t.report.fixedYes : rating.fixed === 'no' ? t.report.fixedNo : t.report.fixedUnknown,
+              })}
               {rating.comment ? <p className="body">“{rating.comment}”</p> : null}
             </dd>
           </>
@@ -174,8 +196,12 @@ export default function StaffReport() {
         {can('verify') ? <ActionForm intent="verify" version={r.version} label={t.staff.verify} /> : null}
         {can('start') ? <ActionForm intent="start" version={r.version} label={t.staff.start} /> : null}
         {can('resolve') ? <ActionForm intent="resolve" version={r.version} label={t.staff.resolve} noteLabel={t.staff.resolveNote} /> : null}
-        {can('public_update') ? <ActionForm intent="public_update" version={r.version} label={t.staff.publicUpdate} noteLabel={t.staff.publicUpdateLabel} /> : null}
-        {can('internal_note') ? <ActionForm intent="internal_note" version={r.version} label={t.staff.internalNote} noteLabel={t.staff.internalNoteLabel} secondary /> : null}
+        {can('public_update') ? (
+          <ActionForm intent="public_update" version={r.version} label={t.staff.publicUpdate} noteLabel={t.staff.publicUpdateLabel} />
+        ) : null}
+        {can('internal_note') ? (
+          <ActionForm intent="internal_note" version={r.version} label={t.staff.internalNote} noteLabel={t.staff.internalNoteLabel} secondary />
+        ) : null}
         {can('transfer') && transferUnits.length > 0 ? (
           <ActionForm intent="transfer" version={r.version} label={t.staff.transfer} noteLabel={t.staff.transferNote} units={transferUnits} secondary />
         ) : null}

@@ -16,7 +16,13 @@ import { securityHeaders } from './security-headers'
 import { urlGuard } from './url-guard'
 
 interface Runtime {
-  bootstrap(): Promise<{ port: number; databaseKind: string; seededDemo: boolean; demoAccounts: { email: string; role: string }[]; demoPassword: string | null }>
+  bootstrap(): Promise<{
+    port: number
+    databaseKind: string
+    seededDemo: boolean
+    demoAccounts: { email: string; role: string }[]
+    demoPassword: string | null
+  }>
   httpSettings(): { trustProxy: boolean | number | string; publicOrigin: string | null; mapTileOrigin: string | null }
   shutdown(): Promise<void>
   withDatabaseOutageAnswers(build: ServerBuild): ServerBuild

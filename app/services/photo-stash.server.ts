@@ -38,7 +38,12 @@ export function keptPhotoKeys(formData: FormData): string[] {
  * stashed ones still ticked, drops the unticked ones. Returns what the form shows as
  * attached, and the cookie to set when this browser had no stash yet.
  */
-export async function keepRefusedPhotos(request: Request, files: File[], keep: string[], now: Date): Promise<{ photos: StashedPhoto[]; setCookie: string | null }> {
+export async function keepRefusedPhotos(
+  request: Request,
+  files: File[],
+  keep: string[],
+  now: Date,
+): Promise<{ photos: StashedPhoto[]; setCookie: string | null }> {
   const db = await getDb()
   let owner = await stashOwner(request)
   let setCookie: string | null = null

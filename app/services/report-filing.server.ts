@@ -24,11 +24,22 @@ export type FilingRequest = Omit<NewReportInput, 'areaId' | 'lat' | 'lng' | 'pho
 export type FilingOutcome =
   | { ok: true; filed: FiledReport }
   | { ok: false; field: 'areaId'; reason: 'location_mismatch'; chosenAreaId: number; locatedAreaId: number }
-  | { ok: false; field: 'areaId' | 'categoryId' | 'photos'; reason: 'location_outside' | 'unknown_kelurahan' | 'unknown_category' | 'photo_unreadable' | 'photo_too_many_pixels' | 'photo_busy' }
+  | {
+      ok: false
+      field: 'areaId' | 'categoryId' | 'photos'
+      reason: 'location_outside' | 'unknown_kelurahan' | 'unknown_category' | 'photo_unreadable' | 'photo_too_many_pixels' | 'photo_busy'
+    }
 
 const PHOTO_REASONS = { not_an_image: 'photo_unreadable', too_many_pixels: 'photo_too_many_pixels', busy: 'photo_busy' } as const
 
-export async function submitReport({ point: givenPoint, files, areaId: chosenAreaId, locationChoice, stashed, ...rest }: FilingRequest): Promise<FilingOutcome> {
+export async function submitReport({
+  point: givenPoint,
+  files,
+  areaId: chosenAreaId,
+  locationChoice,
+  stashed,
+  ...rest
+}: FilingRequest): Promise<FilingOutcome> {
   const db = await getDb()
   const located = givenPoint ? await findKelurahanAt(db, rest.jurisdiction.id, givenPoint) : null
   const location = decideLocation({ chosenAreaId, point: givenPoint, locatedAreaId: located?.id ?? null, choice: locationChoice })
@@ -58,7 +69,9 @@ export async function submitReport({ point: givenPoint, files, areaId: chosenAre
     await discard()
     if (error instanceof PhotoError) return { ok: false, field: 'photos', reason: PHOTO_REASONS[error.reason] }
     if (error instanceof ReportInputError && error.field !== 'toUnitId') {
-      return error.field === 'categoryId' ? { ok: false, field: 'categoryId', reason: 'unknown_category' } : { ok: false, field: 'areaId', reason: 'unknown_kelurahan' }
+      return error.field === 'categoryId'
+        ? { ok: false, field: 'categoryId', reason: 'unknown_category' }
+        : { ok: false, field: 'areaId', reason: 'unknown_kelurahan' }
     }
     throw error
   }

@@ -36,7 +36,8 @@ async function sessionIdFrom(request: Request): Promise<string | null> {
 // Verifying against a fixed hash when the e-mail is unknown keeps the timing alike.
 let dummyHash: Promise<string> | null = null
 
-export type LoginResult = { ok: true; userId: number; role: RoleValue } | { ok: false; reason: 'invalid' } | { ok: false; reason: 'throttled'; retryAfterSeconds: number }
+export type LoginResult =
+  { ok: true; userId: number; role: RoleValue } | { ok: false; reason: 'invalid' } | { ok: false; reason: 'throttled'; retryAfterSeconds: number }
 
 /** The throttle key of an (account, client IP) pair: a hash, so no address or IP is stored. */
 function loginThrottleKey(email: string, ip: string) {
@@ -45,7 +46,12 @@ function loginThrottleKey(email: string, ip: string) {
 
 function loginPolicy(): LoginThrottlePolicy {
   const env = getEnv()
-  return { freeAttempts: env.LOGIN_FREE_ATTEMPTS, baseDelaySeconds: env.LOGIN_DELAY_SECONDS, maxDelaySeconds: env.LOGIN_MAX_DELAY_SECONDS, forgetAfterHours: 24 }
+  return {
+    freeAttempts: env.LOGIN_FREE_ATTEMPTS,
+    baseDelaySeconds: env.LOGIN_DELAY_SECONDS,
+    maxDelaySeconds: env.LOGIN_MAX_DELAY_SECONDS,
+    forgetAfterHours: 24,
+  }
 }
 
 /**

@@ -4,17 +4,18 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { z } from 'zod'
 
-const rateLimit = (fallback: string) => z
-  .string()
-  .trim()
-  .regex(/^(off|\d{1,7}\/\d{1,7})$/, 'expected "points/seconds" (e.g. 20/600) or "off"')
-  .transform((v) => {
-    if (v === 'off') return null
-    const [points, seconds] = v.split('/').map(Number) as [number, number]
-    return { points, seconds }
-  })
-  .refine((v) => v === null || (v.points >= 1 && v.seconds >= 1), 'points and seconds must be at least 1')
-  .prefault(fallback)
+const rateLimit = (fallback: string) =>
+  z
+    .string()
+    .trim()
+    .regex(/^(off|\d{1,7}\/\d{1,7})$/, 'expected "points/seconds" (e.g. 20/600) or "off"')
+    .transform((v) => {
+      if (v === 'off') return null
+      const [points, seconds] = v.split('/').map(Number) as [number, number]
+      return { points, seconds }
+    })
+    .refine((v) => v === null || (v.points >= 1 && v.seconds >= 1), 'points and seconds must be at least 1')
+    .prefault(fallback)
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),

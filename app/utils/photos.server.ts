@@ -49,7 +49,9 @@ function uploadDir() {
 export async function storePhoto(file: File): Promise<StoredPhoto> {
   const input = Buffer.from(await file.arrayBuffer())
   // The header alone tells the size: refuse huge images before decoding them.
-  const meta = await sharp(input).metadata().catch(() => null)
+  const meta = await sharp(input)
+    .metadata()
+    .catch(() => null)
   if (!meta) throw new PhotoError('not_an_image')
   if ((meta.width ?? 0) * (meta.height ?? 0) > MAX_INPUT_PIXELS) throw new PhotoError('too_many_pixels')
   let output: { data: Buffer; info: OutputInfo }

@@ -93,5 +93,8 @@ export function retryAfterHeaders(limited: Limited): Record<string, string> {
 
 /** Removes counters whose window ended more than an hour ago. Safe to call from any job. */
 export async function sweepExpiredLimits(db: Kysely<DB>, now = Date.now()) {
-  await db.deleteFrom('rate_limits').where('expire', '<', now - 3600_000).execute()
+  await db
+    .deleteFrom('rate_limits')
+    .where('expire', '<', now - 3600_000)
+    .execute()
 }

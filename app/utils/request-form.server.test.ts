@@ -19,7 +19,8 @@ async function refusal(promise: Promise<unknown>) {
 const B = 'b0undary'
 const multipart = (...parts: string[]) => post(parts.join('') + `--${B}--\r\n`, `multipart/form-data; boundary=${B}`)
 const field = (name: string, value: string) => `--${B}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`
-const file = (name: string, filename: string, body = 'xyz') => `--${B}\r\nContent-Disposition: form-data; name="${name}"; filename="${filename}"\r\nContent-Type: image/jpeg\r\n\r\n${body}\r\n`
+const file = (name: string, filename: string, body = 'xyz') =>
+  `--${B}\r\nContent-Disposition: form-data; name="${name}"; filename="${filename}"\r\nContent-Type: image/jpeg\r\n\r\n${body}\r\n`
 
 describe('readRequestForm', () => {
   it('reads urlencoded and multipart forms, NUL stripped from names and values', async () => {
@@ -53,7 +54,10 @@ describe('readRequestForm', () => {
   it('refuses files where the form takes none, and stops at one file too many', async () => {
     expect(await refusal(readRequestForm(multipart(field('a', '1'), file('photos', 'a.jpg'))))).toBe(400)
     const options = { files: { field: 'photos', max: 2, maxBytes: 10 } }
-    const form = await readRequestForm(multipart(field('a', '1'), file('photos', '1.jpg'), file('photos', '2.jpg', 'x'.repeat(11)), file('photos', '3.jpg'), field('late', 'never read')), options)
+    const form = await readRequestForm(
+      multipart(field('a', '1'), file('photos', '1.jpg'), file('photos', '2.jpg', 'x'.repeat(11)), file('photos', '3.jpg'), field('late', 'never read')),
+      options,
+    )
     const photos = form.getAll('photos')
     expect(photos).toHaveLength(3)
     expect((photos[0] as File).size).toBe(3)

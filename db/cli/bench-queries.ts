@@ -42,10 +42,13 @@ try {
     ['dashboard unit table (365 days)', () => getUnitTable(db, period(365))],
     ['unit queue (DPUPRPKP + sub-units)', () => listQueue(db, scope)],
     ['unit queue count (DPUPRPKP + sub-units)', () => countQueue(db, scope)],
-    ['public report page', async () => {
-      const found = await getPublicReport(db, sample.code, null)
-      return getPublicTimeline(db, found!.report.id)
-    }],
+    [
+      'public report page',
+      async () => {
+        const found = await getPublicReport(db, sample.code, null)
+        return getPublicTimeline(db, found!.report.id)
+      },
+    ],
   ]
   console.log(`\n${'query'.padEnd(38)} ${'median ms'.padStart(10)} ${'max ms'.padStart(8)}`)
   for (const [name, run] of cases) {

@@ -54,9 +54,7 @@ try {
   })
   const seconds = result.ms / 1000
   const rate = seconds > 0 ? Math.round(result.reports / seconds) : 0
-  console.log(
-    `Done: ${result.reports} reports, ${result.events} events, ${result.ratings} ratings in ${seconds.toFixed(1)} s (${rate} reports/s)`,
-  )
+  console.log(`Done: ${result.reports} reports, ${result.events} events, ${result.ratings} ratings in ${seconds.toFixed(1)} s (${rate} reports/s)`)
 } finally {
   await database.close()
 }

@@ -247,8 +247,21 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   for (const table of [
-    'notification_outbox', 'holidays', 'ikm_responses', 'ratings', 'report_events', 'attachments',
-    'report_contacts', 'reports', 'sessions', 'users', 'routing_rules', 'categories', 'units', 'areas', 'jurisdictions',
+    'notification_outbox',
+    'holidays',
+    'ikm_responses',
+    'ratings',
+    'report_events',
+    'attachments',
+    'report_contacts',
+    'reports',
+    'sessions',
+    'users',
+    'routing_rules',
+    'categories',
+    'units',
+    'areas',
+    'jurisdictions',
   ]) {
     await sql.raw(`DROP TABLE IF EXISTS ${table} CASCADE`).execute(db)
   }

@@ -28,64 +28,58 @@
 // category's `defaultUnitKey`. By convention jurisdiction-wide rules use 0, kecamatan rules 5
 // and kelurahan rules 10, so precedence also reads in the order of specificity.
 
-import type { ClockKind, PrivacyRule, RoutingScope } from '../../app/domain/vocabulary';
-import type { SeedJurisdictionCode } from './jurisdictions';
-import { kecamatanUnitKey } from './units';
-import { wilayahRowsUnder } from './wilayah';
+import type { ClockKind, PrivacyRule, RoutingScope } from '../../app/domain/vocabulary'
+import type { SeedJurisdictionCode } from './jurisdictions'
+import { kecamatanUnitKey } from './units'
+import { wilayahRowsUnder } from './wilayah'
 
-export type SeedCategoryGroup =
-  | 'infrastruktur'
-  | 'lingkungan'
-  | 'bencana_darurat'
-  | 'ketertiban'
-  | 'layanan_administrasi'
-  | 'integritas';
+export type SeedCategoryGroup = 'infrastruktur' | 'lingkungan' | 'bencana_darurat' | 'ketertiban' | 'layanan_administrasi' | 'integritas'
 
-export type SeedClock = ClockKind;
+export type SeedClock = ClockKind
 
 export interface SeedCategory {
-  code: string;
-  group: SeedCategoryGroup;
-  nameId: string;
-  nameEn: string;
-  descriptionId: string;
-  descriptionEn: string;
-  defaultUnitKey: string;
-  privacyRule: PrivacyRule;
-  isEmergency: boolean;
-  emergencyAdviceId: string | null;
-  emergencyAdviceEn: string | null;
-  responseTarget: number;
-  responseClock: SeedClock;
-  resolutionTarget: number;
-  resolutionClock: SeedClock;
-  keywords: string[];
+  code: string
+  group: SeedCategoryGroup
+  nameId: string
+  nameEn: string
+  descriptionId: string
+  descriptionEn: string
+  defaultUnitKey: string
+  privacyRule: PrivacyRule
+  isEmergency: boolean
+  emergencyAdviceId: string | null
+  emergencyAdviceEn: string | null
+  responseTarget: number
+  responseClock: SeedClock
+  resolutionTarget: number
+  resolutionClock: SeedClock
+  keywords: string[]
 }
 
 export interface SeedRoutingRule {
-  categoryCode: string;
-  scope: RoutingScope;
-  areaCode: string | null;
-  unitKey: string;
-  precedence: number;
-  note: string;
+  categoryCode: string
+  scope: RoutingScope
+  areaCode: string | null
+  unitKey: string
+  precedence: number
+  note: string
 }
 
 /** SP4N-LAPOR!: verification/forwarding within 3 working days. */
-const RESPONSE_WORKING_DAYS = 3;
+const RESPONSE_WORKING_DAYS = 3
 /** SP4N-LAPOR!: follow-up by the responsible unit within 5 working days. */
-const RESOLUTION_WORKING_DAYS = 5;
+const RESOLUTION_WORKING_DAYS = 5
 /** Physical works (jalan_rusak) and investigations (perilaku_asn). */
-const LONG_RESOLUTION_WORKING_DAYS = 14;
+const LONG_RESOLUTION_WORKING_DAYS = 14
 
 const STANDARD_TARGETS = {
   responseTarget: RESPONSE_WORKING_DAYS,
   responseClock: 'working_days',
   resolutionTarget: RESOLUTION_WORKING_DAYS,
   resolutionClock: 'working_days',
-} as const;
+} as const
 
-const NOT_EMERGENCY = { isEmergency: false, emergencyAdviceId: null, emergencyAdviceEn: null } as const;
+const NOT_EMERGENCY = { isEmergency: false, emergencyAdviceId: null, emergencyAdviceEn: null } as const
 
 export const SEED_CATEGORIES: SeedCategory[] = [
   {
@@ -93,10 +87,8 @@ export const SEED_CATEGORIES: SeedCategory[] = [
     group: 'infrastruktur',
     nameId: 'Penerangan jalan umum (PJU) mati atau rusak',
     nameEn: 'Street light out or damaged',
-    descriptionId:
-      'Laporkan lampu jalan yang mati, berkedip, menyala siang hari, atau tiangnya rusak; sebutkan lokasi atau nomor tiang bila ada.',
-    descriptionEn:
-      'Report a street light that is out, flickering, on during the day, or has a damaged pole; give the location or pole number if you can.',
+    descriptionId: 'Laporkan lampu jalan yang mati, berkedip, menyala siang hari, atau tiangnya rusak; sebutkan lokasi atau nomor tiang bila ada.',
+    descriptionEn: 'Report a street light that is out, flickering, on during the day, or has a damaged pole; give the location or pole number if you can.',
     defaultUnitKey: 'dpuprpkp-pju',
     privacyRule: 'citizen_choice',
     ...NOT_EMERGENCY,
@@ -108,10 +100,8 @@ export const SEED_CATEGORIES: SeedCategory[] = [
     group: 'bencana_darurat',
     nameId: 'Pohon tumbang',
     nameEn: 'Fallen tree',
-    descriptionId:
-      'Laporkan pohon atau dahan besar yang sudah tumbang dan menghalangi jalan, menimpa bangunan, kendaraan, atau kabel.',
-    descriptionEn:
-      'Report a tree or large branch that has fallen and is blocking a road or has hit a building, vehicle or power line.',
+    descriptionId: 'Laporkan pohon atau dahan besar yang sudah tumbang dan menghalangi jalan, menimpa bangunan, kendaraan, atau kabel.',
+    descriptionEn: 'Report a tree or large branch that has fallen and is blocking a road or has hit a building, vehicle or power line.',
     // BPBD (URC) gives the first response and assessment; DLH (Bidang RTH) cuts and clears.
     defaultUnitKey: 'bpbd',
     privacyRule: 'citizen_choice',
@@ -131,10 +121,8 @@ export const SEED_CATEGORIES: SeedCategory[] = [
     group: 'bencana_darurat',
     nameId: 'Banjir atau genangan air',
     nameEn: 'Flooding or standing water',
-    descriptionId:
-      'Laporkan banjir atau genangan di jalan dan permukiman; sebutkan perkiraan tinggi air dan apakah air terus naik.',
-    descriptionEn:
-      'Report flooding or standing water on roads or in neighbourhoods; say roughly how deep the water is and whether it is still rising.',
+    descriptionId: 'Laporkan banjir atau genangan di jalan dan permukiman; sebutkan perkiraan tinggi air dan apakah air terus naik.',
+    descriptionEn: 'Report flooding or standing water on roads or in neighbourhoods; say roughly how deep the water is and whether it is still rising.',
     // BPBD handles the disaster response; lasting drainage fixes go to DPUPRPKP (drainase_tersumbat).
     defaultUnitKey: 'bpbd',
     privacyRule: 'citizen_choice',
@@ -154,10 +142,8 @@ export const SEED_CATEGORIES: SeedCategory[] = [
     group: 'infrastruktur',
     nameId: 'Saluran air atau drainase tersumbat',
     nameEn: 'Blocked drain or gutter',
-    descriptionId:
-      'Laporkan selokan, gorong-gorong, atau saluran air yang tersumbat, rusak, atau tutupnya hilang sehingga air tidak mengalir.',
-    descriptionEn:
-      'Report a gutter, culvert or drain that is blocked, broken or missing its cover so water cannot flow.',
+    descriptionId: 'Laporkan selokan, gorong-gorong, atau saluran air yang tersumbat, rusak, atau tutupnya hilang sehingga air tidak mengalir.',
+    descriptionEn: 'Report a gutter, culvert or drain that is blocked, broken or missing its cover so water cannot flow.',
     defaultUnitKey: 'dpuprpkp',
     privacyRule: 'citizen_choice',
     ...NOT_EMERGENCY,
@@ -171,8 +157,7 @@ export const SEED_CATEGORIES: SeedCategory[] = [
     nameEn: 'Damaged road or pothole',
     descriptionId:
       'Laporkan jalan berlubang, retak, ambles, atau aspal mengelupas di jalan kota; foto dengan benda pembanding membantu petugas menilai ukurannya.',
-    descriptionEn:
-      'Report potholes, cracks, subsidence or peeling asphalt on city roads; a photo with an object for scale helps staff judge the size.',
+    descriptionEn: 'Report potholes, cracks, subsidence or peeling asphalt on city roads; a photo with an object for scale helps staff judge the size.',
     defaultUnitKey: 'dpuprpkp-bina-marga',
     privacyRule: 'citizen_choice',
     ...NOT_EMERGENCY,
@@ -187,10 +172,8 @@ export const SEED_CATEGORIES: SeedCategory[] = [
     group: 'lingkungan',
     nameId: 'Sampah menumpuk atau tidak diangkut',
     nameEn: 'Uncollected or dumped rubbish',
-    descriptionId:
-      'Laporkan sampah yang menumpuk, TPS yang penuh, sampah tidak diangkut, atau pembuangan sampah liar.',
-    descriptionEn:
-      'Report piled-up rubbish, an overflowing collection point (TPS), missed collection or illegal dumping.',
+    descriptionId: 'Laporkan sampah yang menumpuk, TPS yang penuh, sampah tidak diangkut, atau pembuangan sampah liar.',
+    descriptionEn: 'Report piled-up rubbish, an overflowing collection point (TPS), missed collection or illegal dumping.',
     defaultUnitKey: 'dlh',
     privacyRule: 'citizen_choice',
     ...NOT_EMERGENCY,
@@ -202,10 +185,8 @@ export const SEED_CATEGORIES: SeedCategory[] = [
     group: 'lingkungan',
     nameId: 'Pohon rawan tumbang atau perlu dipangkas',
     nameEn: 'Tree at risk of falling or needing pruning',
-    descriptionId:
-      'Laporkan pohon yang miring, keropos, atau dahannya menjuntai ke jalan atau kabel tetapi belum tumbang.',
-    descriptionEn:
-      'Report a tree that is leaning, rotten or has branches hanging over a road or power lines but has not fallen yet.',
+    descriptionId: 'Laporkan pohon yang miring, keropos, atau dahannya menjuntai ke jalan atau kabel tetapi belum tumbang.',
+    descriptionEn: 'Report a tree that is leaning, rotten or has branches hanging over a road or power lines but has not fallen yet.',
     defaultUnitKey: 'dlh',
     privacyRule: 'citizen_choice',
     ...NOT_EMERGENCY,
@@ -217,16 +198,13 @@ export const SEED_CATEGORIES: SeedCategory[] = [
     group: 'bencana_darurat',
     nameId: 'Kebakaran',
     nameEn: 'Fire',
-    descriptionId:
-      'Gunakan kategori ini untuk kebakaran bangunan, lahan, atau kendaraan, setelah Anda menghubungi 112 atau Damkar 113.',
-    descriptionEn:
-      'Use this category for a building, land or vehicle fire, after you have called 112 or the fire brigade on 113.',
+    descriptionId: 'Gunakan kategori ini untuk kebakaran bangunan, lahan, atau kendaraan, setelah Anda menghubungi 112 atau Damkar 113.',
+    descriptionEn: 'Use this category for a building, land or vehicle fire, after you have called 112 or the fire brigade on 113.',
     defaultUnitKey: 'damkar',
     privacyRule: 'citizen_choice',
     isEmergency: true,
     emergencyAdviceId: 'Hubungi 112 atau Damkar 113 sekarang juga; laporan ini tidak menggantikan panggilan darurat.',
-    emergencyAdviceEn:
-      'Call 112 or the fire brigade on 113 right now; this report does not replace an emergency call.',
+    emergencyAdviceEn: 'Call 112 or the fire brigade on 113 right now; this report does not replace an emergency call.',
     responseTarget: 1,
     responseClock: 'calendar_hours',
     resolutionTarget: 4,
@@ -238,10 +216,8 @@ export const SEED_CATEGORIES: SeedCategory[] = [
     group: 'ketertiban',
     nameId: 'Parkir liar atau juru parkir liar',
     nameEn: 'Illegal parking or unofficial parking attendant',
-    descriptionId:
-      'Laporkan kendaraan yang parkir di tempat terlarang atau juru parkir tanpa rompi dan karcis resmi yang menarik tarif tidak wajar.',
-    descriptionEn:
-      'Report vehicles parked where it is not allowed, or parking attendants without an official vest and ticket who charge unfair fees.',
+    descriptionId: 'Laporkan kendaraan yang parkir di tempat terlarang atau juru parkir tanpa rompi dan karcis resmi yang menarik tarif tidak wajar.',
+    descriptionEn: 'Report vehicles parked where it is not allowed, or parking attendants without an official vest and ticket who charge unfair fees.',
     defaultUnitKey: 'dishub',
     privacyRule: 'citizen_choice',
     ...NOT_EMERGENCY,
@@ -253,10 +229,8 @@ export const SEED_CATEGORIES: SeedCategory[] = [
     group: 'infrastruktur',
     nameId: 'Rambu, marka, atau lampu lalu lintas rusak',
     nameEn: 'Damaged traffic sign, road marking or traffic light',
-    descriptionId:
-      'Laporkan rambu lalu lintas yang roboh atau tertutup, marka jalan yang pudar, atau lampu lalu lintas yang mati.',
-    descriptionEn:
-      'Report a traffic sign that is knocked down or hidden, faded road markings, or a traffic light that is not working.',
+    descriptionId: 'Laporkan rambu lalu lintas yang roboh atau tertutup, marka jalan yang pudar, atau lampu lalu lintas yang mati.',
+    descriptionEn: 'Report a traffic sign that is knocked down or hidden, faded road markings, or a traffic light that is not working.',
     defaultUnitKey: 'dishub',
     privacyRule: 'citizen_choice',
     ...NOT_EMERGENCY,
@@ -283,10 +257,8 @@ export const SEED_CATEGORIES: SeedCategory[] = [
     group: 'ketertiban',
     nameId: 'Gangguan ketertiban umum',
     nameEn: 'Public order disturbance',
-    descriptionId:
-      'Laporkan pedagang kaki lima di trotoar, bangunan liar, keramaian yang mengganggu, atau pelanggaran peraturan daerah lainnya.',
-    descriptionEn:
-      'Report street vendors blocking pavements, illegal structures, disruptive crowds or other breaches of local regulations.',
+    descriptionId: 'Laporkan pedagang kaki lima di trotoar, bangunan liar, keramaian yang mengganggu, atau pelanggaran peraturan daerah lainnya.',
+    descriptionEn: 'Report street vendors blocking pavements, illegal structures, disruptive crowds or other breaches of local regulations.',
     // Handled first by the kecamatan trantib (see routing rules), escalated to Satpol PP.
     defaultUnitKey: 'satpol-pp',
     privacyRule: 'citizen_choice',
@@ -301,8 +273,7 @@ export const SEED_CATEGORIES: SeedCategory[] = [
     nameEn: 'Misconduct or illegal fees by officials',
     descriptionId:
       'Laporkan pegawai pemerintah yang meminta pungutan liar, menyalahgunakan wewenang, atau bersikap tidak patut; identitas Anda selalu dirahasiakan.',
-    descriptionEn:
-      'Report government staff who ask for illegal fees, abuse their authority or behave improperly; your identity is always kept confidential.',
+    descriptionEn: 'Report government staff who ask for illegal fees, abuse their authority or behave improperly; your identity is always kept confidential.',
     defaultUnitKey: 'inspektorat',
     privacyRule: 'always_confidential',
     ...NOT_EMERGENCY,
@@ -318,25 +289,23 @@ export const SEED_CATEGORIES: SeedCategory[] = [
     group: 'layanan_administrasi',
     nameId: 'Lainnya',
     nameEn: 'Other',
-    descriptionId:
-      'Pilih ini jika laporan Anda tidak cocok dengan kategori lain; petugas triase akan meneruskannya ke perangkat daerah yang tepat.',
-    descriptionEn:
-      'Choose this if your report does not fit another category; the triage desk will forward it to the right department.',
+    descriptionId: 'Pilih ini jika laporan Anda tidak cocok dengan kategori lain; petugas triase akan meneruskannya ke perangkat daerah yang tepat.',
+    descriptionEn: 'Choose this if your report does not fit another category; the triage desk will forward it to the right department.',
     defaultUnitKey: 'diskominfo',
     privacyRule: 'citizen_choice',
     ...NOT_EMERGENCY,
     ...STANDARD_TARGETS,
     keywords: ['lainnya', 'pengaduan', 'keluhan', 'aduan', 'saran'],
   },
-];
+]
 
 // --- routing rules ------------------------------------------------------------------------
 
-const PRECEDENCE = { jurisdiction: 0, kecamatan: 5, kelurahan: 10 } as const;
+const PRECEDENCE = { jurisdiction: 0, kecamatan: 5, kelurahan: 10 } as const
 
 function malangRules(): SeedRoutingRule[] {
-  const klojen = wilayahRowsUnder('35.73', 'kecamatan').find((row) => row.name === 'Klojen');
-  if (klojen === undefined) throw new Error('Kecamatan Klojen missing from wilayah data');
+  const klojen = wilayahRowsUnder('35.73', 'kecamatan').find((row) => row.name === 'Klojen')
+  if (klojen === undefined) throw new Error('Kecamatan Klojen missing from wilayah data')
 
   return [
     {
@@ -355,16 +324,14 @@ function malangRules(): SeedRoutingRule[] {
       precedence: PRECEDENCE.kecamatan,
       note: 'Contoh aturan tingkat kecamatan: sampah di pusat kota (Klojen, mis. TPS Samaan) langsung ditangani DLH.',
     },
-    ...wilayahRowsUnder('35.73', 'kecamatan').map(
-      (row): SeedRoutingRule => ({
-        categoryCode: 'ketertiban_umum',
-        scope: 'kecamatan',
-        areaCode: row.code,
-        unitKey: kecamatanUnitKey(row.name),
-        precedence: PRECEDENCE.kecamatan,
-        note: `Ketertiban umum ditangani lebih dulu oleh trantib Kecamatan ${row.name}; eskalasi ke Satpol PP bila perlu.`,
-      }),
-    ),
+    ...wilayahRowsUnder('35.73', 'kecamatan').map((row): SeedRoutingRule => ({
+      categoryCode: 'ketertiban_umum',
+      scope: 'kecamatan',
+      areaCode: row.code,
+      unitKey: kecamatanUnitKey(row.name),
+      precedence: PRECEDENCE.kecamatan,
+      note: `Ketertiban umum ditangani lebih dulu oleh trantib Kecamatan ${row.name}; eskalasi ke Satpol PP bila perlu.`,
+    })),
     {
       categoryCode: 'pju',
       scope: 'kelurahan',
@@ -373,7 +340,7 @@ function malangRules(): SeedRoutingRule[] {
       precedence: PRECEDENCE.kelurahan,
       note: 'contoh aturan tingkat kelurahan',
     },
-  ];
+  ]
 }
 
 /** Kota Madiun: jurisdiction-wide defaults only, where Madiun's organisation differs noted. */
@@ -390,11 +357,11 @@ const MADIUN_OVERRIDES: Record<string, { unitKey: string; note: string }> = {
     unitKey: 'bpbd',
     note: 'BPBD respons pertama; Disperkim membantu pemotongan pohon.',
   },
-};
+}
 
 function madiunRules(): SeedRoutingRule[] {
   return SEED_CATEGORIES.map((category): SeedRoutingRule => {
-    const override = MADIUN_OVERRIDES[category.code];
+    const override = MADIUN_OVERRIDES[category.code]
     return {
       categoryCode: category.code,
       scope: 'jurisdiction',
@@ -402,10 +369,10 @@ function madiunRules(): SeedRoutingRule[] {
       unitKey: override?.unitKey ?? category.defaultUnitKey,
       precedence: PRECEDENCE.jurisdiction,
       note: override?.note ?? 'Aturan default seluruh kota (nama unit Kota Madiun belum diverifikasi terhadap Perda).',
-    };
-  });
+    }
+  })
 }
 
 export function routingRulesFor(jurisdictionCode: SeedJurisdictionCode): SeedRoutingRule[] {
-  return jurisdictionCode === '35.73' ? malangRules() : madiunRules();
+  return jurisdictionCode === '35.73' ? malangRules() : madiunRules()
 }

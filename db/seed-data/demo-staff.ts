@@ -1,20 +1,20 @@
 // Demo staff accounts for local development and demos ONLY. Never seed these into a
 // production database: the password is public.
 
-import type { StaffRole } from '../../app/domain/vocabulary';
-import type { SeedJurisdictionCode } from './jurisdictions';
+import type { StaffRole } from '../../app/domain/vocabulary'
+import type { SeedJurisdictionCode } from './jurisdictions'
 
-export const DEMO_PASSWORD = 'melayani-demo';
+export const DEMO_PASSWORD = 'melayani-demo'
 
-export type DemoStaffRole = StaffRole;
+export type DemoStaffRole = StaffRole
 
 export interface DemoStaff {
-  email: string;
-  name: string;
-  role: DemoStaffRole;
+  email: string
+  name: string
+  role: DemoStaffRole
   /** Unit key from units.ts of the same jurisdiction; null for jurisdiction-wide roles. */
-  unitKey: string | null;
-  jurisdictionCode: SeedJurisdictionCode;
+  unitKey: string | null
+  jurisdictionCode: SeedJurisdictionCode
 }
 
 export const DEMO_STAFF: DemoStaff[] = [
@@ -33,4 +33,4 @@ export const DEMO_STAFF: DemoStaff[] = [
   { email: 'damkar@malang.demo', name: 'Petugas Damkar', role: 'officer', unitKey: 'damkar', jurisdictionCode: '35.73' },
   // Kota Madiun.
   { email: 'admin@madiun.demo', name: 'Admin Kota Madiun', role: 'admin', unitKey: 'diskominfo', jurisdictionCode: '35.77' },
-];
+]

@@ -11,13 +11,13 @@
 
 export interface SeedHoliday {
   /** ISO date, YYYY-MM-DD, Asia/Jakarta (WIB) calendar day. */
-  date: string;
-  name: string;
-  kind: 'national' | 'cuti_bersama';
+  date: string
+  name: string
+  kind: 'national' | 'cuti_bersama'
 }
 
-const N = 'national' as const;
-const C = 'cuti_bersama' as const;
+const N = 'national' as const
+const C = 'cuti_bersama' as const
 
 export const NATIONAL_HOLIDAYS: SeedHoliday[] = [
   // ---- 2025 --------------------------------------------------------------------------------
@@ -77,4 +77,4 @@ export const NATIONAL_HOLIDAYS: SeedHoliday[] = [
   { date: '2026-08-25', name: 'Maulid Nabi Muhammad SAW', kind: N },
   { date: '2026-12-24', name: 'Cuti Bersama Hari Raya Natal', kind: C },
   { date: '2026-12-25', name: 'Hari Raya Natal', kind: N },
-];
+]

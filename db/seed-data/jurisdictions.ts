@@ -2,15 +2,15 @@
 // (see wilayah.ts), `open311Id` is the Open311 GeoReport v2 jurisdiction_id and
 // `codePrefix` prefixes human-readable report numbers (e.g. MLG-2025-000123).
 
-export type SeedJurisdictionCode = '35.73' | '35.77';
+export type SeedJurisdictionCode = '35.73' | '35.77'
 
 export interface SeedJurisdiction {
-  slug: string;
-  name: string;
-  code: SeedJurisdictionCode;
-  timeZone: string;
-  open311Id: string;
-  codePrefix: string;
+  slug: string
+  name: string
+  code: SeedJurisdictionCode
+  timeZone: string
+  open311Id: string
+  codePrefix: string
 }
 
 export const SEED_JURISDICTIONS: SeedJurisdiction[] = [
@@ -30,5 +30,4 @@ export const SEED_JURISDICTIONS: SeedJurisdiction[] = [
     open311Id: 'madiunkota.go.id',
     codePrefix: 'MDN',
   },
-];
-
+]

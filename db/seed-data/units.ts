@@ -21,23 +21,26 @@
 //  - fire service: part of "Satuan Polisi Pamong Praja dan Pemadam Kebakaran" (a bidang/seksi,
 //    not a UPT), so the 'damkar' unit has kind 'satuan' there.
 
-import type { UnitKind } from '../../app/domain/vocabulary';
-import type { SeedJurisdictionCode } from './jurisdictions';
-import { wilayahRowsUnder } from './wilayah';
+import type { UnitKind } from '../../app/domain/vocabulary'
+import type { SeedJurisdictionCode } from './jurisdictions'
+import { wilayahRowsUnder } from './wilayah'
 
-export type SeedUnitKind = UnitKind;
+export type SeedUnitKind = UnitKind
 
 export interface SeedUnit {
-  key: string;
-  name: string;
-  shortName: string;
-  kind: SeedUnitKind;
-  parentKey: string | null;
+  key: string
+  name: string
+  shortName: string
+  kind: SeedUnitKind
+  parentKey: string | null
 }
 
 /** Key of the kecamatan office unit for a kecamatan name, e.g. 'Blimbing' -> 'kec-blimbing'. */
 export function kecamatanUnitKey(kecamatanName: string): string {
-  return `kec-${kecamatanName.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
+  return `kec-${kecamatanName
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')}`
 }
 
 /** Kecamatan office units, one per kecamatan in the Kemendagri list (wilayah.ts). */
@@ -48,7 +51,7 @@ function kecamatanUnits(jurisdictionCode: SeedJurisdictionCode): SeedUnit[] {
     shortName: `Kec. ${row.name}`,
     kind: 'kecamatan',
     parentKey: null,
-  }));
+  }))
 }
 
 // Parents are listed before their children so the array can be inserted in order.
@@ -100,7 +103,7 @@ const MALANG_OPD_UNITS: SeedUnit[] = [
     parentKey: null,
   },
   { key: 'inspektorat', name: 'Inspektorat', shortName: 'Inspektorat', kind: 'inspektorat', parentKey: null },
-];
+]
 
 // Kota Madiun: same keys as Malang (plus 'disperkim'); names not verified against its Perda.
 const MADIUN_OPD_UNITS: SeedUnit[] = [
@@ -151,14 +154,14 @@ const MADIUN_OPD_UNITS: SeedUnit[] = [
     parentKey: null,
   },
   { key: 'inspektorat', name: 'Inspektorat', shortName: 'Inspektorat', kind: 'inspektorat', parentKey: null },
-];
+]
 
 const OPD_UNITS: Record<SeedJurisdictionCode, SeedUnit[]> = {
   '35.73': MALANG_OPD_UNITS,
   '35.77': MADIUN_OPD_UNITS,
-};
+}
 
 /** Units of one jurisdiction: OPD and sub-units (parents first), then the kecamatan offices. */
 export function unitsFor(jurisdictionCode: SeedJurisdictionCode): SeedUnit[] {
-  return [...OPD_UNITS[jurisdictionCode], ...kecamatanUnits(jurisdictionCode)].map((unit) => ({ ...unit }));
+  return [...OPD_UNITS[jurisdictionCode], ...kecamatanUnits(jurisdictionCode)].map((unit) => ({ ...unit }))
 }

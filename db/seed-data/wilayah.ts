@@ -4,16 +4,16 @@
 // Embedded as a constant so seeding never parses the CSV at runtime.
 // Only the two seeded jurisdictions are kept (94 rows: 2 kota, 8 kecamatan, 84 kelurahan).
 
-export type WilayahLevel = 'kabupaten_kota' | 'kecamatan' | 'desa_kelurahan';
+export type WilayahLevel = 'kabupaten_kota' | 'kecamatan' | 'desa_kelurahan'
 
 export interface WilayahRow {
-  code: string;
-  level: WilayahLevel;
-  parentCode: string;
-  name: string;
+  code: string
+  level: WilayahLevel
+  parentCode: string
+  name: string
 }
 
-type RawRow = readonly [code: string, level: WilayahLevel, parentCode: string, name: string];
+type RawRow = readonly [code: string, level: WilayahLevel, parentCode: string, name: string]
 
 const RAW_ROWS: readonly RawRow[] = [
   ['35.73', 'kabupaten_kota', '35', 'Kota Malang'],
@@ -110,16 +110,16 @@ const RAW_ROWS: readonly RawRow[] = [
   ['35.77.03.1007', 'desa_kelurahan', '35.77.03', 'Josenan'],
   ['35.77.03.1008', 'desa_kelurahan', '35.77.03', 'Demangan'],
   ['35.77.03.1009', 'desa_kelurahan', '35.77.03', 'Taman'],
-];
+]
 
 export const WILAYAH_ROWS: readonly WilayahRow[] = RAW_ROWS.map(([code, level, parentCode, name]) => ({
   code,
   level,
   parentCode,
   name,
-}));
+}))
 
 /** Rows of one level whose code starts with `prefix.` (e.g. kecamatan of '35.73'). */
 export function wilayahRowsUnder(prefix: string, level: WilayahLevel): WilayahRow[] {
-  return WILAYAH_ROWS.filter((row) => row.level === level && row.code.startsWith(`${prefix}.`));
+  return WILAYAH_ROWS.filter((row) => row.level === level && row.code.startsWith(`${prefix}.`))
 }

@@ -10,28 +10,11 @@ import { DuplicatePool } from './duplicate-pool'
 import { AUTO_CLOSE_MS, DAY, HOUR } from './durations'
 import { staffTime, type HandlingPhase } from './handling-times'
 import type { LocalDays } from './local-days'
-import {
-  CATEGORY_WEIGHTS,
-  COORDINATE_SHARE,
-  DEFAULT_CATEGORY_WEIGHT,
-  PRIVACY_CHOICE,
-  REJECT_REASONS,
-  seasonalFactor,
-  TRANSFER_TARGETS,
-} from './profiles'
+import { CATEGORY_WEIGHTS, COORDINATE_SHARE, DEFAULT_CATEGORY_WEIGHT, PRIVACY_CHOICE, REJECT_REASONS, seasonalFactor, TRANSFER_TARGETS } from './profiles'
 import { ikmAnswers, rateReport } from './reporter-feedback'
 import { Rng, Weighted } from './rng'
 import type { PoolEntry, SimEvent, SimReport } from './simulated-report'
-import {
-  AUTO_CLOSE_NOTE,
-  ESCALATION_NOTE,
-  GENERIC_STREETS,
-  INTERNAL_NOTES,
-  PUBLIC_UPDATES,
-  REJECT_NOTES,
-  REOPEN_NOTES,
-  STREETS_BY_SLUG,
-} from './texts'
+import { AUTO_CLOSE_NOTE, ESCALATION_NOTE, GENERIC_STREETS, INTERNAL_NOTES, PUBLIC_UPDATES, REJECT_NOTES, REOPEN_NOTES, STREETS_BY_SLUG } from './texts'
 import type { CategoryInfo, Kelurahan, UnitInfo, World } from './world'
 
 /** Simulated history marks duplicates before work starts, as the officer workflow will. */
@@ -189,14 +172,29 @@ export class Simulator {
       ikm: null,
       poolEntry: null,
     }
-    const ev = (t: number, actor: SimEvent['actor'], user: number | null, type: EventType, body: string | null, visibility: 'public' | 'internal' = 'public', extra: Partial<SimEvent> = {}) => {
+    const ev = (
+      t: number,
+      actor: SimEvent['actor'],
+      user: number | null,
+      type: EventType,
+      body: string | null,
+      visibility: 'public' | 'internal' = 'public',
+      extra: Partial<SimEvent> = {},
+    ) => {
       r.events.push({ t, actor, user, type, from: null, to: null, fromUnit: null, toUnit: null, body, visibility, ...extra })
       r.updatedAt = t
       // The same rule as the app's model (ADR 007): not every staff event is a response.
       if (r.firstResponseAt === null && isFirstResponse({ type, actor })) r.firstResponseAt = t
     }
     /** Applies an action through the domain state machine and records its event. */
-    const act = (t: number, action: ReportAction, actor: ActorKind, body: string | null, visibility: 'public' | 'internal' = 'public', extra: Partial<SimEvent> = {}) => {
+    const act = (
+      t: number,
+      action: ReportAction,
+      actor: ActorKind,
+      body: string | null,
+      visibility: 'public' | 'internal' = 'public',
+      extra: Partial<SimEvent> = {},
+    ) => {
       const tr = transition(r.status, action, actor)
       const user = actor === 'officer' ? unit.officerId : actor === 'supervisor' ? unit.supervisorId : null
       const kind = actor === 'officer' || actor === 'supervisor' ? 'staff' : actor
@@ -204,7 +202,18 @@ export class Simulator {
       r.status = tr.to
       r.version++
     }
-    r.events.push({ t: t0, actor: 'reporter', user: null, type: 'created', from: null, to: 'submitted', fromUnit: null, toUnit: unit.id, body: null, visibility: 'public' })
+    r.events.push({
+      t: t0,
+      actor: 'reporter',
+      user: null,
+      type: 'created',
+      from: null,
+      to: 'submitted',
+      fromUnit: null,
+      toUnit: unit.id,
+      body: null,
+      visibility: 'public',
+    })
 
     // Outcome drawn up front; actions after `now` simply have not happened yet.
     const u = rng.next()
@@ -259,7 +268,15 @@ export class Simulator {
       // officer workflow links the original. History written here links it (duplicate_of_id).
       const from = r.status
       if (!DUPLICATE_FROM.includes(from)) throw new Error(`Cannot mark a ${from} report as a duplicate`)
-      ev(t, 'staff', unit.officerId, 'duplicate_marked', `Laporan serupa sudah ada dengan kode ${original.code}; tindak lanjut dipantau pada laporan tersebut.`, 'public', { from, to: 'duplicate' })
+      ev(
+        t,
+        'staff',
+        unit.officerId,
+        'duplicate_marked',
+        `Laporan serupa sudah ada dengan kode ${original.code}; tindak lanjut dipantau pada laporan tersebut.`,
+        'public',
+        { from, to: 'duplicate' },
+      )
       r.status = 'duplicate'
       r.version++
       r.duplicateOf = original

@@ -10,15 +10,7 @@ import type { CategoryInfo, UnitInfo } from './world'
 export type HandlingPhase = 'resp' | 'res' | 'start'
 
 /** When staff of `unit` act on something that reached them at t. */
-export function staffTime(
-  rng: Rng,
-  local: LocalDays,
-  t: number,
-  unit: UnitInfo,
-  category: CategoryInfo,
-  phase: HandlingPhase,
-  scale = 1,
-): number {
+export function staffTime(rng: Rng, local: LocalDays, t: number, unit: UnitInfo, category: CategoryInfo, phase: HandlingPhase, scale = 1): number {
   let at: number
   if (category.isEmergency) {
     const speed = EMERGENCY_SPEED[unit.key] ?? DEFAULT_EMERGENCY_SPEED

@@ -6,8 +6,7 @@ import { Weighted } from './rng'
 
 /** Relative arrivals by local hour: quiet nights, peaks around 07–09 and 19–21. */
 export const HOUR_WEIGHTS = [
-  0.22, 0.13, 0.09, 0.09, 0.18, 0.45, 0.95, 1.6, 1.85, 1.6, 1.3, 1.2, 1.1, 1.1, 1.1, 1.05, 1.05, 1.1, 1.3, 1.65,
-  1.8, 1.55, 0.95, 0.5,
+  0.22, 0.13, 0.09, 0.09, 0.18, 0.45, 0.95, 1.6, 1.85, 1.6, 1.3, 1.2, 1.1, 1.1, 1.1, 1.05, 1.05, 1.1, 1.3, 1.65, 1.8, 1.55, 0.95, 0.5,
 ]
 /** By weekday, Sunday first: Monday highest, Sunday lowest. */
 export const WEEKDAY_WEIGHTS = [0.6, 1.32, 1.15, 1.1, 1.05, 0.95, 0.75]

@@ -5,15 +5,7 @@ import type { Kysely } from 'kysely'
 import type { PrivacyRule, RoutingRule } from '../../app/domain/routing'
 import { makeCalendar, type ClockKind, type SlaCalendar } from '../../app/domain/sla'
 import type { DB } from '../types'
-import {
-  CATEGORY_RESOLUTION_FACTOR,
-  DEFAULT_NO_AREA_SHARE,
-  DEFAULT_PROFILE,
-  KECAMATAN_PROFILE,
-  NO_AREA_SHARE,
-  UNIT_PROFILES,
-  type Profile,
-} from './profiles'
+import { CATEGORY_RESOLUTION_FACTOR, DEFAULT_NO_AREA_SHARE, DEFAULT_PROFILE, KECAMATAN_PROFILE, NO_AREA_SHARE, UNIT_PROFILES, type Profile } from './profiles'
 import { Rng } from './rng'
 import { ensureSimStaff } from './staff'
 import {
@@ -79,11 +71,7 @@ export interface World {
 }
 
 export async function loadWorld(db: Kysely<DB>, slug: string): Promise<World> {
-  const jurisdiction = await db
-    .selectFrom('jurisdictions')
-    .select(['id', 'slug', 'code_prefix', 'time_zone'])
-    .where('slug', '=', slug)
-    .executeTakeFirst()
+  const jurisdiction = await db.selectFrom('jurisdictions').select(['id', 'slug', 'code_prefix', 'time_zone']).where('slug', '=', slug).executeTakeFirst()
   if (!jurisdiction) throw new Error(`Unknown jurisdiction "${slug}": seed the reference data first (seedReferenceData)`)
   const jid = jurisdiction.id
 

@@ -20,11 +20,7 @@ const reportSelect = (jid: number, duplicateOf: string) => `x.c, ${jid}, x.g, x.
 
 const nn = <T>(v: T | null): T | undefined => (v === null ? undefined : v)
 
-export async function writeBatch(
-  db: Kysely<DB>,
-  jurisdictionId: number,
-  batch: SimReport[],
-): Promise<{ reports: number; events: number; ratings: number }> {
+export async function writeBatch(db: Kysely<DB>, jurisdictionId: number, batch: SimReport[]): Promise<{ reports: number; events: number; ratings: number }> {
   // Duplicates of a report in this same batch are resolved in SQL by code (dc); originals
   // from earlier batches already have their id (di).
   const reportRows = batch.map((r, i) => {

@@ -89,7 +89,7 @@ describe.skipIf(!enabled)('database outage under load (private PostgreSQL cluste
           submissions.push({ at, status: response.status, code, body: response.status >= 500 ? body : '' })
           if (response.status === 503) {
             // The form came back filled: the description is still in it.
-            expect(body, 'a 503 /lapor answer keeps the citizen\'s text').toContain(description)
+            expect(body, "a 503 /lapor answer keeps the citizen's text").toContain(description)
           }
         } catch (error) {
           submissions.push({ at, status: 'network-error', code: null, body: String(error) })
@@ -170,7 +170,10 @@ describe.skipIf(!enabled)('database outage under load (private PostgreSQL cluste
     // 2. /healthz said 503 while the cluster was down and 200 again within seconds.
     const whileDown = health.filter((h) => h.at > stoppedAt + 500 && h.at < startedAgainAt - 200)
     expect(whileDown.length).toBeGreaterThan(0)
-    expect(whileDown.every((h) => h.status === 503), JSON.stringify(whileDown)).toBe(true)
+    expect(
+      whileDown.every((h) => h.status === 503),
+      JSON.stringify(whileDown),
+    ).toBe(true)
     const recovered = health.find((h) => h.at >= startedAgainAt && h.status === 200)
     expect(recovered, 'a 200 from /healthz after the restart').toBeDefined()
     // From "the cluster accepts connections" (pg_ctl start -w returned) to a 200 answered.
@@ -192,7 +195,10 @@ describe.skipIf(!enabled)('database outage under load (private PostgreSQL cluste
     expect(unexpected.map((s) => `${Math.round(s.at)} ms: ${s.status} ${s.body.slice(0, 300)}`)).toEqual([])
     for (const s of submissions.filter((x) => x.status === 503)) expect(s.body).toContain(t.errors.unavailableForm)
     expect(byStatus.get('503') ?? 0, 'the outage was noticed by some submissions').toBeGreaterThan(0)
-    expect(submissions.some((s) => s.code && s.at > startedAgainAt), 'filing works again after the restart').toBe(true)
+    expect(
+      submissions.some((s) => s.code && s.at > startedAgainAt),
+      'filing works again after the restart',
+    ).toBe(true)
 
     // 5. Every acknowledged tracking code is in the database.
     const acknowledged = submissions.map((s) => s.code).filter((c): c is string => c !== null)
@@ -207,36 +213,39 @@ describe.skipIf(!enabled)('database outage under load (private PostgreSQL cluste
     expect(found.rows.length).toBe(acknowledged.length)
   })
 
-  it.skipIf(!hasBrowser)('in the browser: a report sent during the outage comes back filled with "coba lagi"; sent again after recovery, it is filed once', async () => {
-    const browser = await launchBrowser({ javaScriptEnabled: true })
-    const page = await browser.context.newPage()
-    const description = `Lampu jalan mati, dikirim saat gangguan ${randomUUID()}`
-    try {
-      await page.goto(`${server.baseUrl}/lapor`, { waitUntil: 'networkidle' })
-      await page.getByLabel(t.reportForm.category, { exact: true }).selectOption({ index: 1 })
-      await page.getByLabel(t.reportForm.kelurahan, { exact: true }).selectOption({ index: 1 })
-      await page.getByLabel(t.reportForm.description, { exact: true }).fill(description)
-      await page.getByLabel(t.reportForm.name, { exact: true }).fill('Siti')
-      const submit = page.getByRole('button', { name: t.reportForm.submit, exact: true })
+  it.skipIf(!hasBrowser)(
+    'in the browser: a report sent during the outage comes back filled with "coba lagi"; sent again after recovery, it is filed once',
+    async () => {
+      const browser = await launchBrowser({ javaScriptEnabled: true })
+      const page = await browser.context.newPage()
+      const description = `Lampu jalan mati, dikirim saat gangguan ${randomUUID()}`
+      try {
+        await page.goto(`${server.baseUrl}/lapor`, { waitUntil: 'networkidle' })
+        await page.getByLabel(t.reportForm.category, { exact: true }).selectOption({ index: 1 })
+        await page.getByLabel(t.reportForm.kelurahan, { exact: true }).selectOption({ index: 1 })
+        await page.getByLabel(t.reportForm.description, { exact: true }).fill(description)
+        await page.getByLabel(t.reportForm.name, { exact: true }).fill('Siti')
+        const submit = page.getByRole('button', { name: t.reportForm.submit, exact: true })
 
-      await cluster.stop('fast')
-      await submit.click()
-      await page.locator('#form-errors', { hasText: t.errors.unavailableForm }).waitFor()
-      expect(await page.getByLabel(t.reportForm.description, { exact: true }).inputValue()).toBe(description)
-      expect(await page.getByLabel(t.reportForm.name, { exact: true }).inputValue()).toBe('Siti')
-      expect(new URL(page.url()).pathname).toBe('/lapor')
+        await cluster.stop('fast')
+        await submit.click()
+        await page.locator('#form-errors', { hasText: t.errors.unavailableForm }).waitFor()
+        expect(await page.getByLabel(t.reportForm.description, { exact: true }).inputValue()).toBe(description)
+        expect(await page.getByLabel(t.reportForm.name, { exact: true }).inputValue()).toBe('Siti')
+        expect(new URL(page.url()).pathname).toBe('/lapor')
 
-      await cluster.start()
-      await submit.click()
-      await page.waitForURL(/\/laporan\/[A-Z]+-[A-Z0-9]+/, { timeout: 15_000 })
-      const filed = await cluster.query<{ n: number }>('SELECT count(*)::int AS n FROM reports WHERE description = $1', [description], 'melayani')
-      expect(filed.rows[0]!.n).toBe(1)
-    } catch (error) {
-      await saveArtifacts(page, 'db-outage-browser')
-      throw error
-    } finally {
-      if (!cluster.isRunning()) await cluster.start()
-      await browser.close()
-    }
-  })
+        await cluster.start()
+        await submit.click()
+        await page.waitForURL(/\/laporan\/[A-Z]+-[A-Z0-9]+/, { timeout: 15_000 })
+        const filed = await cluster.query<{ n: number }>('SELECT count(*)::int AS n FROM reports WHERE description = $1', [description], 'melayani')
+        expect(filed.rows[0]!.n).toBe(1)
+      } catch (error) {
+        await saveArtifacts(page, 'db-outage-browser')
+        throw error
+      } finally {
+        if (!cluster.isRunning()) await cluster.start()
+        await browser.close()
+      }
+    },
+  )
 })

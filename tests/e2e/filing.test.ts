@@ -7,7 +7,20 @@ import { SEED_CATEGORIES } from '#db/seed-data/categories'
 import { fill } from '~/i18n'
 import { id as t } from '~/i18n/id'
 import { DEMO_PASSWORD } from '#db/seed-data/demo-staff'
-import { browserAvailable, checkA11y, formatViolations, launchBrowser, loginOverHttp, removeDir, staffActionOverHttp, saveArtifacts, saveServerOutput, startServer, type LaunchedBrowser, type RunningServer } from './support'
+import {
+  browserAvailable,
+  checkA11y,
+  formatViolations,
+  launchBrowser,
+  loginOverHttp,
+  removeDir,
+  staffActionOverHttp,
+  saveArtifacts,
+  saveServerOutput,
+  startServer,
+  type LaunchedBrowser,
+  type RunningServer,
+} from './support'
 
 const PJU = SEED_CATEGORIES.find((c) => c.code === 'pju')!
 const MISCONDUCT = SEED_CATEGORIES.find((c) => c.code === 'perilaku_asn')!
@@ -28,7 +41,7 @@ async function newPage(options: { javaScriptEnabled?: boolean } = {}) {
 }
 
 const url = (path: string) => `${server.baseUrl}${path}`
-const poll = <T,>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 20_000, interval: 100 })
+const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 20_000, interval: 100 })
 
 async function waitForHydration(page: Page) {
   await page.waitForFunction(() => {
@@ -70,10 +83,13 @@ describe.skipIf(!browserAvailable())('report form: location question, forced pri
     await page.goto(url('/lapor'))
     await fillPju(page, 'Arjosari')
     // The point a phone would have filled in (the locate button needs JavaScript).
-    await page.evaluate(({ lat, lng }) => {
-      ;(document.querySelector('input[name=lat]') as HTMLInputElement).value = lat
-      ;(document.querySelector('input[name=lng]') as HTMLInputElement).value = lng
-    }, { lat: String(KIDULDALEM.latitude), lng: String(KIDULDALEM.longitude) })
+    await page.evaluate(
+      ({ lat, lng }) => {
+        ;(document.querySelector('input[name=lat]') as HTMLInputElement).value = lat
+        ;(document.querySelector('input[name=lng]') as HTMLInputElement).value = lng
+      },
+      { lat: String(KIDULDALEM.latitude), lng: String(KIDULDALEM.longitude) },
+    )
     const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), submit(page)])
     expect(response.status()).toBe(400)
     await page.getByText(question).waitFor()
@@ -130,7 +146,10 @@ describe.skipIf(!browserAvailable())('report form: location question, forced pri
     await page.goto(url('/lapor'))
     await fillPju(page, 'Arjosari')
     await page.getByLabel(t.reportForm.description, { exact: true }).fill('Lampu') // too short
-    const jpeg = (colour: string) => sharp({ create: { width: 1200, height: 900, channels: 3, background: colour } }).jpeg().toBuffer()
+    const jpeg = (colour: string) =>
+      sharp({ create: { width: 1200, height: 900, channels: 3, background: colour } })
+        .jpeg()
+        .toBuffer()
     await page.getByLabel(t.reportForm.photos, { exact: true }).setInputFiles([
       { name: 'satu.jpg', mimeType: 'image/jpeg', buffer: await jpeg('#2a6') },
       { name: 'dua.jpg', mimeType: 'image/jpeg', buffer: await jpeg('#a26') },
@@ -161,7 +180,10 @@ describe.skipIf(!browserAvailable())('report form: location question, forced pri
     const code = CODE_IN_URL.exec(page.url())![1]!
     const privateLink = (await page.locator('a[data-testid=private-link]').getAttribute('href')) ?? ''
     const { cookie } = await loginOverHttp(server.baseUrl, 'pju@malang.demo', DEMO_PASSWORD)
-    for (const [intent, fields] of [['start', {}], ['resolve', { body: 'Lampu sudah diganti.' }]] as const) {
+    for (const [intent, fields] of [
+      ['start', {}],
+      ['resolve', { body: 'Lampu sudah diganti.' }],
+    ] as const) {
       expect((await staffActionOverHttp(server.baseUrl, cookie, code, intent, fields)).status).toBe(302)
     }
     await page.goto(privateLink.startsWith('http') ? privateLink : url(privateLink))
@@ -192,7 +214,9 @@ describe.skipIf(!browserAvailable())('report form: location question, forced pri
     await page.getByRole('button', { name: t.reportForm.useLocation, exact: true }).click()
     await page.getByText(fill(t.reportForm.locatedIn, { name: 'Kiduldalem' })).waitFor()
     await fillPju(page, 'Arjosari')
-    const jpeg = await sharp({ create: { width: 1200, height: 900, channels: 3, background: '#26a' } }).jpeg().toBuffer()
+    const jpeg = await sharp({ create: { width: 1200, height: 900, channels: 3, background: '#26a' } })
+      .jpeg()
+      .toBuffer()
     await page.getByLabel(t.reportForm.photos, { exact: true }).setInputFiles([{ name: 'satu.jpg', mimeType: 'image/jpeg', buffer: jpeg }])
     await submit(page)
     await page.getByText(question).waitFor()

@@ -102,7 +102,11 @@ const NASTY_VALUES = [
 ]
 
 const FORMS: Record<string, { path: (code: string) => string; fields: string[]; staff?: boolean; files?: boolean }> = {
-  lapor: { path: () => '/lapor', fields: ['categoryId', 'areaId', 'lat', 'lng', 'description', 'address', 'name', 'email', 'phone', 'privacy', 'idempotencyKey', 'photos'], files: true },
+  lapor: {
+    path: () => '/lapor',
+    fields: ['categoryId', 'areaId', 'lat', 'lng', 'description', 'address', 'name', 'email', 'phone', 'privacy', 'idempotencyKey', 'photos'],
+    files: true,
+  },
   masuk: { path: () => '/masuk', fields: ['email', 'password', 'redirectTo'] },
   keluar: { path: () => '/keluar', fields: ['x'] },
   rating: { path: (c) => `/laporan/${c}`, fields: ['token', 'score', 'fixed', 'comment'] },
@@ -134,7 +138,17 @@ const GET_ROUTES: { path: (code: string) => string; params: string[]; staff?: 's
   { path: () => '/tidak-ada/sama-sekali', params: ['x'] },
 ]
 
-const CONTENT_TYPES = ['application/json', 'text/plain', 'application/xml', 'text/xml', 'application/octet-stream', 'multipart/mixed; boundary=x', 'application/x-www-form-urlencoded; charset=latin1', 'MULTIPART/FORM-DATA', '']
+const CONTENT_TYPES = [
+  'application/json',
+  'text/plain',
+  'application/xml',
+  'text/xml',
+  'application/octet-stream',
+  'multipart/mixed; boundary=x',
+  'application/x-www-form-urlencoded; charset=latin1',
+  'MULTIPART/FORM-DATA',
+  '',
+]
 
 export function generateFuzzRequests({ count, seed, codes, baseUrl, cookies }: FuzzOptions): FuzzRequest[] {
   const random = rng(seed)
@@ -153,7 +167,10 @@ export function generateFuzzRequests({ count, seed, codes, baseUrl, cookies }: F
     if (!staff || chance(0.1)) return chance(0.05) ? { Cookie: '__session=%00garbage' } : {}
     return { Cookie: staff === 'executive' ? cookies.executive : cookies.supervisor }
   }
-  const origin = (): Record<string, string> => (chance(0.9) ? { Origin: baseUrl } : pick<Record<string, string>>([{}, { Origin: 'null' }, { Origin: 'https://evil.example' }, { Origin: '%00' }, { Referer: `${baseUrl}/` }]))
+  const origin = (): Record<string, string> =>
+    chance(0.9)
+      ? { Origin: baseUrl }
+      : pick<Record<string, string>>([{}, { Origin: 'null' }, { Origin: 'https://evil.example' }, { Origin: '%00' }, { Referer: `${baseUrl}/` }])
 
   const fieldsFor = (names: string[]) => {
     const entries: [string, string][] = []
@@ -176,11 +193,16 @@ export function generateFuzzRequests({ count, seed, codes, baseUrl, cookies }: F
       const type = pick(['image/jpeg', 'image/png', 'text/plain', 'application/x-msdownload', ''])
       const size = pick([0, 10, 1000, 100_000])
       const bytes = new Uint8Array(size).map(() => Math.floor(random() * 256))
-      chunks.push(`--${boundary}\r\nContent-Disposition: form-data; name="photos"; filename="${pick(['a.jpg', '', '../../x.png', 'ñ\0.jpg'])}"\r\nContent-Type: ${type}\r\n\r\n`, bytes, '\r\n')
+      chunks.push(
+        `--${boundary}\r\nContent-Disposition: form-data; name="photos"; filename="${pick(['a.jpg', '', '../../x.png', 'ñ\0.jpg'])}"\r\nContent-Type: ${type}\r\n\r\n`,
+        bytes,
+        '\r\n',
+      )
     }
     const variant = random()
     if (variant < 0.6) chunks.push(`--${boundary}--\r\n`)
-    else if (variant < 0.7) chunks.push(`--${boundary}\r\nContent-Disposition: form-da`) // truncated
+    else if (variant < 0.7)
+      chunks.push(`--${boundary}\r\nContent-Disposition: form-da`) // truncated
     else if (variant < 0.8) chunks.push(`--${boundary}\r\nContent-Disposition: form-data\r\n\r\nno name\r\n--${boundary}--\r\n`)
     else if (variant < 0.85) chunks.unshift('garbage before the first boundary and no boundary at all')
     else if (variant < 0.9) chunks.push(`--${boundary}\r\nX: y\r\n\r\n\u0000\u00ff\r\n--${boundary}--\r\n`)
@@ -193,7 +215,9 @@ export function generateFuzzRequests({ count, seed, codes, baseUrl, cookies }: F
       body.set(p, at)
       at += p.byteLength
     }
-    const type = chance(0.9) ? `multipart/form-data; boundary=${boundary}` : pick(['multipart/form-data', 'multipart/form-data; boundary=', `multipart/form-data; boundary="${boundary}"`, `multipart/form-data; boundary=wrong`])
+    const type = chance(0.9)
+      ? `multipart/form-data; boundary=${boundary}`
+      : pick(['multipart/form-data', 'multipart/form-data; boundary=', `multipart/form-data; boundary="${boundary}"`, `multipart/form-data; boundary=wrong`])
     return { body, type }
   }
 
@@ -202,7 +226,12 @@ export function generateFuzzRequests({ count, seed, codes, baseUrl, cookies }: F
     const kind = random()
     if (kind < 0.3) {
       const route = pick(GET_ROUTES)
-      requests.push({ label: 'get', method: chance(0.05) ? 'HEAD' : 'GET', path: route.path(code()) + encodeQuery(route.params), headers: { ...staffHeaders(route.staff), ...(chance(0.1) ? { 'Accept-Language': pick(['en', 'id', '*', '\u00ff', 'x'.repeat(500)]) } : {}) } })
+      requests.push({
+        label: 'get',
+        method: chance(0.05) ? 'HEAD' : 'GET',
+        path: route.path(code()) + encodeQuery(route.params),
+        headers: { ...staffHeaders(route.staff), ...(chance(0.1) ? { 'Accept-Language': pick(['en', 'id', '*', '\u00ff', 'x'.repeat(500)]) } : {}) },
+      })
       continue
     }
     const [formName, form] = pick(Object.entries(FORMS).filter(([name]) => name !== 'masuk' || chance(0.3))) // logins cost an argon2 hash: fewer of them
@@ -213,19 +242,41 @@ export function generateFuzzRequests({ count, seed, codes, baseUrl, cookies }: F
     const encoding = random()
     if (encoding < 0.4) {
       const body = entries.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&') + (chance(0.05) ? '&%ZZ=%&x=%C3%28' : '')
-      requests.push({ label: `${formName} urlencoded`, method: 'POST', path, headers: { ...headers, 'Content-Type': 'application/x-www-form-urlencoded' }, body })
+      requests.push({
+        label: `${formName} urlencoded`,
+        method: 'POST',
+        path,
+        headers: { ...headers, 'Content-Type': 'application/x-www-form-urlencoded' },
+        body,
+      })
     } else if (encoding < 0.75) {
       const { body, type } = multipartBody(entries, Boolean(form.files))
       requests.push({ label: `${formName} multipart`, method: 'POST', path, headers: { ...headers, 'Content-Type': type }, body })
     } else if (encoding < 0.9) {
       const type = pick(CONTENT_TYPES)
-      const body = type.includes('json') ? JSON.stringify(Object.fromEntries(entries)) : type.includes('xml') ? `<form>${entries.map(([k, v]) => `<${k}>${v}</${k}>`).join('')}</form>` : entries.map(([k, v]) => `${k}=${v}`).join('&')
+      const body = type.includes('json')
+        ? JSON.stringify(Object.fromEntries(entries))
+        : type.includes('xml')
+          ? `<form>${entries.map(([k, v]) => `<${k}>${v}</${k}>`).join('')}</form>`
+          : entries.map(([k, v]) => `${k}=${v}`).join('&')
       // Bytes, not a string: fetch would add `text/plain` to a string body without a type.
-      requests.push({ label: `${formName} ${type || 'no type'}`, method: pick(['POST', 'POST', 'PUT', 'PATCH', 'DELETE']), path, headers: type ? { ...headers, 'Content-Type': type } : headers, body: new TextEncoder().encode(body) })
+      requests.push({
+        label: `${formName} ${type || 'no type'}`,
+        method: pick(['POST', 'POST', 'PUT', 'PATCH', 'DELETE']),
+        path,
+        headers: type ? { ...headers, 'Content-Type': type } : headers,
+        body: new TextEncoder().encode(body),
+      })
     } else if (encoding < 0.95) {
       // Oversized: over the 64 KB plain-body limit, or many fields.
       const body = chance(0.5) ? `description=${'x'.repeat(100_000)}` : Array.from({ length: 5000 }, (_, i) => `f${i}=${i}`).join('&')
-      requests.push({ label: `${formName} oversized`, method: 'POST', path, headers: { ...headers, 'Content-Type': 'application/x-www-form-urlencoded' }, body })
+      requests.push({
+        label: `${formName} oversized`,
+        method: 'POST',
+        path,
+        headers: { ...headers, 'Content-Type': 'application/x-www-form-urlencoded' },
+        body,
+      })
     } else {
       requests.push({ label: `${formName} empty`, method: 'POST', path, headers })
     }

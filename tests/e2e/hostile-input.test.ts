@@ -83,7 +83,13 @@ async function chunkedPost(path: string, contentType: string, head: string, tota
   try {
     const status = await new Promise<number>((resolve, reject) => {
       let answered = false
-      const req = request({ hostname, port, path, method: 'POST', headers: { 'Content-Type': contentType, Origin: server.baseUrl, 'Transfer-Encoding': 'chunked' } })
+      const req = request({
+        hostname,
+        port,
+        path,
+        method: 'POST',
+        headers: { 'Content-Type': contentType, Origin: server.baseUrl, 'Transfer-Encoding': 'chunked' },
+      })
       req.on('response', (res) => {
         answered = true
         res.resume()
@@ -115,7 +121,16 @@ describe('hostile input against the built server', () => {
   it('answers 400 to NUL or broken percent-encoding in paths and queries', () =>
     track(
       (async () => {
-        for (const path of ['/laporan/%00', '/foto/%00', '/petugas/laporan/%00', '/laporan/%E0%A4%A', '/lacak?kode=%00', '/api/kelurahan?lat=%00&lng=1', `/laporan/${codes[0]}?t=%00`, '/foto/a%00.jpg']) {
+        for (const path of [
+          '/laporan/%00',
+          '/foto/%00',
+          '/petugas/laporan/%00',
+          '/laporan/%E0%A4%A',
+          '/lacak?kode=%00',
+          '/api/kelurahan?lat=%00&lng=1',
+          `/laporan/${codes[0]}?t=%00`,
+          '/foto/a%00.jpg',
+        ]) {
           const response = await fetch(`${server.baseUrl}${path}`, { headers: { Cookie: supervisor }, redirect: 'manual' })
           expect(response.status, path).toBe(400)
         }
@@ -152,7 +167,11 @@ describe('hostile input against the built server', () => {
         )
         // 60 photos of 9 MB: the fourth stops the read.
         const photo = (n: number) =>
-          Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="photos"; filename="${n}.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`), Buffer.alloc(9 * MB, n % 256), Buffer.from('\r\n')])
+          Buffer.concat([
+            Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="photos"; filename="${n}.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`),
+            Buffer.alloc(9 * MB, n % 256),
+            Buffer.from('\r\n'),
+          ])
         const photos = await chunkedPost('/lapor', `multipart/form-data; boundary=${boundary}`, '', 60 * 9 * MB, photo)
         console.log(
           `hostile-input: chunked 100 MB to /masuk → ${masuk.status}, RSS +${(masuk.growth / MB).toFixed(1)} MB; ` +
@@ -174,10 +193,18 @@ describe('hostile input against the built server', () => {
       (async () => {
         const html = await (await fetch(`${server.baseUrl}/lapor`)).text()
         const firstOption = (name: string) => /<option value="(\d+)"/.exec(html.slice(html.indexOf(`name="${name}"`)))![1]!
-        const png = await sharp({ create: { width: 7000, height: 7000, channels: 3, background: '#fff' } }).png({ compressionLevel: 9 }).toBuffer()
+        const png = await sharp({ create: { width: 7000, height: 7000, channels: 3, background: '#fff' } })
+          .png({ compressionLevel: 9 })
+          .toBuffer()
         const post = () => {
           const body = new FormData()
-          for (const [k, v] of Object.entries({ categoryId: firstOption('categoryId'), areaId: firstOption('areaId'), description: 'Tiang lampu roboh di depan gang tujuh.', privacy: 'public' })) body.append(k, v)
+          for (const [k, v] of Object.entries({
+            categoryId: firstOption('categoryId'),
+            areaId: firstOption('areaId'),
+            description: 'Tiang lampu roboh di depan gang tujuh.',
+            privacy: 'public',
+          }))
+            body.append(k, v)
           body.append('photos', new File([png], 'besar.png', { type: 'image/png' }))
           return fetch(`${server.baseUrl}/lapor`, { method: 'POST', body, headers: { Origin: server.baseUrl } })
         }
@@ -187,7 +214,9 @@ describe('hostile input against the built server', () => {
         const healthMs = performance.now() - started
         const answers = await Promise.all(posts)
         const pages = await Promise.all(answers.map((r) => r.text()))
-        console.log(`hostile-input: 6 × 7000×7000 PNG (${(png.byteLength / 1024).toFixed(0)} KB) → ${answers.map((r) => r.status).join(', ')}; /healthz meanwhile in ${healthMs.toFixed(0)} ms`)
+        console.log(
+          `hostile-input: 6 × 7000×7000 PNG (${(png.byteLength / 1024).toFixed(0)} KB) → ${answers.map((r) => r.status).join(', ')}; /healthz meanwhile in ${healthMs.toFixed(0)} ms`,
+        )
         expect(health.status).toBe(200)
         for (const [i, r] of answers.entries()) {
           expect(r.status).toBe(400)
@@ -207,14 +236,21 @@ describe('hostile input against the built server', () => {
         let next = 0
         const send = async (r: FuzzRequest) => {
           try {
-            const response = await fetch(`${server.baseUrl}${r.path}`, { method: r.method, headers: r.headers, body: r.body, redirect: 'manual', signal: AbortSignal.timeout(30_000) })
+            const response = await fetch(`${server.baseUrl}${r.path}`, {
+              method: r.method,
+              headers: r.headers,
+              body: r.body,
+              redirect: 'manual',
+              signal: AbortSignal.timeout(30_000),
+            })
             await response.arrayBuffer()
             statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1)
             if (response.status >= 500) failures.push(`${response.status} ${r.method} ${r.path} (${r.label})`)
           } catch (error) {
             // The server may close the connection after refusing a body it did not read: not a 5xx.
             statuses.set(0, (statuses.get(0) ?? 0) + 1)
-            if (!/closed|reset|socket|terminated|EPIPE/i.test(String((error as Error).cause ?? error))) failures.push(`error ${r.method} ${r.path} (${r.label}): ${String(error)}`)
+            if (!/closed|reset|socket|terminated|EPIPE/i.test(String((error as Error).cause ?? error)))
+              failures.push(`error ${r.method} ${r.path} (${r.label}): ${String(error)}`)
           }
         }
         await Promise.all(
@@ -224,12 +260,16 @@ describe('hostile input against the built server', () => {
         )
         const seconds = (performance.now() - started) / 1000
         const fiveXx = [...statuses].filter(([s]) => s >= 500).reduce((n, [, c]) => n + c, 0)
-        const summary = [...statuses].sort(([a], [b]) => a - b).map(([s, c]) => `${s}: ${c}`).join(', ')
+        const summary = [...statuses]
+          .sort(([a], [b]) => a - b)
+          .map(([s, c]) => `${s}: ${c}`)
+          .join(', ')
         console.log(`fuzz: ${requests.length} requests in ${seconds.toFixed(1)} s, ${fiveXx} responses ≥ 500 (${summary})`)
         expect(failures.slice(0, 20)).toEqual([])
         expect(fiveXx).toBe(0)
         expect(requests.length).toBeGreaterThanOrEqual(5000)
         expect((await fetch(`${server.baseUrl}/healthz`)).status).toBe(200)
       })(),
-    ))
+    ),
+  )
 })

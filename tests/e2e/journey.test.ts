@@ -50,7 +50,9 @@ async function newPage(options: { javaScriptEnabled?: boolean } = {}) {
   const context = await browser.newContext(options)
   contexts.push(context)
   await context.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}`))
+    document.addEventListener('securitypolicyviolation', (e) =>
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}`),
+    )
   })
   currentPage = await context.newPage()
   const page = currentPage
@@ -372,7 +374,10 @@ describe.skipIf(!hasBrowser)('browser journeys at 360 px', () => {
       await page.getByLabel(t.reportForm.category, { exact: true }).selectOption({ label: PJU.nameId })
       await page.getByLabel(t.reportForm.description, { exact: true }).fill(description)
       // A photo with EXIF, sent as a plain multipart form post.
-      const photo = await sharp({ create: { width: 2000, height: 1500, channels: 3, background: '#2a6' } }).jpeg().withExif({ IFD0: { Artist: 'Pelapor' } }).toBuffer()
+      const photo = await sharp({ create: { width: 2000, height: 1500, channels: 3, background: '#2a6' } })
+        .jpeg()
+        .withExif({ IFD0: { Artist: 'Pelapor' } })
+        .toBuffer()
       await page.getByLabel(t.reportForm.photos, { exact: true }).setInputFiles({ name: 'lampu.jpg', mimeType: 'image/jpeg', buffer: photo })
       await submitReport(page).click()
       await page.waitForURL(CODE_IN_URL)

@@ -12,7 +12,12 @@ const hasBrowser = browserAvailable()
 
 function cspOf(response: Response) {
   const header = response.headers.get('Content-Security-Policy') ?? ''
-  return Object.fromEntries(header.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]))
+  return Object.fromEntries(
+    header
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...values]) => [name, values]),
+  )
 }
 
 /** The same-origin JS a page loads at first: its module scripts and module preloads. */
@@ -148,10 +153,14 @@ describe('behind an https reverse proxy (APP_BASE_URL=https://…, TRUST_PROXY=l
       sizes[path] = total
     }
     for (const [path, s] of Object.entries(sizes)) {
-      console.log(`security: JS of ${path}: ${s.files} files, ${(s.identity / 1024).toFixed(1)} KB raw, ${(s.gzip / 1024).toFixed(1)} KB gzip, ${(s.br / 1024).toFixed(1)} KB brotli`)
+      console.log(
+        `security: JS of ${path}: ${s.files} files, ${(s.identity / 1024).toFixed(1)} KB raw, ${(s.gzip / 1024).toFixed(1)} KB gzip, ${(s.br / 1024).toFixed(1)} KB brotli`,
+      )
       expect(s.br).toBeLessThan(s.identity / 2.5)
     }
-    const css = await fetch(`${server.baseUrl}/lapor`).then((r) => r.text()).then((html) => /href="(\/assets\/[^"]+\.css)"/.exec(html)?.[1])
+    const css = await fetch(`${server.baseUrl}/lapor`)
+      .then((r) => r.text())
+      .then((html) => /href="(\/assets\/[^"]+\.css)"/.exec(html)?.[1])
     expect((await bytes(`${server.baseUrl}${css}`, 'br')).encoding).toBe('br')
   })
 })
@@ -184,7 +193,9 @@ describe.skipIf(!hasBrowser)('in the browser with JavaScript (plain http, defaul
       if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text())
     })
     await page.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (e) => console.error(`Refused to load: CSP ${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}`))
+      document.addEventListener('securitypolicyviolation', (e) =>
+        console.error(`Refused to load: CSP ${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}`),
+      )
     })
     await page.goto(`${server.baseUrl}/`)
     // Polled with evaluate(): waitForFunction would itself use eval, which the CSP forbids.

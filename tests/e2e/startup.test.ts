@@ -105,7 +105,12 @@ describe('start-up on a fresh PGlite directory', () => {
   it('answers 403 to POST /keluar without an Origin or from a foreign Origin', async () => {
     const noOrigin = await fetch(`${server.baseUrl}/keluar`, { method: 'POST', redirect: 'manual', headers: { ...form, Cookie: cookie }, body: '' })
     expect(noOrigin.status).toBe(403)
-    const foreign = await fetch(`${server.baseUrl}/keluar`, { method: 'POST', redirect: 'manual', headers: { ...form, Cookie: cookie, Origin: FOREIGN }, body: '' })
+    const foreign = await fetch(`${server.baseUrl}/keluar`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { ...form, Cookie: cookie, Origin: FOREIGN },
+      body: '',
+    })
     expect(foreign.status).toBe(403)
     // The session survived both.
     expect((await fetch(`${server.baseUrl}/petugas`, { headers: { Cookie: cookie }, redirect: 'manual' })).status).toBe(200)
@@ -139,7 +144,13 @@ describe('start-up on a fresh PGlite directory', () => {
   it('refuses a body larger than any form accepts with 413, before reading it', async () => {
     const { hostname, port } = new URL(server.baseUrl)
     const status = await new Promise<number>((resolve, reject) => {
-      const req = request({ hostname, port, path: '/lapor', method: 'POST', headers: { 'Content-Type': 'multipart/form-data; boundary=x', 'Content-Length': String(40 * 1024 * 1024), Origin: server.baseUrl } })
+      const req = request({
+        hostname,
+        port,
+        path: '/lapor',
+        method: 'POST',
+        headers: { 'Content-Type': 'multipart/form-data; boundary=x', 'Content-Length': String(40 * 1024 * 1024), Origin: server.baseUrl },
+      })
       req.on('response', (res) => {
         resolve(res.statusCode ?? 0)
         req.destroy()
@@ -164,7 +175,12 @@ describe('start-up on a fresh PGlite directory', () => {
   })
 
   it('logs out with a same-origin POST /keluar', async () => {
-    const logout = await fetch(`${server.baseUrl}/keluar`, { method: 'POST', redirect: 'manual', headers: { ...form, Cookie: cookie, Origin: server.baseUrl }, body: '' })
+    const logout = await fetch(`${server.baseUrl}/keluar`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { ...form, Cookie: cookie, Origin: server.baseUrl },
+      body: '',
+    })
     expect(logout.status).toBe(302)
     const afterLogout = await fetch(`${server.baseUrl}/petugas`, { headers: { Cookie: cookie }, redirect: 'manual' })
     expect(afterLogout.status).toBe(302)
@@ -210,7 +226,9 @@ describe.skipIf(!postgresAvailable())('start-up on a fresh PostgreSQL database',
     database = await createPostgresDatabase()
     server = await startServer({ databaseUrl: database.url })
     readyTimes.postgres = server.readyMs
-    console.log(`startup: PostgreSQL server ready in ${(server.readyMs / 1000).toFixed(1)} s (spawn → "listening", DEMO_REPORTS=100, database ${database.name})`)
+    console.log(
+      `startup: PostgreSQL server ready in ${(server.readyMs / 1000).toFixed(1)} s (spawn → "listening", DEMO_REPORTS=100, database ${database.name})`,
+    )
   })
 
   afterAll(async () => {

@@ -42,7 +42,10 @@ beforeAll(async () => {
   ids = { pju: pju.id, arjosari: arjosari.id }
   const passwordHash = await hash(PASSWORD, ARGON2_OPTIONS)
   for (const email of ['petugas@test.local', 'target@test.local', 'paralel@test.local', 'lambat@test.local']) {
-    await t.db.insertInto('users').values({ jurisdiction_id: j.id, email, name: email, password_hash: passwordHash, role: 'officer', unit_id: unit.id }).execute()
+    await t.db
+      .insertInto('users')
+      .values({ jurisdiction_id: j.id, email, name: email, password_hash: passwordHash, role: 'officer', unit_id: unit.id })
+      .execute()
   }
 })
 afterAll(() => t?.close())
@@ -53,7 +56,6 @@ const args = (request: Request, context: { clientIp?: string } = {}, params: Rec
 function post(path: string, fields: Record<string, string>) {
   return new Request(`${ORIGIN}${path}`, { method: 'POST', body: new URLSearchParams(fields), headers: { Origin: ORIGIN } })
 }
-
 
 async function thrown(fn: () => Promise<unknown>): Promise<Response> {
   try {
@@ -66,7 +68,10 @@ async function thrown(fn: () => Promise<unknown>): Promise<Response> {
 }
 
 async function countReports() {
-  const { n } = await t.db.selectFrom('reports').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+  const { n } = await t.db
+    .selectFrom('reports')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()
   return Number(n)
 }
 
@@ -86,7 +91,9 @@ describe('rate limits per client IP', () => {
       expect(response.status).toBe(302)
     }
     const before = await countReports()
-    const limited = unwrap(await filingAction(args(post('/lapor', validReport({ description: 'Pohon tumbang menutup jalan di depan pasar.' })), from('203.0.113.7'))))
+    const limited = unwrap(
+      await filingAction(args(post('/lapor', validReport({ description: 'Pohon tumbang menutup jalan di depan pasar.' })), from('203.0.113.7'))),
+    )
     expect(limited.status).toBe(429)
     const retryAfter = Number(limited.headers.get('Retry-After'))
     expect(retryAfter).toBeGreaterThan(500)
@@ -119,7 +126,9 @@ describe('rate limits per client IP', () => {
   it('private-link actions (rating) are limited', async () => {
     const statuses: number[] = []
     for (let i = 0; i < 3; i++) {
-      const result = await reportAction(args(post('/laporan/MLG-XXXX', { token: 'x'.repeat(30), score: '5', fixed: 'yes' }), from('192.0.2.60'), { code: 'MLG-XXXX' }))
+      const result = await reportAction(
+        args(post('/laporan/MLG-XXXX', { token: 'x'.repeat(30), score: '5', fixed: 'yes' }), from('192.0.2.60'), { code: 'MLG-XXXX' }),
+      )
       statuses.push(result instanceof Response ? result.status : unwrap(result).status)
     }
     expect(statuses[0]).not.toBe(429)
@@ -211,14 +220,19 @@ describe('login throttling', () => {
 })
 
 describe('redirect targets stay on this site', () => {
-  it.each(['/%09/evil.example', '%2F%09%2Fevil.example', '/%0D%0A/evil.example', '/%5Cevil.example', '/%E4%B8%AD', '//evil.example'])('/bahasa?next=%s goes home', async (next) => {
-    const response = await thrown(() => languageLoader(args(new Request(`${ORIGIN}/bahasa?lang=en&next=${next}`))))
-    expect(response.status).toBe(302)
-    expect(response.headers.get('Location')).toBe('/')
-  })
+  it.each(['/%09/evil.example', '%2F%09%2Fevil.example', '/%0D%0A/evil.example', '/%5Cevil.example', '/%E4%B8%AD', '//evil.example'])(
+    '/bahasa?next=%s goes home',
+    async (next) => {
+      const response = await thrown(() => languageLoader(args(new Request(`${ORIGIN}/bahasa?lang=en&next=${next}`))))
+      expect(response.status).toBe(302)
+      expect(response.headers.get('Location')).toBe('/')
+    },
+  )
 
   it('/masuk?redirectTo with a tab goes to the home page of the role, not off-site', async () => {
-    const response = (await loginAction(args(post('/masuk', { email: 'petugas@test.local', password: PASSWORD, redirectTo: '/\t/evil.example' }), from('192.0.2.200')))) as Response
+    const response = (await loginAction(
+      args(post('/masuk', { email: 'petugas@test.local', password: PASSWORD, redirectTo: '/\t/evil.example' }), from('192.0.2.200')),
+    )) as Response
     expect(response.status).toBe(302)
     expect(response.headers.get('Location')).toBe('/petugas')
   })

@@ -29,7 +29,10 @@ beforeAll(async () => {
   ids = { pju: pju.id, arjosari: arjosari.id }
   const unit = await t.db.selectFrom('units').select('id').where('jurisdiction_id', '=', j.id).where('key', '=', 'dpuprpkp').executeTakeFirstOrThrow()
   const passwordHash = await hash('rahasia-sekali', ARGON2_OPTIONS)
-  await t.db.insertInto('users').values({ jurisdiction_id: j.id, email: 'kepala@test.local', name: 'Kepala', password_hash: passwordHash, role: 'supervisor', unit_id: unit.id }).execute()
+  await t.db
+    .insertInto('users')
+    .values({ jurisdiction_id: j.id, email: 'kepala@test.local', name: 'Kepala', password_hash: passwordHash, role: 'supervisor', unit_id: unit.id })
+    .execute()
   const login = (await loginAction(args(post('/masuk', { email: 'kepala@test.local', password: 'rahasia-sekali' })))) as Response
   expect(login.status).toBe(302)
   staffCookie = login.headers.get('Set-Cookie')!.split(';')[0]!
@@ -70,7 +73,15 @@ function expect4xx(a: { status: number; error?: unknown }, label: string) {
 }
 
 async function counts() {
-  const n = async (table: 'reports' | 'report_events' | 'ratings') => Number((await t.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
+  const n = async (table: 'reports' | 'report_events' | 'ratings') =>
+    Number(
+      (
+        await t.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    )
   return { reports: await n('reports'), events: await n('report_events'), ratings: await n('ratings') }
 }
 
@@ -139,9 +150,17 @@ describe('wrong content types and malformed bodies', () => {
     const multipart = `multipart/form-data; boundary=${BOUNDARY}`
     const cases: [string, string, string][] = [
       ['garbage', multipart, 'this is not multipart at all'],
-      ['truncated', multipart, `${part('Content-Disposition: form-data; name="description"', 'Lampu jalan mati sejak kemarin malam')}--${BOUNDARY}\r\nContent-Disposition: form-da`],
+      [
+        'truncated',
+        multipart,
+        `${part('Content-Disposition: form-data; name="description"', 'Lampu jalan mati sejak kemarin malam')}--${BOUNDARY}\r\nContent-Disposition: form-da`,
+      ],
       ['part without a name', multipart, `${part('Content-Disposition: form-data', 'tanpa nama')}--${BOUNDARY}--\r\n`],
-      ['file part without a name', multipart, `${part('Content-Disposition: form-data; filename="a.jpg"\r\nContent-Type: image/jpeg', 'xxxx')}--${BOUNDARY}--\r\n`],
+      [
+        'file part without a name',
+        multipart,
+        `${part('Content-Disposition: form-data; filename="a.jpg"\r\nContent-Type: image/jpeg', 'xxxx')}--${BOUNDARY}--\r\n`,
+      ],
       ['bad part header', multipart, `--${BOUNDARY}\r\nthis is no header\r\n\r\nx\r\n--${BOUNDARY}--\r\n`],
       ['no boundary', 'multipart/form-data', 'whatever'],
     ]
@@ -158,7 +177,8 @@ describe('wrong content types and malformed bodies', () => {
 describe('NUL characters in text fields', () => {
   it('/lapor: NUL in description, address, name, email and key never reaches PostgreSQL', async () => {
     for (const field of ['description', 'address', 'name', 'email', 'idempotencyKey', 'phone', 'privacy', 'categoryId']) {
-      const value = field === 'email' ? 'budi\0@example.com' : field === 'categoryId' ? `${ids.pju}\0` : `${validReport()[field as 'description'] ?? 'Jalan Mawar 1'}\0x`
+      const value =
+        field === 'email' ? 'budi\0@example.com' : field === 'categoryId' ? `${ids.pju}\0` : `${validReport()[field as 'description'] ?? 'Jalan Mawar 1'}\0x`
       const a = await answer(() => filingAction(args(post('/lapor', validReport({ [field]: value })))))
       expect(a.status, `${field}: ${String(a.error ?? '')}`).toBeLessThan(500)
     }
@@ -167,7 +187,11 @@ describe('NUL characters in text fields', () => {
   })
 
   it('/masuk: NUL in email or password is stripped or refused, never a database error', async () => {
-    for (const fields of [{ email: 'kepala\0@test.local', password: 'rahasia-sekali' }, { email: '\0', password: '\0' }, { email: 'x\0@test.local', password: 'a\0b' }]) {
+    for (const fields of [
+      { email: 'kepala\0@test.local', password: 'rahasia-sekali' },
+      { email: '\0', password: '\0' },
+      { email: 'x\0@test.local', password: 'a\0b' },
+    ]) {
       const a = await answer(() => loginAction(args(post('/masuk', fields))))
       expect(a.status, `${JSON.stringify(fields)}: ${String(a.error ?? '')}`).toBeLessThan(500)
     }
@@ -175,19 +199,39 @@ describe('NUL characters in text fields', () => {
 
   it('rating: NUL in token and comment; staff: NUL in note and reason', async () => {
     const { code, token } = await fileReport()
-    for (const [intent, body] of [['start', 'Mulai\0 dikerjakan'], ['resolve', 'Selesai\0 diperbaiki.']]) {
-      const a = await answer(() => staffAction(args(post(`/petugas/laporan/${code}`, { intent: intent!, version: '0', body: body! }, { Cookie: staffCookie }), { code })))
+    for (const [intent, body] of [
+      ['start', 'Mulai\0 dikerjakan'],
+      ['resolve', 'Selesai\0 diperbaiki.'],
+    ]) {
+      const a = await answer(() =>
+        staffAction(args(post(`/petugas/laporan/${code}`, { intent: intent!, version: '0', body: body! }, { Cookie: staffCookie }), { code })),
+      )
       expect(a.status).toBeLessThan(500)
-      const ok = await answer(async () => staffAction(args(post(`/petugas/laporan/${code}`, { intent: intent!, version: await version(code), body: body! }, { Cookie: staffCookie }), { code })))
+      const ok = await answer(async () =>
+        staffAction(args(post(`/petugas/laporan/${code}`, { intent: intent!, version: await version(code), body: body! }, { Cookie: staffCookie }), { code })),
+      )
       expect(ok.status, String(ok.error ?? '')).toBe(302)
     }
-    const note = await answer(async () => staffAction(args(post(`/petugas/laporan/${code}`, { intent: 'internal_note', version: await version(code), body: 'catatan\0internal' }, { Cookie: staffCookie }), { code })))
+    const note = await answer(async () =>
+      staffAction(
+        args(post(`/petugas/laporan/${code}`, { intent: 'internal_note', version: await version(code), body: 'catatan\0internal' }, { Cookie: staffCookie }), {
+          code,
+        }),
+      ),
+    )
     expect(note.status, String(note.error ?? '')).toBeLessThan(500)
     // NUL is stripped at the boundary: the token still matches and the comment is stored without it.
     const nulToken = `${token.slice(0, 5)}\0${token.slice(5)}`
-    const rated = await answer(() => reportAction(args(post(`/laporan/${code}`, { token: nulToken, score: '5', fixed: 'yes', comment: 'mantap\0 sekali' }), { code })))
+    const rated = await answer(() =>
+      reportAction(args(post(`/laporan/${code}`, { token: nulToken, score: '5', fixed: 'yes', comment: 'mantap\0 sekali' }), { code })),
+    )
     expect(rated.status, String(rated.error ?? '')).toBe(302)
-    const rating = await t.db.selectFrom('ratings').innerJoin('reports', 'reports.id', 'ratings.report_id').select('ratings.comment').where('reports.code', '=', code).executeTakeFirstOrThrow()
+    const rating = await t.db
+      .selectFrom('ratings')
+      .innerJoin('reports', 'reports.id', 'ratings.report_id')
+      .select('ratings.comment')
+      .where('reports.code', '=', code)
+      .executeTakeFirstOrThrow()
     expect(rating.comment).toBe('mantap sekali')
   })
 })
@@ -234,12 +278,15 @@ describe('body size counted on the stream', () => {
 
   it('the fourth photo stops the read: "Maksimal 3 foto." with the values kept, the rest never read', async () => {
     const before = await counts()
-    const jpeg = await sharp({ create: { width: 20, height: 20, channels: 3, background: '#c84' } }).jpeg().toBuffer()
+    const jpeg = await sharp({ create: { width: 20, height: 20, channels: 3, background: '#c84' } })
+      .jpeg()
+      .toBuffer()
     const fields = validReport()
     let text = ''
     for (const [k, v] of Object.entries(fields)) text += part(`Content-Disposition: form-data; name="${k}"`, v)
     const encoder = new TextEncoder()
-    const photoHead = (n: number) => encoder.encode(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="photos"; filename="${n}.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`)
+    const photoHead = (n: number) =>
+      encoder.encode(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="photos"; filename="${n}.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`)
     const nineMb = new Uint8Array(9 * 1024 * 1024)
     let n = 0
     let pulled = 0
@@ -273,7 +320,9 @@ describe('body size counted on the stream', () => {
 describe('image decode cost', () => {
   it('a 7000×7000 PNG is refused with a clear message before decoding, values kept', async () => {
     const before = await counts()
-    const png = await sharp({ create: { width: 7000, height: 7000, channels: 3, background: '#fff' } }).png({ compressionLevel: 9 }).toBuffer()
+    const png = await sharp({ create: { width: 7000, height: 7000, channels: 3, background: '#fff' } })
+      .png({ compressionLevel: 9 })
+      .toBuffer()
     const body = new FormData()
     for (const [k, v] of Object.entries(validReport())) body.append(k, v)
     body.append('photos', new File([png], 'big.png', { type: 'image/png' }))
@@ -294,7 +343,9 @@ describe('image decode cost', () => {
     const busy = queue.run(() => new Promise<void>((r) => (release = r)))
     try {
       const before = await counts()
-      const jpeg = await sharp({ create: { width: 20, height: 20, channels: 3, background: '#c84' } }).jpeg().toBuffer()
+      const jpeg = await sharp({ create: { width: 20, height: 20, channels: 3, background: '#c84' } })
+        .jpeg()
+        .toBuffer()
       const body = new FormData()
       for (const [k, v] of Object.entries(validReport())) body.append(k, v)
       body.append('photos', new File([jpeg], 'a.jpg', { type: 'image/jpeg' }))

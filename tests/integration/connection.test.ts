@@ -39,7 +39,12 @@ describe('driver normalisation', () => {
   it('returns counts and numerics as numbers and dates as strings, on this engine', async () => {
     const t = await createTestDatabase({ seed: false })
     try {
-      const r = await sql<{ c: unknown; n: unknown; d: unknown; big: unknown }>`SELECT count(*) AS c, 2.5::numeric AS n, DATE '2026-01-02' AS d, 9007199254740::int8 AS big`.execute(t.db)
+      const r = await sql<{
+        c: unknown
+        n: unknown
+        d: unknown
+        big: unknown
+      }>`SELECT count(*) AS c, 2.5::numeric AS n, DATE '2026-01-02' AS d, 9007199254740::int8 AS big`.execute(t.db)
       expect(r.rows[0]).toEqual({ c: 1, n: 2.5, d: '2026-01-02', big: 9007199254740 })
       // Migrating twice is a no-op.
       expect(await migrateToLatest(t.db)).toEqual([])

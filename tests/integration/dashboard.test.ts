@@ -57,7 +57,12 @@ beforeAll(async () => {
   t = await createTestDatabase()
   const j = await t.db.selectFrom('jurisdictions').select('id').where('slug', '=', 'kota-malang').executeTakeFirstOrThrow()
   jurisdictionId = j.id
-  category = await t.db.selectFrom('categories').select(['id', 'default_unit_id']).where('jurisdiction_id', '=', j.id).where('code', '=', 'pju').executeTakeFirstOrThrow()
+  category = await t.db
+    .selectFrom('categories')
+    .select(['id', 'default_unit_id'])
+    .where('jurisdiction_id', '=', j.id)
+    .where('code', '=', 'pju')
+    .executeTakeFirstOrThrow()
   for (const c of CASES) {
     await insertReport({
       created: new Date(NOW.getTime() - c.ago * H),

@@ -44,7 +44,14 @@ describe('while the database is unavailable', () => {
     const request = new Request(`${ORIGIN}/lapor`, {
       method: 'POST',
       headers: { Origin: ORIGIN },
-      body: new URLSearchParams({ categoryId: String(ids.pju), areaId: String(ids.arjosari), description, privacy: 'public', name: 'Budi', idempotencyKey: 'outage-key-1' }),
+      body: new URLSearchParams({
+        categoryId: String(ids.pju),
+        areaId: String(ids.arjosari),
+        description,
+        privacy: 'public',
+        name: 'Budi',
+        idempotencyKey: 'outage-key-1',
+      }),
     })
     const result = unwrap(await filingAction(args(request)))
     expect(result.status).toBe(503)

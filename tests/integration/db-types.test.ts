@@ -47,12 +47,16 @@ function columnDifferences(d: DbColumn, c: TsColumn, check: string[] | undefined
   const expected = TYPE_CLASS[d.dataType]
   if (!expected) out.push(`${name}: no type class known for ${d.dataType} (add it to TYPE_CLASS)`)
   else if (c.classes.length !== 1 || c.classes[0] !== expected) out.push(`${name}: ${d.dataType} is ${expected}, db/types.ts says ${c.classes.join(' | ')}`)
-  if (d.nullable !== c.nullable) out.push(`${name}: ${d.nullable ? 'nullable' : 'NOT NULL'} in the database, ${c.nullable ? 'nullable' : 'not nullable'} in db/types.ts`)
+  if (d.nullable !== c.nullable)
+    out.push(`${name}: ${d.nullable ? 'nullable' : 'NOT NULL'} in the database, ${c.nullable ? 'nullable' : 'not nullable'} in db/types.ts`)
   const optional = d.nullable || d.hasDefault
   if (optional !== c.insertOptional) {
-    out.push(`${name}: ${optional ? 'may be left out of an insert (default/identity/nullable)' : 'required on insert'} in the database, ${c.insertOptional ? 'optional' : 'required'} in db/types.ts (use Generated<> for defaults)`)
+    out.push(
+      `${name}: ${optional ? 'may be left out of an insert (default/identity/nullable)' : 'required on insert'} in the database, ${c.insertOptional ? 'optional' : 'required'} in db/types.ts (use Generated<> for defaults)`,
+    )
   }
-  if (check && c.literals === null && expected === 'string') out.push(`${name}: the database allows only ${check.join(', ')}; type it with the domain vocabulary`)
+  if (check && c.literals === null && expected === 'string')
+    out.push(`${name}: the database allows only ${check.join(', ')}; type it with the domain vocabulary`)
   if (c.literals && JSON.stringify(c.literals) !== JSON.stringify([...(check ?? [])].sort())) {
     out.push(`${name}: db/types.ts allows ${c.literals.join(', ')}; the database ${check ? `allows ${check.join(', ')}` : 'has no value-list CHECK'}`)
   }
@@ -71,7 +75,9 @@ describe('db/types.ts matches the migrated database', () => {
 
   it('has the same columns in each table', () => {
     const missing = db.filter((d) => !ts.get(d.table)?.has(d.column)).map((d) => `${d.table}.${d.column}`)
-    const extra = [...ts].flatMap(([table, cols]) => [...cols.keys()].filter((c) => !db.some((d) => d.table === table && d.column === c)).map((c) => `${table}.${c}`))
+    const extra = [...ts].flatMap(([table, cols]) =>
+      [...cols.keys()].filter((c) => !db.some((d) => d.table === table && d.column === c)).map((c) => `${table}.${c}`),
+    )
     expect({ missing, extra }).toEqual({ missing: [], extra: [] })
   })
 

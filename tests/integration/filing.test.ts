@@ -30,12 +30,31 @@ beforeAll(async () => {
   t = await createTestDatabase()
   useDatabaseForTests(t)
   const j = await t.db.selectFrom('jurisdictions').select('id').where('slug', '=', 'kota-malang').executeTakeFirstOrThrow()
-  const cat = async (code: string) => (await t.db.selectFrom('categories').select('id').where('jurisdiction_id', '=', j.id).where('code', '=', code).executeTakeFirstOrThrow()).id
-  const area = async (name: string) => (await t.db.selectFrom('areas').select('id').where('jurisdiction_id', '=', j.id).where('level', '=', 'kelurahan').where('name', '=', name).executeTakeFirstOrThrow()).id
-  ids = { jurisdiction: j.id, pju: await cat('pju'), perilaku: await cat('perilaku_asn'), arjosari: await area('Arjosari'), kiduldalem: await area('Kiduldalem') }
+  const cat = async (code: string) =>
+    (await t.db.selectFrom('categories').select('id').where('jurisdiction_id', '=', j.id).where('code', '=', code).executeTakeFirstOrThrow()).id
+  const area = async (name: string) =>
+    (
+      await t.db
+        .selectFrom('areas')
+        .select('id')
+        .where('jurisdiction_id', '=', j.id)
+        .where('level', '=', 'kelurahan')
+        .where('name', '=', name)
+        .executeTakeFirstOrThrow()
+    ).id
+  ids = {
+    jurisdiction: j.id,
+    pju: await cat('pju'),
+    perilaku: await cat('perilaku_asn'),
+    arjosari: await area('Arjosari'),
+    kiduldalem: await area('Kiduldalem'),
+  }
   const unit = await t.db.selectFrom('units').select('id').where('jurisdiction_id', '=', j.id).where('key', '=', 'dpuprpkp').executeTakeFirstOrThrow()
   const passwordHash = await hash('rahasia-sekali', ARGON2_OPTIONS)
-  await t.db.insertInto('users').values({ jurisdiction_id: j.id, email: 'kepala@test.local', name: 'Kepala', password_hash: passwordHash, role: 'supervisor', unit_id: unit.id }).execute()
+  await t.db
+    .insertInto('users')
+    .values({ jurisdiction_id: j.id, email: 'kepala@test.local', name: 'Kepala', password_hash: passwordHash, role: 'supervisor', unit_id: unit.id })
+    .execute()
 })
 afterAll(() => t?.close())
 
@@ -44,7 +63,6 @@ const args = (request: Request, params: Record<string, string> = {}) => ({ reque
 function post(path: string, fields: Record<string, string>, headers: Record<string, string> = {}) {
   return new Request(`${ORIGIN}${path}`, { method: 'POST', body: new URLSearchParams(fields), headers: { Origin: ORIGIN, ...headers } })
 }
-
 
 /** A loader's payload, whether it came back plain or wrapped by `data()`. */
 function payload(result: unknown): any {
@@ -63,7 +81,10 @@ async function thrownOrResponse(fn: () => Promise<unknown>): Promise<Response> {
 }
 
 async function countReports() {
-  const { n } = await t.db.selectFrom('reports').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+  const { n } = await t.db
+    .selectFrom('reports')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()
   return Number(n)
 }
 
@@ -118,7 +139,9 @@ describe('location on public pages', () => {
     const stored = await t.db.selectFrom('reports').select(['lat', 'lng']).where('code', '=', anonymous.code).executeTakeFirstOrThrow()
     expect(stored).toEqual({ lat: -7.98264, lng: 112.63087 })
     const staff = await login()
-    const staffView = payload(await staffLoader(args(new Request(`${ORIGIN}/petugas/laporan/${anonymous.code}`, { headers: { Cookie: staff } }), { code: anonymous.code })))
+    const staffView = payload(
+      await staffLoader(args(new Request(`${ORIGIN}/petugas/laporan/${anonymous.code}`, { headers: { Cookie: staff } }), { code: anonymous.code })),
+    )
     expect(staffView.report).toMatchObject({ lat: -7.98264, lng: 112.63087 })
   })
 })
@@ -146,8 +169,7 @@ describe('location checks when filing', () => {
 
     const byPoint = await file({ ...KIDULDALEM_POINT, locationChoice: 'point' })
     const byArea = await file({ ...KIDULDALEM_POINT, locationChoice: 'area' })
-    const stored = async (code: string) =>
-      t.db.selectFrom('reports').select(['area_id', 'lat', 'lng']).where('code', '=', code).executeTakeFirstOrThrow()
+    const stored = async (code: string) => t.db.selectFrom('reports').select(['area_id', 'lat', 'lng']).where('code', '=', code).executeTakeFirstOrThrow()
     expect(await stored(byPoint.code)).toEqual({ area_id: ids.kiduldalem, lat: -7.98264, lng: 112.63087 })
     expect(await stored(byArea.code)).toEqual({ area_id: ids.arjosari, lat: null, lng: null })
 
@@ -159,7 +181,16 @@ describe('location checks when filing', () => {
 
 describe('photos on a refused submit (photo stash)', () => {
   const photo = async (colour: string) =>
-    new File([await sharp({ create: { width: 800, height: 600, channels: 3, background: colour } }).jpeg().withExif({ IFD0: { Artist: 'Pelapor' } }).toBuffer()], 'IMG.jpg', { type: 'image/jpeg' })
+    new File(
+      [
+        await sharp({ create: { width: 800, height: 600, channels: 3, background: colour } })
+          .jpeg()
+          .withExif({ IFD0: { Artist: 'Pelapor' } })
+          .toBuffer(),
+      ],
+      'IMG.jpg',
+      { type: 'image/jpeg' },
+    )
   function multipart(fields: Record<string, string | string[]>, files: File[], cookie?: string) {
     const body = new FormData()
     for (const [k, v] of Object.entries(fields)) for (const item of [v].flat()) body.append(k, item)
@@ -169,7 +200,13 @@ describe('photos on a refused submit (photo stash)', () => {
   const serve = (key: string, cookie?: string) =>
     thrownOrResponse(() => stashedPhotoLoader(args(new Request(`${ORIGIN}/foto/sementara/${key}`, { headers: cookie ? { Cookie: cookie } : {} }), { key })))
   const attachments = (code: string) =>
-    t.db.selectFrom('attachments').innerJoin('reports', 'reports.id', 'attachments.report_id').select('attachments.storage_key').where('reports.code', '=', code).orderBy('attachments.id').execute()
+    t.db
+      .selectFrom('attachments')
+      .innerJoin('reports', 'reports.id', 'attachments.report_id')
+      .select('attachments.storage_key')
+      .where('reports.code', '=', code)
+      .orderBy('attachments.id')
+      .execute()
 
   it('are kept for the same browser, shown attached, served only to it, and filed with the next submit unless unticked', async () => {
     const before = await countReports()
@@ -195,7 +232,9 @@ describe('photos on a refused submit (photo stash)', () => {
     expect(await attachments(stolen.code)).toEqual([])
 
     // Three at most, counting the kept ones.
-    const tooMany = (await filingAction(args(multipart({ ...validReport(), keepPhoto: stashed.map((p) => p.storageKey) }, [await photo('#111'), await photo('#222')], cookie)))) as any
+    const tooMany = (await filingAction(
+      args(multipart({ ...validReport(), keepPhoto: stashed.map((p) => p.storageKey) }, [await photo('#111'), await photo('#222')], cookie)),
+    )) as any
     expect(tooMany.data.result.error.photos).toEqual(['Maksimal 3 foto.'])
 
     // The second photo unticked: only the first is filed; the stash is emptied.
@@ -203,7 +242,15 @@ describe('photos on a refused submit (photo stash)', () => {
     expect(ok.status).toBe(302)
     const code = ok.headers.get('Location')!.replace('/laporan/', '')
     expect(await attachments(code)).toEqual([{ storage_key: stashed[0]!.storageKey }])
-    const left = await t.db.selectFrom('photo_stashes').select('storage_key').where('storage_key', 'in', stashed.map((p) => p.storageKey)).execute()
+    const left = await t.db
+      .selectFrom('photo_stashes')
+      .select('storage_key')
+      .where(
+        'storage_key',
+        'in',
+        stashed.map((p) => p.storageKey),
+      )
+      .execute()
     expect(left).toEqual([])
     expect((await serve(stashed[1]!.storageKey, cookie)).status).toBe(404)
   })
@@ -259,7 +306,15 @@ describe('every resolution can be confirmed or rejected', () => {
       { resolution_number: 2, score: 5, fixed: 'yes' },
     ])
     await expect(
-      t.db.insertInto('ratings').values({ report_id: (await t.db.selectFrom('reports').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id, resolution_number: 2, score: 3, fixed: 'yes' }).execute(),
+      t.db
+        .insertInto('ratings')
+        .values({
+          report_id: (await t.db.selectFrom('reports').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id,
+          resolution_number: 2,
+          score: 3,
+          fixed: 'yes',
+        })
+        .execute(),
     ).rejects.toThrow()
   })
 

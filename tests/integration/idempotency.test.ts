@@ -19,7 +19,8 @@ beforeAll(async () => {
   t = await createTestDatabase()
   useDatabaseForTests(t)
   jurisdiction = await t.db.selectFrom('jurisdictions').select(['id', 'time_zone', 'code_prefix']).where('slug', '=', 'kota-malang').executeTakeFirstOrThrow()
-  const cat = async (code: string) => (await t.db.selectFrom('categories').select('id').where('jurisdiction_id', '=', jurisdiction.id).where('code', '=', code).executeTakeFirstOrThrow()).id
+  const cat = async (code: string) =>
+    (await t.db.selectFrom('categories').select('id').where('jurisdiction_id', '=', jurisdiction.id).where('code', '=', code).executeTakeFirstOrThrow()).id
   pju = await cat('pju')
   perilaku = await cat('perilaku_asn')
   arjosari = (await t.db.selectFrom('areas').select('id').where('code', '=', '35.73.01.1002').executeTakeFirstOrThrow()).id
@@ -51,7 +52,10 @@ function input(overrides: Partial<NewReportInput> = {}): NewReportInput {
 const file = (i: NewReportInput) => t.db.transaction().execute((trx) => fileReport(trx, i))
 const later = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000)
 async function reportCount() {
-  const { c } = await t.db.selectFrom('reports').select((eb) => eb.fn.countAll<number>().as('c')).executeTakeFirstOrThrow()
+  const { c } = await t.db
+    .selectFrom('reports')
+    .select((eb) => eb.fn.countAll<number>().as('c'))
+    .executeTakeFirstOrThrow()
   return Number(c)
 }
 
@@ -134,7 +138,11 @@ const validFields = (description: string, key: string) => ({
   idempotencyKey: key,
 })
 function post(fields: Record<string, string>, cookie?: string) {
-  return new Request(`${ORIGIN}/lapor`, { method: 'POST', body: new URLSearchParams(fields), headers: { Origin: ORIGIN, ...(cookie ? { Cookie: cookie } : {}) } })
+  return new Request(`${ORIGIN}/lapor`, {
+    method: 'POST',
+    body: new URLSearchParams(fields),
+    headers: { Origin: ORIGIN, ...(cookie ? { Cookie: cookie } : {}) },
+  })
 }
 const setCookies = (response: Response) => response.headers.getSetCookie()
 const browserCookieOf = (response: Response) => setCookies(response).find((c) => !c.startsWith('filed_'))
@@ -147,7 +155,9 @@ describe('/lapor', () => {
     expect(cookie).toMatch(/HttpOnly/i)
     expect(cookie).toMatch(/SameSite=Lax/i)
     // Known browsers keep their cookie: nothing new to set.
-    const again = (await filingLoader(args(new Request(`${ORIGIN}/lapor`, { headers: { Cookie: cookie.split(';')[0]! } })))) as { init?: { headers?: HeadersInit } }
+    const again = (await filingLoader(args(new Request(`${ORIGIN}/lapor`, { headers: { Cookie: cookie.split(';')[0]! } })))) as {
+      init?: { headers?: HeadersInit }
+    }
     expect(new Headers(again.init?.headers).get('Set-Cookie')).toBeNull()
   })
 

@@ -17,7 +17,14 @@ let ids: { pju: number; perilaku: number; arjosari: number }
 beforeAll(async () => {
   t = await createTestDatabase()
   useDatabaseForTests(t)
-  const cat = (code: string) => t.db.selectFrom('categories').innerJoin('jurisdictions', 'jurisdictions.id', 'categories.jurisdiction_id').select('categories.id').where('slug', '=', 'kota-malang').where('categories.code', '=', code).executeTakeFirstOrThrow()
+  const cat = (code: string) =>
+    t.db
+      .selectFrom('categories')
+      .innerJoin('jurisdictions', 'jurisdictions.id', 'categories.jurisdiction_id')
+      .select('categories.id')
+      .where('slug', '=', 'kota-malang')
+      .where('categories.code', '=', code)
+      .executeTakeFirstOrThrow()
   const arjosari = await t.db.selectFrom('areas').select('id').where('code', '=', '35.73.01.1002').executeTakeFirstOrThrow()
   ids = { pju: (await cat('pju')).id, perilaku: (await cat('perilaku_asn')).id, arjosari: arjosari.id }
 })
@@ -49,7 +56,15 @@ const fields = (overrides: Record<string, string> = {}) => ({
 })
 
 const storedFiles = () => readdirSync(uploadDir)
-const reportCount = async () => Number((await t.db.selectFrom('reports').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
+const reportCount = async () =>
+  Number(
+    (
+      await t.db
+        .selectFrom('reports')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  )
 
 async function fileWithPhoto(overrides: Record<string, string> = {}) {
   const jpeg = await photoWithExif(2400, 1200)
@@ -57,7 +72,12 @@ async function fileWithPhoto(overrides: Record<string, string> = {}) {
   const response = (await filingAction(args(multipart(fields(overrides), [new File([jpeg], 'IMG_0001.jpg', { type: 'image/jpeg' })])))) as Response
   expect(response.status).toBe(302)
   const code = response.headers.get('Location')!.replace('/laporan/', '')
-  const photo = await t.db.selectFrom('attachments').innerJoin('reports', 'reports.id', 'attachments.report_id').selectAll('attachments').where('reports.code', '=', code).executeTakeFirstOrThrow()
+  const photo = await t.db
+    .selectFrom('attachments')
+    .innerJoin('reports', 'reports.id', 'attachments.report_id')
+    .selectAll('attachments')
+    .where('reports.code', '=', code)
+    .executeTakeFirstOrThrow()
   return { code, photo, cookie: response.headers.get('Set-Cookie')!.split(';')[0]! }
 }
 
@@ -91,7 +111,10 @@ describe('report photos', () => {
     const cases: [File, string][] = [
       [new File(['hello'], 'catatan.txt', { type: 'text/plain' }), 'Berkas harus berupa foto (JPEG, PNG atau WebP).'],
       [new File([Buffer.from('not really a jpeg')], 'rusak.jpg', { type: 'image/jpeg' }), 'Foto tidak dapat dibaca. Coba foto lain.'],
-      [new File([Buffer.alloc(10 * 1024 * 1024 + 1)], 'besar.jpg', { type: 'image/jpeg' }), 'Foto terlalu besar (maks. 10 MB). Pilih ulang foto yang lebih kecil.'],
+      [
+        new File([Buffer.alloc(10 * 1024 * 1024 + 1)], 'besar.jpg', { type: 'image/jpeg' }),
+        'Foto terlalu besar (maks. 10 MB). Pilih ulang foto yang lebih kecil.',
+      ],
     ]
     for (const [file, message] of cases) {
       const result = (await filingAction(args(multipart(fields(), [file])))) as { data: any; init: { status: number } }

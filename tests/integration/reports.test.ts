@@ -11,7 +11,8 @@ const ids = { category: new Map<string, number>(), area: new Map<string, number>
 beforeAll(async () => {
   t = await createTestDatabase()
   jurisdiction = await t.db.selectFrom('jurisdictions').select(['id', 'time_zone', 'code_prefix']).where('slug', '=', 'kota-malang').executeTakeFirstOrThrow()
-  for (const c of await t.db.selectFrom('categories').select(['id', 'code']).where('jurisdiction_id', '=', jurisdiction.id).execute()) ids.category.set(c.code, c.id)
+  for (const c of await t.db.selectFrom('categories').select(['id', 'code']).where('jurisdiction_id', '=', jurisdiction.id).execute())
+    ids.category.set(c.code, c.id)
   for (const a of await t.db.selectFrom('areas').select(['id', 'code']).where('jurisdiction_id', '=', jurisdiction.id).execute()) ids.area.set(a.code, a.id)
   for (const u of await t.db.selectFrom('units').select(['id', 'key']).where('jurisdiction_id', '=', jurisdiction.id).execute()) ids.unit.set(u.key, u.id)
 })
@@ -103,7 +104,11 @@ describe('fileReport', () => {
     const z = await file(same)
     expect(new Set([x.code, y.code, z.code]).size).toBe(1)
     expect([x, y, z].filter((f) => !f.replayed)).toHaveLength(1)
-    const { n } = await t.db.selectFrom('reports').select((eb) => eb.fn.countAll<number>().as('n')).where('code', '=', x.code).executeTakeFirstOrThrow()
+    const { n } = await t.db
+      .selectFrom('reports')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('code', '=', x.code)
+      .executeTakeFirstOrThrow()
     expect(Number(n)).toBe(1)
     // The same content from this browser was filed once (more in idempotency.test.ts).
     expect(await countReports()).toBe(before + 1)
@@ -121,7 +126,10 @@ describe('fileReport', () => {
 })
 
 async function countReports() {
-  const { n } = await t.db.selectFrom('reports').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+  const { n } = await t.db
+    .selectFrom('reports')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()
   return Number(n)
 }
 
@@ -130,7 +138,14 @@ async function staffUser(unitKey: string) {
   if (existing) return existing.id
   const row = await t.db
     .insertInto('users')
-    .values({ jurisdiction_id: jurisdiction.id, email: `${unitKey}@test.local`, name: unitKey, password_hash: '$argon2id$v=19$m=19456,t=2,p=1$x$y', role: 'officer', unit_id: ids.unit.get(unitKey)! })
+    .values({
+      jurisdiction_id: jurisdiction.id,
+      email: `${unitKey}@test.local`,
+      name: unitKey,
+      password_hash: '$argon2id$v=19$m=19456,t=2,p=1$x$y',
+      role: 'officer',
+      unit_id: ids.unit.get(unitKey)!,
+    })
     .returning('id')
     .executeTakeFirstOrThrow()
   return row.id
@@ -142,9 +157,20 @@ describe('applyReportAction', () => {
     const officer = await staffUser('dpuprpkp-pju')
     let r = await reportByCode(filed.code)
     const at = (m: number) => new Date(r.created_at.getTime() + m * 60_000)
-    for (const [type, minutes] of [['verify', 30], ['start', 60], ['resolve', 600]] as const) {
+    for (const [type, minutes] of [
+      ['verify', 30],
+      ['start', 60],
+      ['resolve', 600],
+    ] as const) {
       await t.db.transaction().execute((trx) =>
-        applyReportAction(trx, { reportId: r.id, expectedVersion: r.version, action: { type }, actor: { kind: 'officer', userId: officer }, body: type === 'resolve' ? 'Lampu sudah diganti.' : null, now: at(minutes) }),
+        applyReportAction(trx, {
+          reportId: r.id,
+          expectedVersion: r.version,
+          action: { type },
+          actor: { kind: 'officer', userId: officer },
+          body: type === 'resolve' ? 'Lampu sudah diganti.' : null,
+          now: at(minutes),
+        }),
       )
       r = await reportByCode(filed.code)
     }
@@ -152,16 +178,25 @@ describe('applyReportAction', () => {
     expect(r.first_response_at?.toISOString()).toBe(at(30).toISOString())
     expect(r.resolved_at?.toISOString()).toBe(at(600).toISOString())
     expect(r.version).toBe(4)
-    const outcome = await t.db.transaction().execute((trx) => rateReport(trx, { code: filed.code, token: filed.token!, score: 4, comment: 'Cepat', fixed: 'yes', now: at(700) }))
+    const outcome = await t.db
+      .transaction()
+      .execute((trx) => rateReport(trx, { code: filed.code, token: filed.token!, score: 4, comment: 'Cepat', fixed: 'yes', now: at(700) }))
     expect(outcome).toBe('closed')
     r = await reportByCode(filed.code)
     expect(r.status).toBe('closed')
     expect(r.closed_at?.toISOString()).toBe(at(700).toISOString())
-    const events = await t.db.selectFrom('report_events').select(['type', 'from_status', 'to_status', 'actor_kind']).where('report_id', '=', r.id).orderBy('id').execute()
+    const events = await t.db
+      .selectFrom('report_events')
+      .select(['type', 'from_status', 'to_status', 'actor_kind'])
+      .where('report_id', '=', r.id)
+      .orderBy('id')
+      .execute()
     expect(events.map((e) => e.type)).toEqual(['created', 'verified', 'status_changed', 'resolved', 'rated', 'status_changed'])
     expect(events.at(-1)).toMatchObject({ from_status: 'resolved', to_status: 'closed', actor_kind: 'reporter' })
     // Rated once only.
-    expect(await t.db.transaction().execute((trx) => rateReport(trx, { code: filed.code, token: filed.token!, score: 1, comment: null, fixed: 'no', now: at(800) }))).toBe('not_allowed')
+    expect(
+      await t.db.transaction().execute((trx) => rateReport(trx, { code: filed.code, token: filed.token!, score: 1, comment: null, fixed: 'no', now: at(800) })),
+    ).toBe('not_allowed')
   })
 
   it('"not fixed" from the reporter reopens the report', async () => {
@@ -169,10 +204,31 @@ describe('applyReportAction', () => {
     const officer = await staffUser('dpuprpkp-pju')
     for (const type of ['start', 'resolve'] as const) {
       const r = await reportByCode(filed.code)
-      await t.db.transaction().execute((trx) => applyReportAction(trx, { reportId: r.id, expectedVersion: r.version, action: { type }, actor: { kind: 'officer', userId: officer }, body: 'ok', now: new Date(r.created_at.getTime() + 3600_000) }))
+      await t.db.transaction().execute((trx) =>
+        applyReportAction(trx, {
+          reportId: r.id,
+          expectedVersion: r.version,
+          action: { type },
+          actor: { kind: 'officer', userId: officer },
+          body: 'ok',
+          now: new Date(r.created_at.getTime() + 3600_000),
+        }),
+      )
     }
-    expect(await t.db.transaction().execute((trx) => rateReport(trx, { code: filed.code, token: 'not-the-token-at-all', score: 1, comment: null, fixed: 'no', now: new Date('2026-11-25T00:00:00Z') }))).toBe('not_allowed')
-    expect(await t.db.transaction().execute((trx) => rateReport(trx, { code: filed.code, token: filed.token!, score: 2, comment: null, fixed: 'no', now: new Date('2026-11-25T00:00:00Z') }))).toBe('reopened')
+    expect(
+      await t.db
+        .transaction()
+        .execute((trx) =>
+          rateReport(trx, { code: filed.code, token: 'not-the-token-at-all', score: 1, comment: null, fixed: 'no', now: new Date('2026-11-25T00:00:00Z') }),
+        ),
+    ).toBe('not_allowed')
+    expect(
+      await t.db
+        .transaction()
+        .execute((trx) =>
+          rateReport(trx, { code: filed.code, token: filed.token!, score: 2, comment: null, fixed: 'no', now: new Date('2026-11-25T00:00:00Z') }),
+        ),
+    ).toBe('reopened')
     const r = await reportByCode(filed.code)
     expect(r).toMatchObject({ status: 'in_progress', reopen_count: 1, resolved_at: null })
   })
@@ -183,14 +239,41 @@ describe('applyReportAction', () => {
     const r = await reportByCode(filed.code)
     const eventsBefore = await countEvents(r.id)
     await expect(
-      t.db.transaction().execute((trx) => applyReportAction(trx, { reportId: r.id, expectedVersion: r.version + 5, action: { type: 'verify' }, actor: { kind: 'officer', userId: officer }, body: null, now: new Date() })),
+      t.db.transaction().execute((trx) =>
+        applyReportAction(trx, {
+          reportId: r.id,
+          expectedVersion: r.version + 5,
+          action: { type: 'verify' },
+          actor: { kind: 'officer', userId: officer },
+          body: null,
+          now: new Date(),
+        }),
+      ),
     ).rejects.toBeInstanceOf(ReportConflictError)
     await expect(
-      t.db.transaction().execute((trx) => applyReportAction(trx, { reportId: r.id, expectedVersion: r.version, action: { type: 'resolve' }, actor: { kind: 'officer', userId: officer }, body: null, now: new Date() })),
+      t.db.transaction().execute((trx) =>
+        applyReportAction(trx, {
+          reportId: r.id,
+          expectedVersion: r.version,
+          action: { type: 'resolve' },
+          actor: { kind: 'officer', userId: officer },
+          body: null,
+          now: new Date(),
+        }),
+      ),
     ).rejects.toBeInstanceOf(InvalidTransitionError)
     // Officers can't reject; supervisors can.
     await expect(
-      t.db.transaction().execute((trx) => applyReportAction(trx, { reportId: r.id, expectedVersion: r.version, action: { type: 'reject', reason: 'spam' }, actor: { kind: 'officer', userId: officer }, body: null, now: new Date() })),
+      t.db.transaction().execute((trx) =>
+        applyReportAction(trx, {
+          reportId: r.id,
+          expectedVersion: r.version,
+          action: { type: 'reject', reason: 'spam' },
+          actor: { kind: 'officer', userId: officer },
+          body: null,
+          now: new Date(),
+        }),
+      ),
     ).rejects.toBeInstanceOf(InvalidTransitionError)
     expect(await reportByCode(filed.code)).toMatchObject({ status: 'submitted', version: r.version })
     expect(await countEvents(r.id)).toBe(eventsBefore)
@@ -203,11 +286,24 @@ describe('applyReportAction', () => {
     expect(r.current_unit_id).toBe(ids.unit.get('diskominfo'))
     const transfer = (toUnitId: number) =>
       t.db.transaction().execute((trx) =>
-        applyReportAction(trx, { reportId: r.id, expectedVersion: r.version, action: { type: 'transfer' }, actor: { kind: 'officer', userId: triage }, body: 'Kewenangan DLH.', now: new Date('2026-11-24T04:00:00Z'), toUnitId }),
+        applyReportAction(trx, {
+          reportId: r.id,
+          expectedVersion: r.version,
+          action: { type: 'transfer' },
+          actor: { kind: 'officer', userId: triage },
+          body: 'Kewenangan DLH.',
+          now: new Date('2026-11-24T04:00:00Z'),
+          toUnitId,
+        }),
       )
     // Not to itself, not to another jurisdiction's unit.
     await expect(transfer(ids.unit.get('diskominfo')!)).rejects.toBeInstanceOf(ReportInputError)
-    const madiunUnit = await t.db.selectFrom('units').innerJoin('jurisdictions', 'jurisdictions.id', 'units.jurisdiction_id').select('units.id').where('jurisdictions.slug', '=', 'kota-madiun').executeTakeFirstOrThrow()
+    const madiunUnit = await t.db
+      .selectFrom('units')
+      .innerJoin('jurisdictions', 'jurisdictions.id', 'units.jurisdiction_id')
+      .select('units.id')
+      .where('jurisdictions.slug', '=', 'kota-madiun')
+      .executeTakeFirstOrThrow()
     await expect(transfer(madiunUnit.id)).rejects.toBeInstanceOf(ReportInputError)
     expect((await reportByCode(filed.code)).version).toBe(r.version)
 
@@ -217,7 +313,14 @@ describe('applyReportAction', () => {
     // Routing the report elsewhere is not a response to the citizen (ADR 007).
     expect(r.first_response_at).toBeNull()
     const event = await t.db.selectFrom('report_events').selectAll().where('report_id', '=', r.id).where('type', '=', 'transferred').executeTakeFirstOrThrow()
-    expect(event).toMatchObject({ from_unit_id: ids.unit.get('diskominfo'), to_unit_id: ids.unit.get('dlh'), from_status: 'submitted', to_status: 'submitted', visibility: 'public', body: 'Kewenangan DLH.' })
+    expect(event).toMatchObject({
+      from_unit_id: ids.unit.get('diskominfo'),
+      to_unit_id: ids.unit.get('dlh'),
+      from_status: 'submitted',
+      to_status: 'submitted',
+      visibility: 'public',
+      body: 'Kewenangan DLH.',
+    })
   })
 
   it('keeps report_events append-only', async () => {
@@ -229,6 +332,10 @@ describe('applyReportAction', () => {
 })
 
 async function countEvents(reportId: number) {
-  const { n } = await t.db.selectFrom('report_events').select((eb) => eb.fn.countAll<number>().as('n')).where('report_id', '=', reportId).executeTakeFirstOrThrow()
+  const { n } = await t.db
+    .selectFrom('report_events')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('report_id', '=', reportId)
+    .executeTakeFirstOrThrow()
   return Number(n)
 }

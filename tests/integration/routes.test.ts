@@ -20,7 +20,8 @@ beforeAll(async () => {
   t = await createTestDatabase()
   useDatabaseForTests(t)
   const j = await t.db.selectFrom('jurisdictions').select('id').where('slug', '=', 'kota-malang').executeTakeFirstOrThrow()
-  const cat = (code: string) => t.db.selectFrom('categories').select('id').where('jurisdiction_id', '=', j.id).where('code', '=', code).executeTakeFirstOrThrow()
+  const cat = (code: string) =>
+    t.db.selectFrom('categories').select('id').where('jurisdiction_id', '=', j.id).where('code', '=', code).executeTakeFirstOrThrow()
   const unit = (key: string) => t.db.selectFrom('units').select('id').where('jurisdiction_id', '=', j.id).where('key', '=', key).executeTakeFirstOrThrow()
   const arjosari = await t.db.selectFrom('areas').select('id').where('code', '=', '35.73.01.1002').executeTakeFirstOrThrow()
   ids = { pju: (await cat('pju')).id, perilaku: (await cat('perilaku_asn')).id, arjosari: arjosari.id }
@@ -30,7 +31,10 @@ beforeAll(async () => {
     ['dlh@test.local', 'officer', 'dlh'],
     ['kepala@test.local', 'supervisor', 'dpuprpkp'],
   ] as const) {
-    await t.db.insertInto('users').values({ jurisdiction_id: j.id, email, name: email, password_hash: passwordHash, role, unit_id: (await unit(key)).id }).execute()
+    await t.db
+      .insertInto('users')
+      .values({ jurisdiction_id: j.id, email, name: email, password_hash: passwordHash, role, unit_id: (await unit(key)).id })
+      .execute()
   }
 })
 afterAll(() => t?.close())
@@ -54,7 +58,10 @@ async function thrown(fn: () => Promise<unknown>): Promise<Response> {
 }
 
 async function countReports() {
-  const { n } = await t.db.selectFrom('reports').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+  const { n } = await t.db
+    .selectFrom('reports')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()
   return Number(n)
 }
 
@@ -89,7 +96,9 @@ async function login(email: string, password = 'rahasia-sekali') {
 describe('citizen filing (/lapor)', () => {
   it('bad input: 400, messages in Indonesian, values kept, nothing written', async () => {
     const before = await countReports()
-    const result = unwrap(await filingAction(args(post('/lapor', { ...validReport(), categoryId: '', description: 'pendek', email: 'bukan-email', phone: '123' }))))
+    const result = unwrap(
+      await filingAction(args(post('/lapor', { ...validReport(), categoryId: '', description: 'pendek', email: 'bukan-email', phone: '123' }))),
+    )
     expect(result.status).toBe(400)
     const { error, initialValue } = result.data.result
     expect(error.categoryId).toEqual(['Pilih jenis masalah.'])
@@ -124,7 +133,12 @@ describe('citizen filing (/lapor)', () => {
     expect(JSON.stringify(first.data)).not.toMatch(/budi@example\.com|6281234567890|Budi/)
     const again = (await reportLoader(args(new Request(`${ORIGIN}/laporan/${code}`), { code }))) as any
     expect(again.privateLink).toBeNull()
-    const contact = await t.db.selectFrom('report_contacts').innerJoin('reports', 'reports.id', 'report_contacts.report_id').select(['phone']).where('code', '=', code).executeTakeFirstOrThrow()
+    const contact = await t.db
+      .selectFrom('report_contacts')
+      .innerJoin('reports', 'reports.id', 'report_contacts.report_id')
+      .select(['phone'])
+      .where('code', '=', code)
+      .executeTakeFirstOrThrow()
     expect(contact.phone).toBe('+6281234567890')
   })
 
@@ -134,7 +148,12 @@ describe('citizen filing (/lapor)', () => {
     const ok = (await filingAction(args(post('/lapor', { ...withoutArea, lat: '-7.9826', lng: '112.6308' })))) as Response
     expect(ok.status).toBe(302)
     const code = ok.headers.get('Location')!.replace('/laporan/', '')
-    const row = await t.db.selectFrom('reports').innerJoin('areas', 'areas.id', 'reports.area_id').select(['areas.name', 'reports.lat', 'reports.lng']).where('reports.code', '=', code).executeTakeFirstOrThrow()
+    const row = await t.db
+      .selectFrom('reports')
+      .innerJoin('areas', 'areas.id', 'reports.area_id')
+      .select(['areas.name', 'reports.lat', 'reports.lng'])
+      .where('reports.code', '=', code)
+      .executeTakeFirstOrThrow()
     expect(row).toEqual({ name: 'Kiduldalem', lat: -7.9826, lng: 112.6308 })
 
     const before = await countReports()
@@ -179,7 +198,9 @@ describe('staff', () => {
   })
 
   it('a login from another origin is refused', async () => {
-    const response = await thrown(() => loginAction(args(post('/masuk', { email: 'pju@test.local', password: 'rahasia-sekali' }, { Origin: 'https://evil.example' }))))
+    const response = await thrown(() =>
+      loginAction(args(post('/masuk', { email: 'pju@test.local', password: 'rahasia-sekali' }, { Origin: 'https://evil.example' }))),
+    )
     expect(response.status).toBe(403)
   })
 
@@ -222,7 +243,9 @@ describe('staff', () => {
     expect(missingNote.data.result.error.body).toEqual(['Tulis kabar untuk pelapor sebelum menandai selesai.'])
     expect(((await act({ intent: 'resolve', body: 'Lampu sudah diganti.' })) as Response).status).toBe(302)
 
-    const stale = unwrap(await staffAction(args(post(`/petugas/laporan/${code}`, { version: '1', intent: 'internal_note', body: 'x' }, { Cookie: cookie }), { code })))
+    const stale = unwrap(
+      await staffAction(args(post(`/petugas/laporan/${code}`, { version: '1', intent: 'internal_note', body: 'x' }, { Cookie: cookie }), { code })),
+    )
     expect(stale.status).toBe(409)
 
     const report = await t.db.selectFrom('reports').select(['status', 'first_response_at']).where('code', '=', code).executeTakeFirstOrThrow()
@@ -237,9 +260,17 @@ describe('staff', () => {
   it("another unit's report is 404, for reading and for acting", async () => {
     const { code } = await fileValid()
     const cookie = await login('dlh@test.local')
-    expect((await thrown(() => staffLoader(args(new Request(`${ORIGIN}/petugas/laporan/${code}`, { headers: { Cookie: cookie } }), { code })))).status).toBe(404)
+    expect((await thrown(() => staffLoader(args(new Request(`${ORIGIN}/petugas/laporan/${code}`, { headers: { Cookie: cookie } }), { code })))).status).toBe(
+      404,
+    )
     const before = await t.db.selectFrom('reports').select(['status', 'version']).where('code', '=', code).executeTakeFirstOrThrow()
-    expect((await thrown(() => staffAction(args(post(`/petugas/laporan/${code}`, { intent: 'verify', version: String(before.version) }, { Cookie: cookie }), { code })))).status).toBe(404)
+    expect(
+      (
+        await thrown(() =>
+          staffAction(args(post(`/petugas/laporan/${code}`, { intent: 'verify', version: String(before.version) }, { Cookie: cookie }), { code })),
+        )
+      ).status,
+    ).toBe(404)
     expect(await t.db.selectFrom('reports').select(['status', 'version']).where('code', '=', code).executeTakeFirstOrThrow()).toEqual(before)
   })
 
@@ -247,16 +278,29 @@ describe('staff', () => {
     const { code } = await fileValid()
     const cookie = await login('pju@test.local')
     const version = async () => String((await t.db.selectFrom('reports').select('version').where('code', '=', code).executeTakeFirstOrThrow()).version)
-    const missing = unwrap(await staffAction(args(post(`/petugas/laporan/${code}`, { intent: 'transfer', version: await version(), toUnitId: '' }, { Cookie: cookie }), { code })))
+    const missing = unwrap(
+      await staffAction(args(post(`/petugas/laporan/${code}`, { intent: 'transfer', version: await version(), toUnitId: '' }, { Cookie: cookie }), { code })),
+    )
     expect(missing.status).toBe(400)
     expect(missing.data.result.error.toUnitId).toEqual(['Pilih unit tujuan.'])
-    const huge = unwrap(await staffAction(args(post(`/petugas/laporan/${code}`, { intent: 'transfer', version: await version(), toUnitId: '99999999999' }, { Cookie: cookie }), { code })))
+    const huge = unwrap(
+      await staffAction(
+        args(post(`/petugas/laporan/${code}`, { intent: 'transfer', version: await version(), toUnitId: '99999999999' }, { Cookie: cookie }), { code }),
+      ),
+    )
     expect(huge.status).toBe(400)
     const dlh = await t.db.selectFrom('units').select('id').where('key', '=', 'dlh').orderBy('id').executeTakeFirstOrThrow()
-    const moved = (await staffAction(args(post(`/petugas/laporan/${code}`, { intent: 'transfer', version: await version(), toUnitId: String(dlh.id), body: 'Salah kamar' }, { Cookie: cookie }), { code }))) as Response
+    const moved = (await staffAction(
+      args(
+        post(`/petugas/laporan/${code}`, { intent: 'transfer', version: await version(), toUnitId: String(dlh.id), body: 'Salah kamar' }, { Cookie: cookie }),
+        { code },
+      ),
+    )) as Response
     expect(moved.status).toBe(302)
     expect(moved.headers.get('Location')).toBe(`/petugas?dialihkan=${code}`)
-    expect((await thrown(() => staffLoader(args(new Request(`${ORIGIN}/petugas/laporan/${code}`, { headers: { Cookie: cookie } }), { code })))).status).toBe(404)
+    expect((await thrown(() => staffLoader(args(new Request(`${ORIGIN}/petugas/laporan/${code}`, { headers: { Cookie: cookie } }), { code })))).status).toBe(
+      404,
+    )
     const dlhCookie = await login('dlh@test.local')
     const queue = (await queueLoader(args(new Request(`${ORIGIN}/petugas`, { headers: { Cookie: dlhCookie } })))) as any
     expect(queue.queue.map((r: { code: string }) => r.code)).toContain(code)
@@ -283,7 +327,10 @@ describe('rating through the private link', () => {
     const first = (await reportLoader(args(new Request(`${ORIGIN}/laporan/${code}`, { headers: { Cookie: flash } }), { code }))) as any
     const token = new URL((first.data ?? first).privateLink).searchParams.get('t')!
     const staff = await login('kepala@test.local')
-    for (const [intent, body] of [['start', ''], ['resolve', 'Selesai diperbaiki.']]) {
+    for (const [intent, body] of [
+      ['start', ''],
+      ['resolve', 'Selesai diperbaiki.'],
+    ]) {
       const { version } = await t.db.selectFrom('reports').select('version').where('code', '=', code).executeTakeFirstOrThrow()
       await staffAction(args(post(`/petugas/laporan/${code}`, { intent: intent!, version: String(version), body: body! }, { Cookie: staff }), { code }))
     }

@@ -224,23 +224,31 @@ describe('simulateReports', { timeout: 120_000 }, () => {
     const one = async (query: ReturnType<typeof sql<{ n: number }>>) => (await query.execute(a.db)).rows[0]?.n
     // Ratings only on resolved/closed reports; IKM answers only on rated ones, for the report's unit.
     expect(await one(sql`SELECT count(*)::int AS n FROM ratings g JOIN reports r ON r.id = g.report_id WHERE r.status NOT IN ('resolved', 'closed')`)).toBe(0)
-    expect(await one(sql`SELECT count(*)::int AS n FROM ikm_responses i LEFT JOIN ratings g ON g.report_id = i.report_id
-      JOIN reports r ON r.id = i.report_id WHERE g.id IS NULL OR i.unit_id <> r.current_unit_id`)).toBe(0)
+    expect(
+      await one(sql`SELECT count(*)::int AS n FROM ikm_responses i LEFT JOIN ratings g ON g.report_id = i.report_id
+      JOIN reports r ON r.id = i.report_id WHERE g.id IS NULL OR i.unit_id <> r.current_unit_id`),
+    ).toBe(0)
     expect(await one(sql`SELECT count(*)::int AS n FROM ikm_responses`)).toBeGreaterThan(0)
     // Due times after filing, first response not before it.
-    expect(await one(sql`SELECT count(*)::int AS n FROM reports WHERE resolution_due_at <= created_at OR response_due_at <= created_at
-      OR first_response_at < created_at OR resolved_at < first_response_at`)).toBe(0)
+    expect(
+      await one(sql`SELECT count(*)::int AS n FROM reports WHERE resolution_due_at <= created_at OR response_due_at <= created_at
+      OR first_response_at < created_at OR resolved_at < first_response_at`),
+    ).toBe(0)
     // Duplicates point to an earlier report of the same category and kelurahan.
-    expect(await one(sql`SELECT count(*)::int AS n FROM reports d JOIN reports o ON o.id = d.duplicate_of_id
+    expect(
+      await one(sql`SELECT count(*)::int AS n FROM reports d JOIN reports o ON o.id = d.duplicate_of_id
       WHERE d.status = 'duplicate' AND (o.category_id <> d.category_id OR o.area_id IS DISTINCT FROM d.area_id
-        OR o.created_at >= d.created_at OR o.status = 'duplicate')`)).toBe(0)
+        OR o.created_at >= d.created_at OR o.status = 'duplicate')`),
+    ).toBe(0)
     // Simulated reports carry no contact details; simulated staff cannot log in.
     expect(await one(sql`SELECT count(*)::int AS n FROM report_contacts`)).toBe(0)
     expect(await one(sql`SELECT count(*)::int AS n FROM users WHERE email LIKE 'sim.%' AND active`)).toBe(0)
     expect(await one(sql`SELECT count(*)::int AS n FROM report_events e JOIN users u ON u.id = e.actor_user_id WHERE u.email NOT LIKE 'sim.%'`)).toBe(0)
     // Misconduct reports are always confidential.
-    expect(await one(sql`SELECT count(*)::int AS n FROM reports r JOIN categories c ON c.id = r.category_id
-      WHERE c.privacy_rule = 'always_confidential' AND r.privacy <> 'confidential'`)).toBe(0)
+    expect(
+      await one(sql`SELECT count(*)::int AS n FROM reports r JOIN categories c ON c.id = r.category_id
+      WHERE c.privacy_rule = 'always_confidential' AND r.privacy <> 'confidential'`),
+    ).toBe(0)
   })
 
   it('computes due times with the SLA clocks: 16:00 WIB for working days, exact hours for emergencies', async () => {
@@ -275,7 +283,8 @@ describe('simulateReports', { timeout: 120_000 }, () => {
       SELECT r.created_at, j.time_zone, r.response_due_at, c.response_target, c.response_clock
       FROM reports r JOIN categories c ON c.id = r.category_id JOIN jurisdictions j ON j.id = r.jurisdiction_id`.execute(a.db)
     const dates = NATIONAL_HOLIDAYS.map((h) => h.date)
-    const due = (r: (typeof rows)[number], holidays: string[]) => computeDueAt(r.created_at, Number(r.target), r.clock, makeCalendar(r.time_zone, holidays)).toISOString()
+    const due = (r: (typeof rows)[number], holidays: string[]) =>
+      computeDueAt(r.created_at, Number(r.target), r.clock, makeCalendar(r.time_zone, holidays)).toISOString()
     const wrong = rows.filter((r) => due(r, dates) !== r.due.toISOString())
     expect(wrong.slice(0, 3)).toEqual([])
     const moved = rows.filter((r) => r.clock === 'working_days' && due(r, []) !== r.due.toISOString())

@@ -25,7 +25,8 @@ beforeAll(async () => {
   t = await createTestDatabase()
   useDatabaseForTests(t)
   jurisdiction = await t.db.selectFrom('jurisdictions').select(['id', 'time_zone', 'code_prefix']).where('slug', '=', 'kota-malang').executeTakeFirstOrThrow()
-  for (const c of await t.db.selectFrom('categories').select(['id', 'code']).where('jurisdiction_id', '=', jurisdiction.id).execute()) category.set(c.code, c.id)
+  for (const c of await t.db.selectFrom('categories').select(['id', 'code']).where('jurisdiction_id', '=', jurisdiction.id).execute())
+    category.set(c.code, c.id)
   for (const u of await t.db.selectFrom('units').select(['id', 'key']).where('jurisdiction_id', '=', jurisdiction.id).execute()) unit.set(u.key, u.id)
   balearjosari = (await t.db.selectFrom('areas').select('id').where('code', '=', '35.73.01.1001').executeTakeFirstOrThrow()).id
   const passwordHash = await hash('rahasia-sekali', ARGON2_OPTIONS)
@@ -36,7 +37,10 @@ beforeAll(async () => {
     ['irban@test.local', 'inspector', 'inspektorat'],
     ['dlh@test.local', 'supervisor', 'dlh'],
   ] as const) {
-    await t.db.insertInto('users').values({ jurisdiction_id: jurisdiction.id, email, name: email, password_hash: passwordHash, role, unit_id: unit.get(key)! }).execute()
+    await t.db
+      .insertInto('users')
+      .values({ jurisdiction_id: jurisdiction.id, email, name: email, password_hash: passwordHash, role, unit_id: unit.get(key)! })
+      .execute()
   }
 })
 afterAll(() => t?.close())
@@ -71,14 +75,26 @@ async function act(code: string, action: ReportAction, options: { kind?: 'office
   const r = await reportByCode(code)
   const uid = await userId(options.email ?? 'pju@test.local')
   return t.db.transaction().execute((trx) =>
-    applyReportAction(trx, { reportId: r.id, expectedVersion: r.version, action, actor: { kind: options.kind ?? 'officer', userId: uid }, body: 'catatan', now: options.at ?? minutesLater(10), toUnitId: options.toUnitId }),
+    applyReportAction(trx, {
+      reportId: r.id,
+      expectedVersion: r.version,
+      action,
+      actor: { kind: options.kind ?? 'officer', userId: uid },
+      body: 'catatan',
+      now: options.at ?? minutesLater(10),
+      toUnitId: options.toUnitId,
+    }),
   )
 }
 
 async function note(code: string, visibility: 'public' | 'internal', at = minutesLater(10)) {
   const r = await reportByCode(code)
   const uid = await userId('pju@test.local')
-  return t.db.transaction().execute((trx) => addStaffNote(trx, { reportId: r.id, expectedVersion: r.version, userId: uid, actorKind: 'officer', visibility, body: 'catatan', now: at }))
+  return t.db
+    .transaction()
+    .execute((trx) =>
+      addStaffNote(trx, { reportId: r.id, expectedVersion: r.version, userId: uid, actorKind: 'officer', visibility, body: 'catatan', now: at }),
+    )
 }
 
 const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: {} })
@@ -89,7 +105,9 @@ const cookies = new Map<string, string>()
 async function login(email: string) {
   const known = cookies.get(email)
   if (known) return known
-  const response = (await loginAction(args(new Request(`${ORIGIN}/masuk`, { method: 'POST', body: new URLSearchParams({ email, password: 'rahasia-sekali' }), headers: { Origin: ORIGIN } })))) as Response
+  const response = (await loginAction(
+    args(new Request(`${ORIGIN}/masuk`, { method: 'POST', body: new URLSearchParams({ email, password: 'rahasia-sekali' }), headers: { Origin: ORIGIN } })),
+  )) as Response
   expect(response.status).toBe(302)
   const cookie = response.headers.get('Set-Cookie')!.split(';')[0]!
   cookies.set(email, cookie)
@@ -186,7 +204,12 @@ describe('first_response_at (ADR 007)', () => {
     if (kind === 'note') await note(code, what as 'public' | 'internal', minutesLater(3))
     else {
       const action = (what === 'reject' ? { type: 'reject', reason: 'spam' } : { type: what }) as ReportAction
-      await act(code, action, { kind: 'supervisor', email: 'kepala@test.local', at: minutesLater(3), toUnitId: what === 'transfer' ? unit.get('dlh')! : undefined })
+      await act(code, action, {
+        kind: 'supervisor',
+        email: 'kepala@test.local',
+        at: minutesLater(3),
+        toUnitId: what === 'transfer' ? unit.get('dlh')! : undefined,
+      })
     }
     const r = await reportByCode(code)
     const events = await t.db.selectFrom('report_events').select(['type', 'actor_kind', 'created_at']).where('report_id', '=', r.id).orderBy('id').execute()
@@ -200,7 +223,15 @@ describe('the staff queue', () => {
     const cookie = await login('triage@test.local')
     // The triage desk (Diskominfo) receives "lainnya": 57 open reports, more than a page.
     for (let i = 0; i < 57; i++) await file({ categoryId: category.get('lainnya')!, description: `Laporan lain-lain nomor ${i} di kelurahan.` })
-    const scope = await getStaffScope(t.db, { id: 0, name: '', email: '', role: 'officer', unitId: unit.get('diskominfo')!, unitName: null, jurisdictionId: jurisdiction.id })
+    const scope = await getStaffScope(t.db, {
+      id: 0,
+      name: '',
+      email: '',
+      role: 'officer',
+      unitId: unit.get('diskominfo')!,
+      unitName: null,
+      jurisdictionId: jurisdiction.id,
+    })
     const { n } = await t.db
       .selectFrom('reports')
       .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -232,7 +263,15 @@ describe('the staff queue', () => {
   })
 
   it('listQueue pages in the same order without overlap', async () => {
-    const scope = await getStaffScope(t.db, { id: 0, name: '', email: '', role: 'officer', unitId: unit.get('diskominfo')!, unitName: null, jurisdictionId: jurisdiction.id })
+    const scope = await getStaffScope(t.db, {
+      id: 0,
+      name: '',
+      email: '',
+      role: 'officer',
+      unitId: unit.get('diskominfo')!,
+      unitName: null,
+      jurisdictionId: jurisdiction.id,
+    })
     const all = await listQueue(t.db, scope, { page: 1, pageSize: 1000 })
     const a = await listQueue(t.db, scope, { page: 1, pageSize: 10 })
     const b = await listQueue(t.db, scope, { page: 2, pageSize: 10 })
@@ -280,7 +319,11 @@ describe('misconduct reports stay in the Inspektorat', () => {
   it('a misconduct report outside the Inspektorat (no Inspektorat when it was filed) hides the reporter', async () => {
     const { code } = await file({ categoryId: category.get('perilaku_asn')! })
     // Simulate routing without an Inspektorat: the report sits with the triage desk.
-    await t.db.updateTable('reports').set({ current_unit_id: unit.get('diskominfo')! }).where('code', '=', code).execute()
+    await t.db
+      .updateTable('reports')
+      .set({ current_unit_id: unit.get('diskominfo')! })
+      .where('code', '=', code)
+      .execute()
     const view = (await staffLoader(args(get(`/petugas/laporan/${code}`, await login('triage@test.local')), { code }))) as any
     expect(view.contact).toBeNull()
     expect(JSON.stringify(view)).not.toContain('siti@example.com')

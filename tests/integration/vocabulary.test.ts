@@ -68,7 +68,10 @@ describe('database CHECK constraints and the domain vocabulary', () => {
       .executeTakeFirstOrThrow()
     const hash = '$argon2id$v=19$m=19456,t=2,p=1$x$y'
     for (const role of V.STAFF_ROLES.filter((r) => r === 'admin' || r === 'executive')) {
-      await t.db.insertInto('users').values({ jurisdiction_id: j.id, email: `${role}@uji.test`, name: role, password_hash: hash, role, unit_id: null }).execute()
+      await t.db
+        .insertInto('users')
+        .values({ jurisdiction_id: j.id, email: `${role}@uji.test`, name: role, password_hash: hash, role, unit_id: null })
+        .execute()
     }
     await expect(
       sql`INSERT INTO users (jurisdiction_id, email, name, password_hash, role) VALUES (${j.id}, 'x@uji.test', 'x', ${hash}, 'superuser')`.execute(t.db),

@@ -10,7 +10,8 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 export default function setup() {
   const ci = Boolean(process.env.CI) && process.env.CI !== 'false' && process.env.CI !== '0'
   // Fail early and clearly in CI instead of half-way through the run.
-  if (ci && !existsSync('/usr/bin/chromium')) throw new Error('CI: /usr/bin/chromium is missing; the browser journeys must run in CI (apt-get install chromium).')
+  if (ci && !existsSync('/usr/bin/chromium'))
+    throw new Error('CI: /usr/bin/chromium is missing; the browser journeys must run in CI (apt-get install chromium).')
   if (ci && !process.env.TEST_DATABASE_URL) throw new Error('CI: TEST_DATABASE_URL is not set; the PostgreSQL start-up test must run in CI.')
 
   // A production build, whatever NODE_ENV vitest set for itself.

@@ -120,7 +120,12 @@ export async function startPrivatePostgres(options: PrivatePostgresOptions = {})
     max_connections: 50,
     ...options.settings,
   }
-  writeFileSync(join(dataDir, 'postgresql.auto.conf'), Object.entries(settings).map(([k, v]) => `${k} = ${v}`).join('\n') + '\n')
+  writeFileSync(
+    join(dataDir, 'postgresql.auto.conf'),
+    Object.entries(settings)
+      .map(([k, v]) => `${k} = ${v}`)
+      .join('\n') + '\n',
+  )
   if (runningAsRoot()) execFileSync('chown', [`${OS_USER}:`, join(dataDir, 'postgresql.auto.conf')])
 
   const url = (database = 'postgres') => `postgres://postgres@127.0.0.1:${port}/${database}`

@@ -39,7 +39,14 @@ export interface DbColumn {
 }
 
 export async function listColumns(db: Kysely<any>): Promise<DbColumn[]> {
-  const { rows } = await sql<{ table_name: string; column_name: string; is_nullable: string; data_type: string; column_default: string | null; is_identity: string }>`
+  const { rows } = await sql<{
+    table_name: string
+    column_name: string
+    is_nullable: string
+    data_type: string
+    column_default: string | null
+    is_identity: string
+  }>`
     SELECT c.table_name, c.column_name, c.is_nullable, c.data_type, c.column_default, c.is_identity
     FROM information_schema.columns c
     JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name

@@ -21,7 +21,15 @@ export function renderRoute(options: {
       path: '/',
       Component: Outlet,
       loader: () => rootData,
-      children: [{ id, path: options.path, Component: options.Component, loader: () => options.loaderData as object, action: () => (options.actionData ?? null) as object | null }],
+      children: [
+        {
+          id,
+          path: options.path,
+          Component: options.Component,
+          loader: () => options.loaderData as object,
+          action: () => (options.actionData ?? null) as object | null,
+        },
+      ],
     },
   ])
   return renderToString(
