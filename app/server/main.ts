@@ -89,17 +89,16 @@ export async function startServer({ dev }: { dev: boolean }) {
     app.use('/assets', precompressedAssets('build/client/assets'), express.static('build/client/assets', { immutable: true, maxAge: '1y' }))
     app.use(express.static('build/client', { maxAge: '1h' }))
   }
+  // Every route answers 503 while the database is unavailable (ADR 005).
+  const loadedRuntime = runtime
   app.all(
     '*',
     createRequestHandler({
-      build: getBuild,
+      build: async () => loadedRuntime.withDatabaseOutageAnswers(await getBuild()),
       mode: dev ? 'development' : 'production',
       getLoadContext: (req, res) => ({ clientIp: req.ip, cspNonce: res.locals.cspNonce as string | undefined }),
     }),
   )
-  const loadedRuntime = runtime
-  const build = async () => loadedRuntime.withDatabaseOutageAnswers(await getBuild())
-  app.all('*', createRequestHandler({ build, mode: dev ? 'development' : 'production' }))
 
   server = app.listen(info.port, () => {
     const seconds = ((performance.now() - started) / 1000).toFixed(1)
