@@ -15,7 +15,7 @@ import { verifyLogin } from '~/utils/auth.server'
 import { useDatabaseForTests } from '~/utils/db.server'
 import { createRateLimiter } from '~/utils/rate-limit.server'
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from '../setup/test-db'
-import { unwrap } from '../support/route-result'
+import { countReports, ORIGIN, thrown, unwrap } from '../support/routes'
 
 // Small limits, read when the app first asks for its configuration (after these lines).
 process.env.RATE_LIMIT_FILING = '3/600'
@@ -27,7 +27,6 @@ process.env.LOGIN_FREE_ATTEMPTS = '5'
 process.env.LOGIN_DELAY_SECONDS = '30'
 process.env.LOGIN_MAX_DELAY_SECONDS = '3600'
 
-const ORIGIN = 'http://localhost'
 const PASSWORD = 'rahasia-sekali'
 let t: TestDatabase
 let ids: { pju: number; arjosari: number }
@@ -57,24 +56,6 @@ function post(path: string, fields: Record<string, string>) {
   return new Request(`${ORIGIN}${path}`, { method: 'POST', body: new URLSearchParams(fields), headers: { Origin: ORIGIN } })
 }
 
-async function thrown(fn: () => Promise<unknown>): Promise<Response> {
-  try {
-    await fn()
-  } catch (error) {
-    if (error instanceof Response) return error
-    throw error
-  }
-  throw new Error('expected a thrown Response')
-}
-
-async function countReports() {
-  const { n } = await t.db
-    .selectFrom('reports')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow()
-  return Number(n)
-}
-
 const validReport = (extra: Record<string, string> = {}) => ({
   categoryId: String(ids.pju),
   areaId: String(ids.arjosari),
@@ -90,7 +71,7 @@ describe('rate limits per client IP', () => {
       const response = (await filingAction(args(post('/lapor', validReport()), from('203.0.113.7')))) as Response
       expect(response.status).toBe(302)
     }
-    const before = await countReports()
+    const before = await countReports(t.db)
     const limited = unwrap(
       await filingAction(args(post('/lapor', validReport({ description: 'Pohon tumbang menutup jalan di depan pasar.' })), from('203.0.113.7'))),
     )
@@ -100,7 +81,7 @@ describe('rate limits per client IP', () => {
     expect(retryAfter).toBeLessThanOrEqual(600)
     expect(limited.data.result.error[''][0]).toMatch(/^Terlalu banyak permintaan dari jaringan Anda\. Tunggu 10 menit/)
     expect(limited.data.result.initialValue.description).toBe('Pohon tumbang menutup jalan di depan pasar.')
-    expect(await countReports()).toBe(before)
+    expect(await countReports(t.db)).toBe(before)
     // Another client is not affected.
     const other = (await filingAction(args(post('/lapor', validReport()), from('198.51.100.20')))) as Response
     expect(other.status).toBe(302)
@@ -116,11 +97,11 @@ describe('rate limits per client IP', () => {
   })
 
   it('/lapor honeypot: a filled hidden field is refused and nothing is written', async () => {
-    const before = await countReports()
+    const before = await countReports(t.db)
     const result = unwrap(await filingAction(args(post('/lapor', validReport({ website: 'http://spam.example' })), from('192.0.2.50'))))
     expect(result.status).toBe(400)
     expect(result.data.result.error[''][0]).toMatch(/Laporan tidak dapat diterima/)
-    expect(await countReports()).toBe(before)
+    expect(await countReports(t.db)).toBe(before)
   })
 
   it('private-link actions (rating) are limited', async () => {

@@ -14,8 +14,8 @@ import { action as loginAction } from '~/routes/masuk'
 import { action as staffAction } from '~/routes/petugas.laporan.$code'
 import { useDatabaseForTests } from '~/utils/db.server'
 import { createTestDatabase, type TestDatabase } from '../setup/test-db'
+import { ORIGIN } from '../support/routes'
 
-const ORIGIN = 'http://localhost'
 let t: TestDatabase
 let ids: { pju: number; arjosari: number }
 let staffCookie: string

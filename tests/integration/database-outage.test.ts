@@ -12,9 +12,8 @@ import { action as filingAction, loader as filingLoader } from '~/routes/lapor'
 import { withDatabaseOutageAnswers } from '~/utils/database-outage.server'
 import { useDatabaseForTests } from '~/utils/db.server'
 import { createTestDatabase, type TestDatabase } from '../setup/test-db'
-import { unwrap } from '../support/route-result'
+import { ORIGIN, unwrap } from '../support/routes'
 
-const ORIGIN = 'http://localhost'
 let t: TestDatabase
 let down: Database
 let ids: { pju: number; arjosari: number }

@@ -17,9 +17,8 @@ import { action as loginAction } from '~/routes/masuk'
 import { action as staffAction, loader as staffLoader } from '~/routes/petugas.laporan.$code'
 import { useDatabaseForTests } from '~/utils/db.server'
 import { createTestDatabase, type TestDatabase } from '../setup/test-db'
-import { unwrap } from '../support/route-result'
+import { countReports, ORIGIN, unwrap } from '../support/routes'
 
-const ORIGIN = 'http://localhost'
 // Alun-alun Merdeka, in Kel. Kiduldalem; Monas, Jakarta.
 const KIDULDALEM_POINT = { lat: '-7.98264', lng: '112.63087' }
 const JAKARTA_POINT = { lat: '-6.17539', lng: '106.82715' }
@@ -78,14 +77,6 @@ async function thrownOrResponse(fn: () => Promise<unknown>): Promise<Response> {
     if (error instanceof Response) return error
     throw error
   }
-}
-
-async function countReports() {
-  const { n } = await t.db
-    .selectFrom('reports')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow()
-  return Number(n)
 }
 
 const validReport = (): Record<string, string> => ({
@@ -148,24 +139,24 @@ describe('location on public pages', () => {
 
 describe('location checks when filing', () => {
   it('a point outside the jurisdiction is refused even with a kelurahan chosen, and is not sent back', async () => {
-    const before = await countReports()
+    const before = await countReports(t.db)
     const jakarta = unwrap(await filingAction(args(post('/lapor', { ...validReport(), ...JAKARTA_POINT }))))
     expect(jakarta.status).toBe(400)
     expect(jakarta.data.result.error.areaId).toEqual(['Lokasi berada di luar wilayah ini. Pilih kelurahan.'])
     expect(jakarta.data.pointDropped).toBe(true)
     expect(jakarta.data.result.initialValue.description).toMatch(/Lampu jalan/)
-    expect(await countReports()).toBe(before)
+    expect(await countReports(t.db)).toBe(before)
   })
 
   it('a point in another kelurahan than the chosen one asks which is right, and stores only a consistent pair', async () => {
-    const before = await countReports()
+    const before = await countReports(t.db)
     const fields = { ...validReport(), ...KIDULDALEM_POINT }
     const asked = unwrap(await filingAction(args(post('/lapor', fields))))
     expect(asked.status).toBe(400)
     expect(asked.data.result.error.areaId).toEqual(['Titik lokasi tidak berada di kelurahan yang dipilih. Jawab pertanyaan di bawah.'])
     expect(asked.data.locationConflict).toEqual({ chosenAreaId: ids.arjosari, locatedAreaId: ids.kiduldalem })
     expect(asked.data.result.initialValue).toMatchObject({ lat: KIDULDALEM_POINT.lat, lng: KIDULDALEM_POINT.lng, areaId: String(ids.arjosari) })
-    expect(await countReports()).toBe(before)
+    expect(await countReports(t.db)).toBe(before)
 
     const byPoint = await file({ ...KIDULDALEM_POINT, locationChoice: 'point' })
     const byArea = await file({ ...KIDULDALEM_POINT, locationChoice: 'area' })
@@ -209,14 +200,14 @@ describe('photos on a refused submit (photo stash)', () => {
       .execute()
 
   it('are kept for the same browser, shown attached, served only to it, and filed with the next submit unless unticked', async () => {
-    const before = await countReports()
+    const before = await countReports(t.db)
     const refused = (await filingAction(args(multipart({ ...validReport(), description: 'pendek' }, [await photo('#2a6'), await photo('#a26')])))) as any
     expect(refused.init.status).toBe(400)
     const stashed = refused.data.stashedPhotos as { storageKey: string }[]
     expect(stashed).toHaveLength(2)
     const cookie = String(new Headers(refused.init.headers).get('Set-Cookie')).split(';')[0]!
     expect(String(new Headers(refused.init.headers).get('Set-Cookie'))).toMatch(/HttpOnly/i)
-    expect(await countReports()).toBe(before)
+    expect(await countReports(t.db)).toBe(before)
 
     // Served to this browser only, re-encoded (no EXIF), never cached.
     const own = await serve(stashed[0]!.storageKey, cookie)
@@ -321,7 +312,7 @@ describe('every resolution can be confirmed or rejected', () => {
   it('the dashboard counts each report once, with its latest rating', async () => {
     const f = { jurisdictionId: ids.jurisdiction, since: new Date(Date.now() - 86_400_000), now: new Date(Date.now() + 60_000) }
     const summary = await getSummary(t.db, f)
-    expect(summary.total).toBe(await countReports())
+    expect(summary.total).toBe(await countReports(t.db))
     // The reopened report above counts with its final 5; no other report here was rated.
     expect(summary.ratings).toBe(1)
     expect(summary.meanRating).toBe(5)

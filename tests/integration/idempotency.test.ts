@@ -7,8 +7,8 @@ import { fileReport, getPublicReport, type NewReportInput } from '~/models/repor
 import { action as filingAction, headers as filingHeaders, loader as filingLoader } from '~/routes/lapor'
 import { useDatabaseForTests } from '~/utils/db.server'
 import { createTestDatabase, type TestDatabase } from '../setup/test-db'
+import { ORIGIN } from '../support/routes'
 
-const ORIGIN = 'http://localhost'
 let t: TestDatabase
 let jurisdiction: { id: number; time_zone: string; code_prefix: string }
 let pju: number

@@ -8,8 +8,8 @@ import { loader as photoLoader } from '~/routes/foto.$key'
 import { action as filingAction } from '~/routes/lapor'
 import { useDatabaseForTests } from '~/utils/db.server'
 import { createTestDatabase, type TestDatabase } from '../setup/test-db'
+import { ORIGIN } from '../support/routes'
 
-const ORIGIN = 'http://localhost'
 const uploadDir = process.env.UPLOAD_DIR!
 let t: TestDatabase
 let ids: { pju: number; perilaku: number; arjosari: number }

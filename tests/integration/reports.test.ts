@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { InvalidTransitionError } from '~/domain/report-status'
 import { applyReportAction, fileReport, getPublicReport, rateReport, ReportConflictError, ReportInputError, type NewReportInput } from '~/models/report.server'
 import { createTestDatabase, type TestDatabase } from '../setup/test-db'
+import { countReports } from '../support/routes'
 
 let t: TestDatabase
 let jurisdiction: { id: number; time_zone: string; code_prefix: string }
@@ -99,7 +100,7 @@ describe('fileReport', () => {
 
   it('a double submit (same idempotency key) files one report, even concurrently', async () => {
     const same = input()
-    const before = await countReports()
+    const before = await countReports(t.db)
     const [x, y] = await Promise.all([file(same), file(same)])
     const z = await file(same)
     expect(new Set([x.code, y.code, z.code]).size).toBe(1)
@@ -111,27 +112,19 @@ describe('fileReport', () => {
       .executeTakeFirstOrThrow()
     expect(Number(n)).toBe(1)
     // The same content from this browser was filed once (more in idempotency.test.ts).
-    expect(await countReports()).toBe(before + 1)
+    expect(await countReports(t.db)).toBe(before + 1)
     // The last response's private link is the one that works.
     expect((await getPublicReport(t.db, z.code, z.token!))?.isReporter).toBe(true)
   })
 
   it('rejects a kelurahan of another jurisdiction and writes nothing', async () => {
-    const before = await countReports()
+    const before = await countReports(t.db)
     const madiunArea = await t.db.selectFrom('areas').select('id').where('code', 'like', '35.77.%').where('level', '=', 'kelurahan').executeTakeFirstOrThrow()
     await expect(file(input({ areaId: madiunArea.id }))).rejects.toBeInstanceOf(ReportInputError)
     await expect(file(input({ categoryId: 999_999 }))).rejects.toBeInstanceOf(ReportInputError)
-    expect(await countReports()).toBe(before)
+    expect(await countReports(t.db)).toBe(before)
   })
 })
-
-async function countReports() {
-  const { n } = await t.db
-    .selectFrom('reports')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow()
-  return Number(n)
-}
 
 async function staffUser(unitKey: string) {
   const existing = await t.db.selectFrom('users').select('id').where('email', '=', `${unitKey}@test.local`).executeTakeFirst()

@@ -10,9 +10,8 @@ import { action as staffAction, loader as staffLoader } from '~/routes/petugas.l
 import { loader as queueLoader } from '~/routes/petugas._index'
 import { useDatabaseForTests } from '~/utils/db.server'
 import { createTestDatabase, type TestDatabase } from '../setup/test-db'
-import { unwrap } from '../support/route-result'
+import { countReports, ORIGIN, thrown, unwrap } from '../support/routes'
 
-const ORIGIN = 'http://localhost'
 let t: TestDatabase
 let ids: { pju: number; arjosari: number; perilaku: number }
 
@@ -47,24 +46,6 @@ function post(path: string, fields: Record<string, string>, headers: Record<stri
 
 /** Remix `data()` results carry their payload and status in `data` and `init`. */
 
-async function thrown(fn: () => Promise<unknown>): Promise<Response> {
-  try {
-    await fn()
-  } catch (error) {
-    if (error instanceof Response) return error
-    throw error
-  }
-  throw new Error('expected a thrown Response')
-}
-
-async function countReports() {
-  const { n } = await t.db
-    .selectFrom('reports')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow()
-  return Number(n)
-}
-
 const validReport = () => ({
   categoryId: String(ids.pju),
   areaId: String(ids.arjosari),
@@ -95,7 +76,7 @@ async function login(email: string, password = 'rahasia-sekali') {
 
 describe('citizen filing (/lapor)', () => {
   it('bad input: 400, messages in Indonesian, values kept, nothing written', async () => {
-    const before = await countReports()
+    const before = await countReports(t.db)
     const result = unwrap(
       await filingAction(args(post('/lapor', { ...validReport(), categoryId: '', description: 'pendek', email: 'bukan-email', phone: '123' }))),
     )
@@ -107,7 +88,7 @@ describe('citizen filing (/lapor)', () => {
     expect(error.phone[0]).toMatch(/Nomor HP tidak valid/)
     expect(initialValue.description).toBe('pendek')
     expect(initialValue.name).toBe('Budi')
-    expect(await countReports()).toBe(before)
+    expect(await countReports(t.db)).toBe(before)
   })
 
   it('messages follow the language cookie', async () => {
@@ -156,7 +137,7 @@ describe('citizen filing (/lapor)', () => {
       .executeTakeFirstOrThrow()
     expect(row).toEqual({ name: 'Kiduldalem', lat: -7.9826, lng: 112.6308 })
 
-    const before = await countReports()
+    const before = await countReports(t.db)
     const surabaya = unwrap(await filingAction(args(post('/lapor', { ...withoutArea, lat: '-7.2575', lng: '112.7521' }))))
     expect(surabaya.status).toBe(400)
     expect(surabaya.data.result.error.areaId).toEqual(['Lokasi berada di luar wilayah ini. Pilih kelurahan.'])
@@ -164,7 +145,7 @@ describe('citizen filing (/lapor)', () => {
     expect(swapped.data.result.error.areaId).toEqual(['Koordinat lokasi tidak valid.'])
     const neither = unwrap(await filingAction(args(post('/lapor', withoutArea))))
     expect(neither.data.result.error.areaId).toEqual(['Pilih kelurahan.'])
-    expect(await countReports()).toBe(before)
+    expect(await countReports(t.db)).toBe(before)
   })
 
   it('a confidential report is 404 for the public and for the tracking look-up', async () => {

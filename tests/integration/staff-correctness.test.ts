@@ -12,9 +12,8 @@ import { loader as queueLoader } from '~/routes/petugas._index'
 import { action as staffAction, loader as staffLoader } from '~/routes/petugas.laporan.$code'
 import { useDatabaseForTests } from '~/utils/db.server'
 import { createTestDatabase, type TestDatabase } from '../setup/test-db'
-import { unwrap } from '../support/route-result'
+import { ORIGIN, unwrap } from '../support/routes'
 
-const ORIGIN = 'http://localhost'
 let t: TestDatabase
 let jurisdiction: { id: number; time_zone: string; code_prefix: string }
 const category = new Map<string, number>()
