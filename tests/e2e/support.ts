@@ -3,12 +3,14 @@
 // PostgreSQL databases. The build itself happens once in tests/setup/e2e-global.ts.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createScratchDatabase, type ScratchDatabase } from '#db/scratch-database'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { freePort } from '../support/free-port'
+
+export { freePort }
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 export const CHROMIUM_PATH = '/usr/bin/chromium'
@@ -45,19 +47,6 @@ export function postgresAvailable(): boolean {
 // ---------------------------------------------------------------------------
 // The server
 // ---------------------------------------------------------------------------
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer()
-    server.unref()
-    server.on('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      const port = typeof address === 'object' && address ? address.port : 0
-      server.close(() => resolvePort(port))
-    })
-  })
-}
 
 export interface ServerOptions {
   /** A PGlite directory or a postgres:// URL; default: a fresh PGlite directory in a temp folder. */

@@ -5,10 +5,10 @@
 import { execFile, execFileSync, spawnSync } from 'node:child_process'
 import { promisify } from 'node:util'
 import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir, userInfo } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
+import { freePort } from '../support/free-port'
 
 /** PG_BIN, else the newest Debian server install (/usr/lib/postgresql/<version>/bin). */
 export const PG_BIN = process.env.PG_BIN ?? newestDebianPgBin() ?? '/usr/lib/postgresql/15/bin'
@@ -34,19 +34,6 @@ export function privatePostgresAvailable(): boolean {
   if (isCI) throw new Error(`${message} CI must run them.`)
   console.warn(`⚠ ${message} Skipping.`)
   return false
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer()
-    server.unref()
-    server.on('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      const port = typeof address === 'object' && address ? address.port : 0
-      server.close(() => resolvePort(port))
-    })
-  })
 }
 
 const runningAsRoot = () => userInfo().uid === 0
