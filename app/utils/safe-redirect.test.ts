@@ -24,6 +24,11 @@ describe('safeRedirect', () => {
     ['non-Latin-1', '/laporan/\u4e2d'],
     ['Latin-1 but not ASCII', '/caf\u00e9'],
     ['empty', ''],
+    ['dot-segment that normalises to //', '/.//evil.example'],
+    ['double-dot segment that normalises to //', '/..//evil.example'],
+    ['encoded dot-segment', '/%2e//evil.example'],
+    ['encoded double-dot segment', '/%2e%2e//evil.example'],
+    ['dot-segment after a path', '/a/..//evil.example'],
   ])('refuses %s', (_label, target) => {
     expect(safeRedirect(target, '/fallback')).toBe('/fallback')
   })
@@ -34,7 +39,14 @@ describe('safeRedirect', () => {
   })
 
   it('never returns something that leaves the site, for decoded query values seen in the wild', () => {
-    for (const raw of ['%2F%09%2Fevil.example', '/%09/evil.example', '/%5Cevil.example', '%2F%2Fevil.example']) {
+    for (const raw of [
+      '%2F%09%2Fevil.example',
+      '/%09/evil.example',
+      '/%5Cevil.example',
+      '%2F%2Fevil.example',
+      '%2F.%2F%2Fevil.example',
+      '/%2e%2e//evil.example',
+    ]) {
       const decoded = new URLSearchParams(`next=${raw}`).get('next')
       const target = safeRedirect(decoded, '/fallback')
       expect(new URL(target, 'http://melayani.test').origin).toBe('http://melayani.test')

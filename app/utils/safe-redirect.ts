@@ -17,6 +17,9 @@ export function safeRedirect(to: FormDataEntryValue | string | null | undefined,
     return fallback
   }
   if (url.origin !== DUMMY_ORIGIN) return fallback
+  // Dot-segments normalise away: "/.//evil.example" becomes "//evil.example", which a
+  // browser reads as another host. Check the normalised path, not only the input.
+  if (url.pathname.startsWith('//')) return fallback
   // Redirect to the normalised form, so the browser gets exactly what we checked.
   return url.pathname + url.search + url.hash
 }

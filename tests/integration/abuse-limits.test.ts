@@ -201,18 +201,32 @@ describe('login throttling', () => {
 })
 
 describe('redirect targets stay on this site', () => {
-  it.each(['/%09/evil.example', '%2F%09%2Fevil.example', '/%0D%0A/evil.example', '/%5Cevil.example', '/%E4%B8%AD', '//evil.example'])(
-    '/bahasa?next=%s goes home',
-    async (next) => {
-      const response = await thrown(() => languageLoader(args(new Request(`${ORIGIN}/bahasa?lang=en&next=${next}`))))
-      expect(response.status).toBe(302)
-      expect(response.headers.get('Location')).toBe('/')
-    },
-  )
+  it.each([
+    '/%09/evil.example',
+    '%2F%09%2Fevil.example',
+    '/%0D%0A/evil.example',
+    '/%5Cevil.example',
+    '/%E4%B8%AD',
+    '//evil.example',
+    '/.//evil.example',
+    '/%2e%2e//evil.example',
+  ])('/bahasa?next=%s goes home', async (next) => {
+    const response = await thrown(() => languageLoader(args(new Request(`${ORIGIN}/bahasa?lang=en&next=${next}`))))
+    expect(response.status).toBe(302)
+    expect(response.headers.get('Location')).toBe('/')
+  })
 
   it('/masuk?redirectTo with a tab goes to the home page of the role, not off-site', async () => {
     const response = (await loginAction(
       args(post('/masuk', { email: 'petugas@test.local', password: PASSWORD, redirectTo: '/\t/evil.example' }), from('192.0.2.200')),
+    )) as Response
+    expect(response.status).toBe(302)
+    expect(response.headers.get('Location')).toBe('/petugas')
+  })
+
+  it('/masuk?redirectTo with a dot-segment that normalises to //host goes to the home page of the role', async () => {
+    const response = (await loginAction(
+      args(post('/masuk', { email: 'petugas@test.local', password: PASSWORD, redirectTo: '/.//evil.example' }), from('192.0.2.201')),
     )) as Response
     expect(response.status).toBe(302)
     expect(response.headers.get('Location')).toBe('/petugas')
