@@ -9,8 +9,10 @@ import { createRequire } from 'node:module'
 import { dirname, join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite'
-import { Kysely, PGliteDialect, PostgresDialect, type DatabaseConnection, type Driver, type TransactionSettings } from 'kysely'
+import { Kysely, PGliteDialect, PostgresDialect, type DatabaseConnection, type Driver } from 'kysely'
 import pg from 'pg'
+import { DatabaseUnavailableError } from './connection-errors'
+import { DelegatingDriver } from './delegating-driver'
 import { acquireDirectoryLock, type DirectoryLock } from './directory-lock'
 import type { DB } from './types'
 
@@ -83,7 +85,7 @@ export async function openDatabase(url: string, options: { poolSize?: number; ap
     pool.on('connect', (client) => {
       client.on('error', (error) => console.error(`PostgreSQL connection lost (client in use): ${error.message}`))
     })
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
+    const db = new Kysely<DB>({ dialect: new OutageAwarePostgresDialect({ pool }) })
     return { db, kind: 'postgres', close: () => db.destroy() }
   }
   return openPglite(url)
@@ -168,14 +170,10 @@ class SerializedPGliteDialect extends PGliteDialect {
   }
 }
 
-class SerializedDriver implements Driver {
+class SerializedDriver extends DelegatingDriver {
   #queue: Promise<void> = Promise.resolve()
   #release: (() => void) | null = null
-  constructor(private readonly inner: Driver) {}
-  init() {
-    return this.inner.init()
-  }
-  async acquireConnection(): Promise<DatabaseConnection> {
+  override async acquireConnection(): Promise<DatabaseConnection> {
     const previous = this.#queue
     let release!: () => void
     this.#queue = new Promise<void>((r) => (release = r))
@@ -183,22 +181,31 @@ class SerializedDriver implements Driver {
     this.#release = release
     return this.inner.acquireConnection()
   }
-  async releaseConnection(connection: DatabaseConnection) {
+  override async releaseConnection(connection: DatabaseConnection) {
     await this.inner.releaseConnection(connection)
     const release = this.#release
     this.#release = null
     release?.()
   }
-  beginTransaction(connection: DatabaseConnection, settings: TransactionSettings) {
-    return this.inner.beginTransaction(connection, settings)
+}
+
+/**
+ * Whatever stops us from getting a connection (refused, timed out, "database does not
+ * allow connections", auth after a failover…) says nothing about the request: it is an
+ * outage, answered with 503 rather than 500, whatever the SQLSTATE (ADR 005).
+ */
+class OutageAwarePostgresDialect extends PostgresDialect {
+  override createDriver(): Driver {
+    return new OutageAwareDriver(super.createDriver())
   }
-  commitTransaction(connection: DatabaseConnection) {
-    return this.inner.commitTransaction(connection)
-  }
-  rollbackTransaction(connection: DatabaseConnection) {
-    return this.inner.rollbackTransaction(connection)
-  }
-  destroy() {
-    return this.inner.destroy()
+}
+
+class OutageAwareDriver extends DelegatingDriver {
+  override async acquireConnection(): Promise<DatabaseConnection> {
+    try {
+      return await this.inner.acquireConnection()
+    } catch (error) {
+      throw new DatabaseUnavailableError(`No database connection: ${error instanceof Error ? error.message : String(error)}`, { cause: error })
+    }
   }
 }

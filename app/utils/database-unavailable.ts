@@ -2,6 +2,7 @@
 // nothing about the request, only that PostgreSQL cannot answer right now (down,
 // restarting, connections cut, pool exhausted, timed out). Such errors become a 503
 // "coba lagi" answer instead of a 500; every other error stays a bug (500).
+import { DATABASE_UNAVAILABLE_CODE, DatabaseUnavailableError } from '#db/connection-errors'
 
 /** SQLSTATE classes/codes that mean "the server cannot serve us now". */
 const UNAVAILABLE_SQLSTATES = new Set([
@@ -12,6 +13,8 @@ const UNAVAILABLE_SQLSTATES = new Set([
   '57014', // query_canceled: our statement_timeout fired (the server hangs or is overloaded)
   '53300', // too_many_connections
   '25P03', // idle_in_transaction_session_timeout
+  '57P04', // database_dropped
+  '25006', // read_only_sql_transaction: a former primary after a failover
 ])
 
 /** Node socket errors on the way to the server. */
@@ -28,16 +31,8 @@ const UNAVAILABLE_MESSAGES = [
   /terminating connection due to administrator command/i,
 ]
 
-export const DATABASE_UNAVAILABLE_CODE = 'DATABASE_UNAVAILABLE'
-
-/** Thrown by our own code when a database answer did not come in time (e.g. /healthz). */
-export class DatabaseUnavailableError extends Error {
-  readonly code = DATABASE_UNAVAILABLE_CODE
-  constructor(message = 'The database is unavailable', options?: { cause?: unknown }) {
-    super(message, options)
-    this.name = 'DatabaseUnavailableError'
-  }
-}
+// Thrown by our own code when no connection could be had or no answer came in time.
+export { DATABASE_UNAVAILABLE_CODE, DatabaseUnavailableError }
 
 /** True when `error` (or its cause, or one of an AggregateError's errors) means the database is unavailable. */
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {

@@ -4,14 +4,17 @@
 // The full outage (terminated backends, a restart, under load) is tests/e2e/db-outage.test.ts.
 import type { ServerBuild } from '@remix-run/node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { sql } from 'kysely'
 import { openDatabase, type Database } from '#db/connection'
+import { createScratchDatabase } from '#db/scratch-database'
 import { en } from '~/i18n/en'
 import { id } from '~/i18n/id'
 import { loader as healthz } from '~/routes/healthz'
 import { action as filingAction, loader as filingLoader } from '~/routes/lapor'
 import { withDatabaseOutageAnswers } from '~/utils/database-outage.server'
+import { isDatabaseUnavailable } from '~/utils/database-unavailable'
 import { useDatabaseForTests } from '~/utils/db.server'
-import { createTestDatabase, type TestDatabase } from '../setup/test-db'
+import { createTestDatabase, testDatabaseKind, type TestDatabase } from '../setup/test-db'
 import { ORIGIN, unwrap } from '../support/routes'
 
 let t: TestDatabase
@@ -107,5 +110,28 @@ describe('while the database is unavailable', () => {
       expect(await call('c', kind, `${ORIGIN}/c`)).toBe(notFound)
     }
     expect(en.errors.unavailableHeading).not.toBe(id.errors.unavailableHeading)
+  })
+})
+
+describe('a database that refuses connections for any reason', () => {
+  // Found in review: "database does not allow connections" (SQLSTATE 55000) is in no
+  // list of outage codes, yet it is an outage. Any failure to get a connection is one.
+  it.skipIf(testDatabaseKind() !== 'postgres')('answers 503, whatever the SQLSTATE of the refusal', async () => {
+    const scratch = await createScratchDatabase(process.env.TEST_DATABASE_URL!, 'melayani_t')
+    await sql.raw(`ALTER DATABASE ${scratch.name} ALLOW_CONNECTIONS false`).execute(t.db)
+    // A fresh pool, so the refusal comes from connecting (55000), not from a dropped idle client.
+    const closed = await openDatabase(scratch.url, { poolSize: 2 })
+    try {
+      const error = await sql`SELECT 1`.execute(closed.db).then(
+        () => null,
+        (e: unknown) => e,
+      )
+      expect(error).not.toBeNull()
+      expect(isDatabaseUnavailable(error)).toBe(true)
+    } finally {
+      await closed.close()
+      await sql.raw(`ALTER DATABASE ${scratch.name} ALLOW_CONNECTIONS true`).execute(t.db)
+      await scratch.drop()
+    }
   })
 })
