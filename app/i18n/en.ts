@@ -95,6 +95,7 @@ export const en: Dictionary = {
   },
   validation: {
     required: 'Required.',
+    invalidValue: 'This entry is not valid. Check it and send again.',
     categoryRequired: 'Choose the type of problem.',
     kelurahanRequired: 'Choose the kelurahan.',
     unknownCategory: 'Unknown type of problem. Choose one from the list.',

@@ -94,6 +94,7 @@ export const id = {
   },
   validation: {
     required: 'Wajib diisi.',
+    invalidValue: 'Isian ini tidak valid. Periksa lalu kirim lagi.',
     categoryRequired: 'Pilih jenis masalah.',
     kelurahanRequired: 'Pilih kelurahan.',
     unknownCategory: 'Jenis masalah tidak dikenal. Pilih dari daftar.',

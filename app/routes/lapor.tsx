@@ -1,5 +1,4 @@
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { randomUUID } from 'node:crypto'
@@ -21,6 +20,7 @@ import { DATABASE_UNAVAILABLE, lastKnownWhileDatabaseUnavailable, replyDatabaseU
 import { getPublicJurisdiction } from '~/utils/jurisdiction.server'
 import { useLocale } from '~/utils/locale'
 import { getLocale } from '~/utils/locale.server'
+import { parseForm } from '~/utils/parse-form'
 import { isAcceptedPhotoType, KEEP_PHOTO_FIELD, MAX_PHOTO_BYTES, MAX_PHOTOS, TOO_LARGE } from '~/utils/photo-rules'
 import { clearPhotoStash, keepRefusedPhotos, keptPhotoKeys, stashOwner } from '~/services/photo-stash.server'
 import { submitReport } from '~/services/report-filing.server'
@@ -115,7 +115,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const t = getDictionary(await getLocale(request))
   const formData = await readRequestForm(request, { files: { field: 'photos', max: MAX_PHOTOS, maxBytes: MAX_PHOTO_BYTES } })
-  const submission = parseWithZod(formData, { schema: schema(t) })
+  const submission = parseForm(formData, schema(t), t)
   const now = new Date()
   const keep = keptPhotoKeys(formData)
   const files = formData.getAll('photos').filter((p): p is File => p instanceof File && p.size > 0)
@@ -203,7 +203,7 @@ export default function ReportForm() {
     defaultValue: { privacy: 'public', categoryId: preselectedCategoryId ?? undefined, idempotencyKey },
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: schema(t) }),
+    onValidate: ({ formData }) => parseForm(formData, schema(t), t),
   })
   const initialPoint =
     fields.lat.initialValue && fields.lng.initialValue && !actionData?.pointDropped

@@ -1,5 +1,4 @@
 import { getCollectionProps, getFormProps, getInputProps, getTextareaProps, useForm } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
@@ -17,6 +16,7 @@ import { getEnv } from '~/utils/env.server'
 import { formatDateTime } from '~/utils/format'
 import { useLocale } from '~/utils/locale'
 import { getLocale } from '~/utils/locale.server'
+import { parseForm } from '~/utils/parse-form'
 import { passRetryAfter } from '~/utils/headers'
 import { consumeLimit, retryAfterHeaders } from '~/utils/rate-limit.server'
 import { waitText } from '~/utils/wait-text'
@@ -66,7 +66,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const t = getDictionary(await getLocale(request))
   const code = params.code ?? ''
-  const submission = parseWithZod(await readRequestForm(request), { schema: ratingSchema(t) })
+  const submission = parseForm(await readRequestForm(request), ratingSchema(t), t)
   const limited = await consumeLimit('privateLink', context)
   if (limited) {
     const message = fill(t.limits.tooMany, { wait: waitText(t, limited.retryAfterSeconds) })
@@ -156,7 +156,7 @@ function RatingForm({ token }: { token: string }) {
   const [form, fields] = useForm({
     lastResult: actionData?.result,
     defaultValue: { token },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ratingSchema(t) }),
+    onValidate: ({ formData }) => parseForm(formData, ratingSchema(t), t),
     shouldValidate: 'onSubmit',
     // After a refused submit, a corrected choice clears its message at once.
     shouldRevalidate: 'onInput',

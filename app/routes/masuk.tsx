@@ -1,5 +1,4 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
@@ -13,6 +12,7 @@ import { useLocale } from '~/utils/locale'
 import { retryAfterHeaders } from '~/utils/rate-limit.server'
 import { waitText } from '~/utils/wait-text'
 import { getLocale } from '~/utils/locale.server'
+import { parseForm } from '~/utils/parse-form'
 import { readRequestForm } from '~/utils/request-form.server'
 import { passRetryAfter } from '~/utils/headers'
 
@@ -40,7 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   assertSameOrigin(request)
   const t = getDictionary(await getLocale(request))
-  const submission = parseWithZod(await readRequestForm(request), { schema: schema(t) })
+  const submission = parseForm(await readRequestForm(request), schema(t), t)
   if (submission.status !== 'success') return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
   const { email, password, redirectTo } = submission.value
   const result = await verifyLogin(email, password, context)
@@ -59,7 +59,7 @@ export default function Login() {
   const [form, fields] = useForm({
     lastResult: actionData?.result,
     defaultValue: { redirectTo: searchParams.get('redirectTo') ?? '' },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: schema(t) }),
+    onValidate: ({ formData }) => parseForm(formData, schema(t), t),
   })
   return (
     <>

@@ -1,5 +1,4 @@
 import { getFormProps, type getInputProps, getSelectProps, getTextareaProps, useForm } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams, type ShouldRevalidateFunction } from '@remix-run/react'
 import { z } from 'zod'
@@ -18,6 +17,7 @@ import { getDb } from '~/utils/db.server'
 import { formatDateTime } from '~/utils/format'
 import { useLocale } from '~/utils/locale'
 import { getLocale } from '~/utils/locale.server'
+import { parseForm } from '~/utils/parse-form'
 import { readRequestForm } from '~/utils/request-form.server'
 import { dbId } from '~/utils/schemas'
 import { actorKindFor, QUEUE_ROLES } from '~/domain/roles'
@@ -70,7 +70,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user, db, found, scope } = await loadInScope(request, code)
   const locale = await getLocale(request)
   const t = getDictionary(locale)
-  const submission = parseWithZod(await readRequestForm(request), { schema: schema(t) })
+  const submission = parseForm(await readRequestForm(request), schema(t), t)
   const intent = submission.payload.intent as Intent | undefined
   if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 })
   const v = submission.value
@@ -231,7 +231,7 @@ function ActionForm(props: {
     id: `form-${props.intent}`,
     lastResult: actionData?.intent === props.intent ? actionData.result : undefined,
     defaultValue: { intent: props.intent, version: props.version },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: schema(t) }),
+    onValidate: ({ formData }) => parseForm(formData, schema(t), t),
     shouldValidate: 'onSubmit',
   })
   const f = fields as unknown as Record<'intent' | 'version' | 'body' | 'reason' | 'toUnitId', Parameters<typeof getInputProps>[0]>

@@ -9,6 +9,7 @@ import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { bodyLimit } from './body-limit'
 import { createRequestHandler } from './request-handler'
+import { finalErrorHandler } from './final-error'
 import { describeHeapCap } from './heap'
 import { originGuard } from './origin-guard'
 import { precompressedAssets } from './precompressed'
@@ -99,6 +100,7 @@ export async function startServer({ dev }: { dev: boolean }) {
       getLoadContext: (req, res) => ({ clientIp: req.ip, cspNonce: res.locals.cspNonce as string | undefined }),
     }),
   )
+  app.use(finalErrorHandler)
 
   server = app.listen(info.port, () => {
     const seconds = ((performance.now() - started) / 1000).toFixed(1)

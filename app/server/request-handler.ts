@@ -8,6 +8,7 @@ import { createRequestHandler as createRemixHandler, writeReadableStreamToWritab
 import type { Request as ExpressRequest, RequestHandler, Response as ExpressResponse } from 'express'
 import type { IncomingHttpHeaders } from 'node:http'
 import { bodyLimitFor, BodyTooLargeError } from '../utils/request-limits'
+import { requestUrl } from './request-url'
 
 export interface RequestHandlerOptions {
   build: () => Promise<ServerBuild>
@@ -24,6 +25,10 @@ export function createRequestHandler({ build, mode, getLoadContext }: RequestHan
         if (!res.writableFinished) controller.abort()
       })
       const request = createRemixRequest(req, controller.signal)
+      if (!request) {
+        res.status(400).type('text/plain; charset=utf-8').send('400: alamat host tidak valid (invalid Host header).')
+        return
+      }
       const response = await handle(request, getLoadContext?.(req, res))
       if (!req.complete && req.method !== 'GET' && req.method !== 'HEAD') res.setHeader('Connection', 'close')
       await sendRemixResponse(res, response)
@@ -34,10 +39,8 @@ export function createRequestHandler({ build, mode, getLoadContext }: RequestHan
 }
 
 function createRemixRequest(req: ExpressRequest, signal: AbortSignal) {
-  const [, forwardedPort] = req.get('X-Forwarded-Host')?.split(':') ?? []
-  const [, hostPort] = req.get('host')?.split(':') ?? []
-  const port = [forwardedPort, hostPort].map((p) => Number.parseInt(p ?? '', 10)).find((p) => Number.isSafeInteger(p))
-  const url = new URL(`${req.protocol}://${req.hostname}${port ? `:${port}` : ''}${req.originalUrl}`)
+  const url = requestUrl(req)
+  if (!url) return null
   const init: RequestInit & { duplex?: 'half' } = { method: req.method, headers: createRemixHeaders(req.headers), signal }
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     init.body = countedStream(req, bodyLimitFor(req.headers['content-type']))

@@ -51,6 +51,11 @@ describe('readRequestForm', () => {
     expect(await refusal(readRequestForm(post(`a=${'x'.repeat(MAX_PLAIN_BODY_BYTES)}`, 'application/x-www-form-urlencoded')))).toBe(413)
   })
 
+  it('stops a multipart body after 64 KB too when the form takes no files (found in review)', async () => {
+    const big = multipart(field('a', '1'), ...Array.from({ length: 4 }, (_, i) => field(`f${i}`, 'x'.repeat(MAX_PLAIN_BODY_BYTES / 2))))
+    expect(await refusal(readRequestForm(big))).toBe(413)
+  })
+
   it('refuses files where the form takes none, and stops at one file too many', async () => {
     expect(await refusal(readRequestForm(multipart(field('a', '1'), file('photos', 'a.jpg'))))).toBe(400)
     const options = { files: { field: 'photos', max: 2, maxBytes: 10 } }

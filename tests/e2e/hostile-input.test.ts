@@ -40,6 +40,20 @@ afterAll(async () => {
   if (server) removeDir(server.dataDir)
 })
 
+/** A GET with headers fetch() would refuse to send (Host). */
+function rawGet(path: string, headers: Record<string, string>) {
+  return new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: server.port, path, headers }, (res) => {
+      let body = ''
+      res.setEncoding('utf8')
+      res.on('data', (chunk: string) => (body += chunk))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
+    })
+    req.on('error', reject)
+    req.end()
+  })
+}
+
 function track<T>(promise: Promise<T>) {
   return promise.catch((error) => {
     failed = true
@@ -134,6 +148,19 @@ describe('hostile input against the built server', () => {
           const response = await fetch(`${server.baseUrl}${path}`, { headers: { Cookie: supervisor }, redirect: 'manual' })
           expect(response.status, path).toBe(400)
         }
+      })(),
+    ))
+
+  it('answers 400, without a stack trace, to a Host header that is no valid host[:port]', () =>
+    track(
+      (async () => {
+        for (const host of ['[::', 'a b', 'x:99999999', 'ex%ample']) {
+          const { status, body } = await rawGet('/', { Host: host })
+          expect(status, host).toBe(400)
+          expect(body).not.toMatch(/TypeError|at .*\.ts:/)
+        }
+        // An IPv6 literal with its port is a valid host.
+        expect((await rawGet('/', { Host: `[::1]:${server.port}` })).status).toBe(200)
       })(),
     ))
 
