@@ -33,6 +33,11 @@ function installPgParsers() {
 export interface Database {
   db: Kysely<DB>
   kind: 'pglite' | 'postgres'
+  /**
+   * Runs SQL text without parameters, which may hold several statements (the job
+   * queue's maintenance scripts). On PGlite it borrows the one serialized connection.
+   */
+  execScript(text: string): Promise<{ rows: unknown[] }[]>
   close(): Promise<void>
 }
 
@@ -84,7 +89,21 @@ export async function openDatabase(url: string, options: { poolSize?: number; ap
       client.on('error', (error) => console.error(`PostgreSQL connection lost (client in use): ${error.message}`))
     })
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
-    return { db, kind: 'postgres', close: () => db.destroy() }
+    // Without parameters pg uses the simple query protocol, which accepts several statements.
+    const execScript = async (text: string) => {
+      const client = await pool.connect()
+      try {
+        const result = (await client.query(text)) as unknown as pg.QueryResult | pg.QueryResult[]
+        return (Array.isArray(result) ? result : [result]).map((r) => ({ rows: r.rows ?? [] }))
+      } catch (error) {
+        // A script that opened a transaction and failed would leave it open on this client.
+        await client.query('ROLLBACK').catch(() => {})
+        throw error
+      } finally {
+        client.release()
+      }
+    }
+    return { db, kind: 'postgres', execScript, close: () => db.destroy() }
   }
   return openPglite(url)
 }
@@ -109,6 +128,17 @@ async function openPglite(location: string): Promise<Database> {
     return {
       db,
       kind: 'pglite',
+      // Holding a Kysely connection keeps every other caller off PGlite meanwhile.
+      execScript: (text) =>
+        db.connection().execute(async () => {
+          try {
+            return (await pglite.exec(text)).map((r) => ({ rows: r.rows }))
+          } catch (error) {
+            // A script that opened a transaction and failed would leave it open for every later query.
+            await pglite.exec('ROLLBACK').catch(() => {})
+            throw error
+          }
+        }),
       async close() {
         try {
           await db.destroy()

@@ -1,0 +1,82 @@
+// The job runtime: pg-boss on the app's own database (ADR 011). start() serves every
+// registered job (work() per queue, schedule() per cron); stop() stops taking jobs,
+// lets running ones finish within a bound, and hands back the unfinished ones (pg-boss
+// fails them, so they are retried by the next process). The database stays open: its
+// owner closes it after stop().
+import PgBoss from 'pg-boss'
+import type { Database } from '#db/connection'
+import { JOB_QUEUE_SCHEMA } from '#db/migrations/0005-job-queue'
+import { ensureJobQueues } from './queue.server'
+import { kyselyExecutor } from './sql-adapter.server'
+import type { JobContext, JobDefinition } from './types'
+
+export interface JobRuntimeOptions {
+  database: Database
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  jobs: JobDefinition<any>[]
+  now?: () => Date
+  /** How often an idle worker looks for new jobs. */
+  pollingIntervalSeconds?: number
+  log?: (msg: string, extra?: object) => void
+}
+
+export interface JobRuntime {
+  /** Waits up to `timeoutMs` for running jobs, then fails (releases) what is left. */
+  stop(options?: { timeoutMs?: number }): Promise<void>
+}
+
+export const DEFAULT_STOP_TIMEOUT_MS = 3_000
+
+export async function startJobRuntime(options: JobRuntimeOptions): Promise<JobRuntime> {
+  const { database, jobs } = options
+  const now = options.now ?? (() => new Date())
+  const log = options.log ?? defaultLog
+  await ensureJobQueues(database.db, jobs)
+  const boss = new PgBoss({
+    db: kyselyExecutor(database.db, database.execScript),
+    schema: JOB_QUEUE_SCHEMA,
+    // Upgrades pg-boss's schema when a newer pg-boss runs (the tables come from migration 0005).
+    migrate: true,
+    supervise: true,
+    schedule: jobs.some((j) => j.cron),
+  })
+  // Without a listener an 'error' event would end the process; maintenance errors
+  // (e.g. the database briefly away) are retried by pg-boss on its next round.
+  boss.on('error', (error) => log('job runtime error', { error: String(error) }))
+  await boss.start()
+
+  for (const job of jobs) {
+    const context: JobContext = { db: database.db, now, log: (msg, extra) => log(msg, { job: job.name, ...extra }) }
+    await boss.work(job.name, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2, batchSize: 1 }, async ([item]) => {
+      if (!item) return
+      const started = performance.now()
+      try {
+        await job.handler(item.data as object, context)
+      } catch (error) {
+        context.log('job failed', { id: item.id, error: String(error) })
+        throw error // pg-boss records the failure and retries with backoff
+      }
+      context.log('job done', { id: item.id, ms: Math.round(performance.now() - started) })
+    })
+  }
+
+  // One schedule row per cron job, shared by every process: pg-boss evaluates the
+  // schedules in one process per interval and sends each tick once (a singleton per minute).
+  const crons = new Map(jobs.filter((j) => j.cron).map((j) => [j.name, j.cron!]))
+  for (const schedule of await boss.getSchedules()) {
+    if (!crons.has(schedule.name)) await boss.unschedule(schedule.name)
+  }
+  for (const [name, cron] of crons) await boss.schedule(name, cron, {}, { tz: 'UTC' })
+
+  let stopped: Promise<void> | null = null
+  return {
+    stop({ timeoutMs = DEFAULT_STOP_TIMEOUT_MS } = {}) {
+      stopped ??= boss.stop({ graceful: true, wait: true, close: false, timeout: timeoutMs })
+      return stopped
+    },
+  }
+}
+
+function defaultLog(msg: string, extra?: object) {
+  console.log(`[jobs] ${msg}${extra ? ' ' + JSON.stringify(extra) : ''}`)
+}
