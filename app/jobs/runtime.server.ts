@@ -43,6 +43,15 @@ export async function startJobRuntime(options: JobRuntimeOptions): Promise<JobRu
   // Without a listener an 'error' event would end the process; maintenance errors
   // (e.g. the database briefly away) are retried by pg-boss on its next round.
   boss.on('error', (error) => log('job runtime error', { error: String(error) }))
+  // One schedule row per cron job, shared by every process: pg-boss evaluates the
+  // schedules in one process per interval and sends each tick once (a singleton per minute).
+  // Written before start(), so the first evaluation (at start) already sees them.
+  const crons = new Map(jobs.filter((j) => j.cron).map((j) => [j.name, j.cron!]))
+  for (const schedule of await boss.getSchedules()) {
+    if (!crons.has(schedule.name)) await boss.unschedule(schedule.name)
+  }
+  for (const [name, cron] of crons) await boss.schedule(name, cron, {}, { tz: 'UTC' })
+
   await boss.start()
 
   for (const job of jobs) {
@@ -59,14 +68,6 @@ export async function startJobRuntime(options: JobRuntimeOptions): Promise<JobRu
       context.log('job done', { id: item.id, ms: Math.round(performance.now() - started) })
     })
   }
-
-  // One schedule row per cron job, shared by every process: pg-boss evaluates the
-  // schedules in one process per interval and sends each tick once (a singleton per minute).
-  const crons = new Map(jobs.filter((j) => j.cron).map((j) => [j.name, j.cron!]))
-  for (const schedule of await boss.getSchedules()) {
-    if (!crons.has(schedule.name)) await boss.unschedule(schedule.name)
-  }
-  for (const [name, cron] of crons) await boss.schedule(name, cron, {}, { tz: 'UTC' })
 
   let stopped: Promise<void> | null = null
   return {

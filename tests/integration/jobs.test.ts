@@ -4,11 +4,13 @@
 import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { sql } from 'kysely'
+import PgBoss from 'pg-boss'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cleanupJob } from '~/jobs/cleanup'
 import { JOBS } from '~/jobs/registry'
 import { enqueue, ensureJobQueues } from '~/jobs/queue.server'
 import { startJobRuntime, type JobRuntime } from '~/jobs/runtime.server'
+import { kyselyExecutor } from '~/jobs/sql-adapter.server'
 import type { JobDefinition } from '~/jobs/types'
 import { createTestDatabase, type TestDatabase } from '../setup/test-db'
 
@@ -34,7 +36,7 @@ async function jobsNamed(name: string) {
 
 describe('enqueue inside a transaction', () => {
   const name = 'test.transactional'
-  beforeAll(() => ensureJobQueues(t.db, [{ name, handler: async () => {} }]))
+  beforeAll(() => ensureJobQueues(t.db, [{ name }]))
 
   it('a rolled-back transaction enqueues nothing; a committed one enqueues its job', async () => {
     await expect(
@@ -85,7 +87,14 @@ describe('the runtime', () => {
         seen.push({ n: data.n, at: ctx.now().toISOString() })
       },
     }
-    runtime = await startJobRuntime({ database: t, jobs: [job, cleanupJob], now: () => fixed, pollingIntervalSeconds: 0.5, log: () => {} })
+    const logged: string[] = []
+    runtime = await startJobRuntime({
+      database: t,
+      jobs: [job, cleanupJob],
+      now: () => fixed,
+      pollingIntervalSeconds: 0.5,
+      log: (msg, extra) => logged.push(`${msg} ${JSON.stringify(extra)}`),
+    })
     for (let n = 0; n < 10; n++) await enqueue(t.db, job.name, { n })
     await until(async () => (await jobsNamed(job.name)).every((r) => r.state === 'completed'))
     expect(seen.map((s) => s.n).sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9])
@@ -93,6 +102,8 @@ describe('the runtime', () => {
 
     const { rows: schedules } = await sql<{ name: string; cron: string }>`SELECT name, cron FROM pgboss.schedule`.execute(t.db)
     expect(schedules).toEqual([{ name: cleanupJob.name, cron: cleanupJob.cron }])
+    // pg-boss's own maintenance (multi-statement scripts, on PGlite through exec) ran without errors.
+    expect(logged.filter((l) => l.startsWith('job runtime error'))).toEqual([])
     await runtime.stop()
     runtime = null
   })
@@ -154,6 +165,21 @@ describe('the runtime', () => {
     expect(Date.now() - started).toBeLessThan(4000)
     // Not lost and not completed: pg-boss marks it for another attempt.
     expect((await jobsNamed(job.name))[0]!.state).toBe('retry')
+  })
+})
+
+describe('pg-boss maintenance over our connection', () => {
+  it('runs its multi-statement, transaction-wrapped scripts (expire, archive, drop) and leaves no transaction open', async () => {
+    const boss = new PgBoss({ db: kyselyExecutor(t.db, t.execScript), schema: 'pgboss' })
+    await boss.maintain()
+    expect(await boss.countStates()).toBeTruthy()
+    // A failing script (here: a statement error after BEGIN) rolls back and frees the connection.
+    await expect(t.execScript('BEGIN; SELECT 1/0; COMMIT;')).rejects.toThrow(/division by zero/)
+    const { rows } = await sql<{ one: number }>`SELECT 1 AS one`.execute(t.db)
+    expect(rows).toEqual([{ one: 1 }])
+    await t.db.transaction().execute(async (trx) => {
+      await sql`SELECT 1`.execute(trx)
+    })
   })
 })
 

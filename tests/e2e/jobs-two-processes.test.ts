@@ -1,0 +1,76 @@
+// Two app processes (`npm start` on two ports) over one PostgreSQL database, both
+// running the job workers (ADR 011): every sent job runs exactly once, a cron tick runs
+// once (not once per process), and SIGTERM stops each process cleanly. The test-only
+// job 'test.probe' (JOBS_TEST_PROBE=1) records each run in `job_probe`.
+import { sql } from 'kysely'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openDatabase, type Database } from '#db/connection'
+import { enqueue } from '~/jobs/queue.server'
+import { TEST_PROBE_JOB } from '~/jobs/test-probe'
+import { createPostgresDatabase, postgresAvailable, saveServerOutput, startServer, type FreshPostgresDatabase, type RunningServer } from './support'
+
+const SENT = 40
+const WAIT_MS = 60_000
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+describe.runIf(postgresAvailable())('jobs with two app processes over one PostgreSQL', () => {
+  let scratch: FreshPostgresDatabase
+  let database: Database
+  const servers: RunningServer[] = []
+
+  beforeAll(async () => {
+    scratch = await createPostgresDatabase()
+    database = await openDatabase(scratch.url, { poolSize: 2 })
+    await sql`CREATE TABLE job_probe (key text NOT NULL, pid integer NOT NULL, ran_at timestamptz NOT NULL)`.execute(database.db)
+    const env = { JOBS_TEST_PROBE: '1', DEMO_REPORTS: '0', RATE_LIMIT_FILING: 'off' }
+    // One after the other: the second finds the schema migrated and the demo seeded.
+    servers.push(await startServer({ databaseUrl: scratch.url, env }))
+    servers.push(await startServer({ databaseUrl: scratch.url, env }))
+  }, 240_000)
+
+  afterAll(async () => {
+    for (const s of servers) await s.stop(3000)
+    await database?.close()
+    await scratch?.drop()
+  })
+
+  it('runs each sent job once and each cron tick once, spread over both processes', async () => {
+    try {
+      for (let n = 0; n < SENT; n++) await enqueue(database.db, TEST_PROBE_JOB, { key: `job-${n}` })
+      const deadline = Date.now() + WAIT_MS
+      const runs = () => sql<{ key: string; pid: number }>`SELECT key, pid FROM job_probe`.execute(database.db).then((r) => r.rows)
+      while (Date.now() < deadline) {
+        const rows = await runs()
+        if (rows.filter((r) => r.key.startsWith('job-')).length >= SENT && rows.some((r) => r.key === 'cron')) break
+        await sleep(500)
+      }
+      await sleep(3000) // a duplicate would show up now
+      const rows = await runs()
+      const sent = rows.filter((r) => r.key.startsWith('job-'))
+      expect(sent.map((r) => r.key).sort()).toEqual(Array.from({ length: SENT }, (_, n) => `job-${n}`).sort())
+      // Both processes took jobs (the test really exercised two workers on one queue).
+      expect(new Set(sent.map((r) => r.pid)).size).toBe(2)
+
+      // Cron: pg-boss creates one probe job per tick; each ran once, and no minute has two.
+      const { rows: ticks } = await sql<{ minute: string }>`
+        SELECT to_char(date_trunc('minute', created_on), 'HH24:MI') AS minute FROM pgboss.job
+        WHERE name = ${TEST_PROBE_JOB} AND NOT (data ? 'key')`.execute(database.db)
+      expect(ticks.length).toBeGreaterThanOrEqual(1)
+      expect(new Set(ticks.map((t) => t.minute)).size).toBe(ticks.length)
+      expect(rows.filter((r) => r.key === 'cron')).toHaveLength(ticks.length)
+    } catch (error) {
+      servers.forEach((s, i) => saveServerOutput(s, `jobs-two-processes-${i}`))
+      throw error
+    }
+  }, 90_000)
+
+  it('SIGTERM stops each process cleanly (workers first, then the database)', async () => {
+    for (const server of servers) {
+      const started = Date.now()
+      const exit = await server.stop(8000)
+      expect(exit).toEqual({ code: 0, signal: null })
+      expect(Date.now() - started).toBeLessThan(6000)
+    }
+  }, 30_000)
+})
