@@ -17,6 +17,8 @@ export interface JobRuntimeOptions {
   now?: () => Date
   /** How often an idle worker looks for new jobs. */
   pollingIntervalSeconds?: number
+  /** Jobs fetched at once per queue (run one after the other). */
+  batchSize?: number
   log?: (msg: string, extra?: object) => void
 }
 
@@ -26,6 +28,7 @@ export interface JobRuntime {
 }
 
 export const DEFAULT_STOP_TIMEOUT_MS = 3_000
+const DEFAULT_BATCH_SIZE = 10
 
 export async function startJobRuntime(options: JobRuntimeOptions): Promise<JobRuntime> {
   const { database, jobs } = options
@@ -54,24 +57,39 @@ export async function startJobRuntime(options: JobRuntimeOptions): Promise<JobRu
 
   await boss.start()
 
+  let stopping = false
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE
   for (const job of jobs) {
     const context: JobContext = { db: database.db, now, log: (msg, extra) => log(msg, { job: job.name, ...extra }) }
-    await boss.work(job.name, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2, batchSize: 1 }, async ([item]) => {
-      if (!item) return
-      const started = performance.now()
-      try {
-        await job.handler(item.data as object, context)
-      } catch (error) {
-        context.log('job failed', { id: item.id, error: String(error) })
-        throw error // pg-boss records the failure and retries with backoff
+    let workerId = ''
+    workerId = await boss.work(job.name, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2, batchSize }, async (batch) => {
+      // Each job of a batch succeeds or fails on its own (pg-boss would settle a batch as
+      // one); its final complete() then finds none of them active any more.
+      for (const [index, item] of batch.entries()) {
+        if (stopping) {
+          // Not started: hand the rest back now instead of letting pg-boss mark them done.
+          for (const rest of batch.slice(index)) await boss.fail(job.name, rest.id, { message: 'released at shutdown' })
+          return
+        }
+        const started = performance.now()
+        try {
+          await job.handler(item.data as object, context)
+          await boss.complete(job.name, item.id)
+          context.log('job done', { id: item.id, ms: Math.round(performance.now() - started) })
+        } catch (error) {
+          context.log('job failed', { id: item.id, error: String(error) })
+          await boss.fail(job.name, item.id, { message: String(error) }) // retried with backoff up to the limit
+        }
       }
-      context.log('job done', { id: item.id, ms: Math.round(performance.now() - started) })
+      // A full batch means more may be waiting: fetch again at once instead of after the polling interval.
+      if (batch.length === batchSize && !stopping) boss.notifyWorker(workerId)
     })
   }
 
   let stopped: Promise<void> | null = null
   return {
     stop({ timeoutMs = DEFAULT_STOP_TIMEOUT_MS } = {}) {
+      stopping = true
       stopped ??= boss.stop({ graceful: true, wait: true, close: false, timeout: timeoutMs })
       return stopped
     },

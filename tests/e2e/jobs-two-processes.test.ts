@@ -102,7 +102,7 @@ describe.runIf(postgresAvailable())('a web process without workers, and `npm run
 
     // A production-like worker: not vitest's NODE_ENV=test.
     const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'NODE_ENV' && !k.startsWith('VITEST')))
-    const env = { ...inherited, DATABASE_URL: scratch.url, JOBS_TEST_PROBE: '1', DATA_DIR: web!.dataDir }
+    const env = { ...inherited, DATABASE_URL: scratch.url, JOBS_TEST_PROBE: '1', DATA_DIR: web!.dataDir } as unknown as NodeJS.ProcessEnv
     const worker = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['app/server/worker.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
     let output = ''
     worker.stdout.on('data', (c: Buffer) => (output += c.toString()))

@@ -126,6 +126,27 @@ describe('the runtime', () => {
     runtime = null
   })
 
+  it('in a batch, each job succeeds or fails on its own', async () => {
+    const job: JobDefinition<{ n: number }> = {
+      name: 'test.batch',
+      options: { retryLimit: 0 },
+      handler: async ({ n }) => {
+        if (n === 1) throw new Error('only this one fails')
+      },
+    }
+    for (let n = 0; n < 3; n++)
+      await enqueue(t.db, job.name, { n }).catch(async () => {
+        await ensureJobQueues(t.db, [job])
+        await enqueue(t.db, job.name, { n })
+      })
+    runtime = await startJobRuntime({ database: t, jobs: [job], pollingIntervalSeconds: 0.5, log: () => {} })
+    await until(async () => (await jobsNamed(job.name)).every((r) => r.state === 'completed' || r.state === 'failed'))
+    const states = Object.fromEntries((await jobsNamed(job.name)).map((r) => [r.data.n, r.state]))
+    expect(states).toEqual({ 0: 'completed', 1: 'failed', 2: 'completed' })
+    await runtime.stop()
+    runtime = null
+  })
+
   it('stop() lets a running job finish before it returns', async () => {
     let finished = false
     const job: JobDefinition = {
