@@ -11,6 +11,8 @@ export const testProbeJob: JobDefinition<{ key?: string }> = {
   cron: '* * * * *',
   options: { retryLimit: 0 },
   async handler(data, { db, now }) {
+    // As slow as a real delivery, so that one process cannot drain a test's jobs before the other looks.
+    await new Promise((r) => setTimeout(r, 100))
     await sql`INSERT INTO job_probe (key, pid, ran_at) VALUES (${data.key ?? 'cron'}, ${process.pid}, ${now()})`.execute(db)
   },
 }
