@@ -6,13 +6,13 @@ import type { JobDefinition } from './types'
 
 export const TEST_PROBE_JOB = 'test.probe'
 
-export const testProbeJob: JobDefinition<{ key?: string }> = {
+export const testProbeJob: JobDefinition<{ key?: string; sleepMs?: number }> = {
   name: TEST_PROBE_JOB,
   cron: '* * * * *',
   options: { retryLimit: 0 },
   async handler(data, { db, now }) {
     // As slow as a real delivery, so that one process cannot drain a test's jobs before the other looks.
-    await new Promise((r) => setTimeout(r, 100))
+    await new Promise((r) => setTimeout(r, data.sleepMs ?? 100))
     await sql`INSERT INTO job_probe (key, pid, ran_at) VALUES (${data.key ?? 'cron'}, ${process.pid}, ${now()})`.execute(db)
   },
 }

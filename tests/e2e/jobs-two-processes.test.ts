@@ -67,13 +67,23 @@ describe.runIf(postgresAvailable())('jobs with two app processes over one Postgr
     }
   }, 90_000)
 
-  it('SIGTERM stops each process cleanly (workers first, then the database)', async () => {
-    for (const server of servers) {
-      const started = Date.now()
-      const exit = await server.stop(8000)
-      expect(exit).toEqual({ code: 0, signal: null })
-      expect(Date.now() - started).toBeLessThan(6000)
-    }
+  it('SIGTERM lets a running job finish, then each process exits cleanly', async () => {
+    await enqueue(database.db, TEST_PROBE_JOB, { key: 'slow', sleepMs: 1500 })
+    const state = async () =>
+      (await sql<{ state: string }>`SELECT state FROM pgboss.job WHERE name = ${TEST_PROBE_JOB} AND data->>'key' = 'slow'`.execute(database.db)).rows[0]?.state
+    const deadline = Date.now() + 15_000
+    while ((await state()) !== 'active' && Date.now() < deadline) await sleep(50)
+    expect(await state()).toBe('active')
+    const started = Date.now()
+    const exits = await Promise.all(servers.map((s) => s.stop(8000)))
+    expect(exits).toEqual([
+      { code: 0, signal: null },
+      { code: 0, signal: null },
+    ])
+    expect(Date.now() - started).toBeLessThan(6000)
+    // The job finished and was recorded as done before the database closed.
+    expect(await state()).toBe('completed')
+    expect((await sql`SELECT 1 FROM job_probe WHERE key = 'slow'`.execute(database.db)).rows).toHaveLength(1)
   }, 30_000)
 })
 
