@@ -92,15 +92,17 @@ export async function openDatabase(url: string, options: { poolSize?: number; ap
     // Without parameters pg uses the simple query protocol, which accepts several statements.
     const execScript = async (text: string) => {
       const client = await pool.connect()
+      let broken = false
       try {
         const result = (await client.query(text)) as unknown as pg.QueryResult | pg.QueryResult[]
         return (Array.isArray(result) ? result : [result]).map((r) => ({ rows: r.rows ?? [] }))
       } catch (error) {
-        // A script that opened a transaction and failed would leave it open on this client.
-        await client.query('ROLLBACK').catch(() => {})
+        // A script that opened a transaction and failed would leave it open on this client;
+        // if even ROLLBACK fails, the connection is gone and must not return to the pool.
+        await client.query('ROLLBACK').catch(() => (broken = true))
         throw error
       } finally {
-        client.release()
+        client.release(broken)
       }
     }
     return { db, kind: 'postgres', execScript, close: () => db.destroy() }
