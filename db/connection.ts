@@ -35,6 +35,11 @@ function installPgParsers() {
 export interface Database {
   db: Kysely<DB>
   kind: 'pglite' | 'postgres'
+  /**
+   * Runs SQL text without parameters, which may hold several statements (the job
+   * queue's maintenance scripts). On PGlite it borrows the one serialized connection.
+   */
+  execScript(text: string): Promise<{ rows: unknown[] }[]>
   close(): Promise<void>
 }
 
@@ -86,7 +91,23 @@ export async function openDatabase(url: string, options: { poolSize?: number; ap
       client.on('error', (error) => console.error(`PostgreSQL connection lost (client in use): ${error.message}`))
     })
     const db = new Kysely<DB>({ dialect: new OutageAwarePostgresDialect({ pool }) })
-    return { db, kind: 'postgres', close: () => db.destroy() }
+    // Without parameters pg uses the simple query protocol, which accepts several statements.
+    const execScript = async (text: string) => {
+      const client = await pool.connect()
+      let broken = false
+      try {
+        const result = (await client.query(text)) as unknown as pg.QueryResult | pg.QueryResult[]
+        return (Array.isArray(result) ? result : [result]).map((r) => ({ rows: r.rows ?? [] }))
+      } catch (error) {
+        // A script that opened a transaction and failed would leave it open on this client;
+        // if even ROLLBACK fails, the connection is gone and must not return to the pool.
+        await client.query('ROLLBACK').catch(() => (broken = true))
+        throw error
+      } finally {
+        client.release(broken)
+      }
+    }
+    return { db, kind: 'postgres', execScript, close: () => db.destroy() }
   }
   return openPglite(url)
 }
@@ -111,6 +132,17 @@ async function openPglite(location: string): Promise<Database> {
     return {
       db,
       kind: 'pglite',
+      // Holding a Kysely connection keeps every other caller off PGlite meanwhile.
+      execScript: (text) =>
+        db.connection().execute(async () => {
+          try {
+            return (await pglite.exec(text)).map((r) => ({ rows: r.rows }))
+          } catch (error) {
+            // A script that opened a transaction and failed would leave it open for every later query.
+            await pglite.exec('ROLLBACK').catch(() => {})
+            throw error
+          }
+        }),
       async close() {
         try {
           await db.destroy()

@@ -35,3 +35,13 @@ export async function findSessionUser(db: Db, sessionId: string, now: Date): Pro
 export async function revokeSession(db: Db, sessionId: string, now: Date) {
   await db.updateTable('sessions').set({ revoked_at: now }).where('id', '=', sessionId).where('revoked_at', 'is', null).execute()
 }
+
+/** Housekeeping: sessions that expired (or were revoked) a day ago are no use to anyone. */
+export async function deleteExpiredSessions(db: Db, now: Date) {
+  const before = new Date(now.getTime() - 24 * 3600_000)
+  const result = await db
+    .deleteFrom('sessions')
+    .where((eb) => eb.or([eb('expires_at', '<', before), eb('revoked_at', '<', before)]))
+    .executeTakeFirst()
+  return Number(result.numDeletedRows)
+}

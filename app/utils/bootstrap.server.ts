@@ -3,9 +3,14 @@
 import { seedDatabase } from '#db/demo'
 import { migrateToLatest } from '#db/migrate'
 import { DEMO_PASSWORD, DEMO_STAFF } from '#db/seed-data/demo-staff'
+import type { JobRuntime } from '~/jobs/runtime.server'
+import { serveJobs } from '~/jobs/serve.server'
 import { connect, disconnect } from './db.server'
 import { getEnv } from './env.server'
 import { getPublicJurisdiction } from './jurisdiction.server'
+
+// Kept on globalThis like the database handle (dev reloads must not start a second set of workers).
+const g = globalThis as unknown as { __melayaniJobs?: JobRuntime | null }
 
 export interface BootstrapResult {
   port: number
@@ -23,6 +28,11 @@ export async function bootstrap(): Promise<BootstrapResult> {
   const { seededDemo } = await seedDatabase(database.db, { demo, demoReports: env.DEMO_REPORTS, jurisdictionSlug: env.DEFAULT_JURISDICTION })
   // Remembered from now on, so pages and the /lapor form can render during a database outage (ADR 005).
   await getPublicJurisdiction()
+  // Workers run in this process unless JOBS_IN_PROCESS=false hands them to `npm run worker`.
+  // PGlite can be opened by one process only, so there they always run here (ADR 011).
+  const inProcess = env.JOBS_IN_PROCESS || database.kind === 'pglite'
+  if (!env.JOBS_IN_PROCESS && inProcess) console.warn('JOBS_IN_PROCESS=false is ignored on the embedded database: no other process can open it.')
+  if (g.__melayaniJobs === undefined) g.__melayaniJobs = await serveJobs(database, env, inProcess)
   return {
     port: env.PORT,
     databaseKind: database.kind,
@@ -32,6 +42,13 @@ export async function bootstrap(): Promise<BootstrapResult> {
   }
 }
 
+/** SIGTERM: stop taking jobs, let running ones finish (bounded) or release them, then close the database. */
 export async function shutdown() {
-  await disconnect()
+  const jobs = g.__melayaniJobs
+  g.__melayaniJobs = undefined
+  try {
+    await jobs?.stop()
+  } finally {
+    await disconnect()
+  }
 }

@@ -48,6 +48,17 @@ const schema = z.object({
   TRUST_PROXY: z.string().trim().optional(),
   // The map tile server a later map view loads images from; its origin joins the CSP's img-src.
   MAP_TILE_URL: z.url().optional(),
+  // Background jobs (ADR 011): the web process runs the workers unless this is "false"
+  // (then `npm run worker` must run beside it; PostgreSQL only).
+  JOBS_IN_PROCESS: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
+  // Tests only: serves the 'test.probe' job, which records each run in a table the test made.
+  JOBS_TEST_PROBE: z
+    .enum(['0', '1'])
+    .default('0')
+    .transform((v) => v === '1'),
 })
 
 export type Env = z.infer<typeof schema> & { SESSION_SECRET: string }

@@ -4,7 +4,16 @@
 // text fields and file parts, and strips NUL characters (which PostgreSQL refuses
 // in text) from every name and value before anything reaches a query.
 import { unstable_parseMultipartFormData } from '@remix-run/node'
-import { bodyLimitFor, isBodyTooLarge, MAX_PARTS, MAX_PLAIN_BODY_BYTES, MAX_TEXT_FIELD_BYTES, MAX_TEXT_TOTAL_BYTES, mediaType, BodyTooLargeError } from './request-limits'
+import {
+  bodyLimitFor,
+  isBodyTooLarge,
+  MAX_PARTS,
+  MAX_PLAIN_BODY_BYTES,
+  MAX_TEXT_FIELD_BYTES,
+  MAX_TEXT_TOTAL_BYTES,
+  mediaType,
+  BodyTooLargeError,
+} from './request-limits'
 import { TOO_LARGE } from './photo-rules'
 
 export interface FormReadOptions {

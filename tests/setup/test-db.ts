@@ -4,6 +4,8 @@ import { openDatabase, type Database } from '#db/connection'
 import { migrateToLatest } from '#db/migrate'
 import { createScratchDatabase } from '#db/scratch-database'
 import { seedReferenceData } from '#db/seed'
+import { ensureJobQueues } from '~/jobs/queue.server'
+import { JOBS } from '~/jobs/registry'
 
 export interface TestDatabase extends Database {
   url: string
@@ -24,6 +26,8 @@ export async function createTestDatabase(options: { seed?: boolean } = {}): Prom
   }
   const database = await openDatabase(url, { poolSize: 4 })
   await migrateToLatest(database.db)
+  // Every registered job can be enqueued from any test, as in the app after bootstrap.
+  await ensureJobQueues(database.db, JOBS)
   if (options.seed !== false) await seedReferenceData(database.db)
   return {
     ...database,
