@@ -13,6 +13,8 @@ export { bootstrap, shutdown } from './utils/bootstrap.server'
 export { httpSettings } from './utils/http-settings.server'
 // …and wraps the routes so that a database outage answers 503 (ADR 005).
 export { withDatabaseOutageAnswers } from './utils/database-outage.server'
+// …and renders /metrics with the database gauges (ADR 014).
+export { renderMetrics } from './utils/metrics-collect.server'
 
 const ABORT_DELAY = 5_000
 

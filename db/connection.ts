@@ -34,6 +34,14 @@ export interface Database {
   db: Kysely<DB>
   kind: 'pglite' | 'postgres'
   close(): Promise<void>
+  /** Connection use for /metrics: pg's pool counts; PGlite's single connection and its wait queue. */
+  poolStats?(): PoolStats
+}
+
+export interface PoolStats {
+  total: number
+  idle: number
+  waiting: number
 }
 
 export function isPostgresUrl(url: string) {
@@ -84,7 +92,12 @@ export async function openDatabase(url: string, options: { poolSize?: number; ap
       client.on('error', (error) => console.error(`PostgreSQL connection lost (client in use): ${error.message}`))
     })
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
-    return { db, kind: 'postgres', close: () => db.destroy() }
+    return {
+      db,
+      kind: 'postgres',
+      close: () => db.destroy(),
+      poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    }
   }
   return openPglite(url)
 }
@@ -105,10 +118,12 @@ async function openPglite(location: string): Promise<Database> {
       parsers: { [pgliteTypes.INT8]: toNumber, [NUMERIC]: toNumber, [DATE]: asString },
       startParams: PGLITE_START_PARAMS,
     })
-    const db = new Kysely<DB>({ dialect: new SerializedPGliteDialect({ pglite }) })
+    const dialect = new SerializedPGliteDialect({ pglite })
+    const db = new Kysely<DB>({ dialect })
     return {
       db,
       kind: 'pglite',
+      poolStats: () => dialect.stats(),
       async close() {
         try {
           await db.destroy()
@@ -128,7 +143,7 @@ async function openPglite(location: string): Promise<Database> {
  * The default 128 MB is far more than a local government's complaint data needs
  * (the 2,000-report demo is a few MB); 32 MB keeps RSS down (ADR 005).
  */
-const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB', '-c', 'wal_buffers=1MB']
+export const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB', '-c', 'wal_buffers=1MB']
 
 /**
  * Creates a new PGlite data directory (initdb) in a short-lived child process. PGlite's
@@ -163,14 +178,23 @@ async function initPgliteDirectory(dataDir: string) {
  * of size one. (Never use the outer `db` inside a transaction: it would wait forever.)
  */
 class SerializedPGliteDialect extends PGliteDialect {
+  #driver: SerializedDriver | null = null
   override createDriver(): Driver {
-    return new SerializedDriver(super.createDriver())
+    this.#driver = new SerializedDriver(super.createDriver())
+    return this.#driver
+  }
+  stats(): PoolStats {
+    const busy = this.#driver?.busy ?? false
+    return { total: 1, idle: busy ? 0 : 1, waiting: this.#driver?.waiting ?? 0 }
   }
 }
 
 class SerializedDriver implements Driver {
   #queue: Promise<void> = Promise.resolve()
   #release: (() => void) | null = null
+  /** Callers waiting for the connection (the PGlite equivalent of pg's waitingCount). */
+  waiting = 0
+  busy = false
   constructor(private readonly inner: Driver) {}
   init() {
     return this.inner.init()
@@ -179,7 +203,13 @@ class SerializedDriver implements Driver {
     const previous = this.#queue
     let release!: () => void
     this.#queue = new Promise<void>((r) => (release = r))
-    await previous
+    this.waiting++
+    try {
+      await previous
+    } finally {
+      this.waiting--
+    }
+    this.busy = true
     this.#release = release
     return this.inner.acquireConnection()
   }
@@ -187,6 +217,7 @@ class SerializedDriver implements Driver {
     await this.inner.releaseConnection(connection)
     const release = this.#release
     this.#release = null
+    this.busy = false
     release?.()
   }
   beginTransaction(connection: DatabaseConnection, settings: TransactionSettings) {

@@ -48,6 +48,10 @@ const schema = z.object({
   TRUST_PROXY: z.string().trim().optional(),
   // The map tile server a later map view loads images from; its origin joins the CSP's img-src.
   MAP_TILE_URL: z.url().optional(),
+  // Bearer token that GET /metrics requires (ADR 014); unset = no /metrics endpoint.
+  METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
+  // JSON log threshold (read by logger.server.ts; validated here so a typo fails at start-up).
+  LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).optional(),
 })
 
 export type Env = z.infer<typeof schema> & { SESSION_SECRET: string }
