@@ -81,4 +81,3 @@ export async function renderMetrics(options: { database?: Database; now?: Date; 
   }
   return { contentType: registry.contentType, body: await registry.metrics() }
 }
-
