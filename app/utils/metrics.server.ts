@@ -2,7 +2,7 @@
 // the Express layer and the Remix server build are two module graphs (see
 // request-context.server.ts). Labels are bounded: the route is the Remix route id
 // (never the raw URL), the queue is a job name, the status a number.
-import { Counter, Histogram, Registry } from 'prom-client'
+import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client'
 
 export interface Metrics {
   registry: Registry
@@ -17,6 +17,8 @@ const g = globalThis as unknown as { [KEY]?: Metrics }
 
 function createMetrics(): Metrics {
   const registry = new Registry()
+  // Process metrics too (heap against NODE_HEAP_MB's cap, event-loop delay, GC), read at scrape time.
+  collectDefaultMetrics({ register: registry, prefix: 'melayani_' })
   return {
     registry,
     httpRequests: new Counter({
