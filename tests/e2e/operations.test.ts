@@ -6,7 +6,16 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_PASSWORD } from '#db/seed-data/demo-staff'
-import { loginOverHttp, removeDir, ROOT, startServer, type RunningServer } from './support'
+import {
+  createPostgresDatabase,
+  loginOverHttp,
+  postgresAvailable,
+  removeDir,
+  ROOT,
+  startServer,
+  type FreshPostgresDatabase,
+  type RunningServer,
+} from './support'
 
 const METRICS_TOKEN = 'e2e-metrics-token-0123456789abcdef'
 const SECRET = 'PrivateLinkTokenNeverLogged123'
@@ -87,5 +96,31 @@ describe('logs, metrics and backup on the built server', () => {
     const done = spawnSync('npx', ['tsx', 'db/cli/backup.ts', '--out', out], { cwd: ROOT, env, encoding: 'utf8' })
     expect(done.status, done.stderr).toBe(0)
     expect(existsSync(out)).toBe(true)
+  })
+})
+
+describe.skipIf(!postgresAvailable())('/metrics on PostgreSQL', () => {
+  let database: FreshPostgresDatabase
+  let server: RunningServer
+
+  beforeAll(async () => {
+    database = await createPostgresDatabase()
+    server = await startServer({ databaseUrl: database.url, env: { METRICS_TOKEN } })
+  })
+  afterAll(async () => {
+    await server?.stop()
+    if (server) removeDir(server.dataDir)
+    await database?.drop()
+  })
+
+  it("reports the pg pool's connections and the outbox", async () => {
+    await fetch(`${server.baseUrl}/`)
+    const response = await fetch(`${server.baseUrl}/metrics`, { headers: { Authorization: `Bearer ${METRICS_TOKEN}` } })
+    expect(response.status).toBe(200)
+    const body = await response.text()
+    const total = Number(/melayani_db_connections\{state="total"\} (\d+)/.exec(body)?.[1])
+    expect(total).toBeGreaterThanOrEqual(1)
+    expect(body).toMatch(/melayani_db_connections\{state="waiting"\} 0/)
+    expect(body).toContain('melayani_metrics_collect_ok 1')
   })
 })
