@@ -9,7 +9,7 @@ import { createRequire } from 'node:module'
 import { dirname, join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite'
-import { Kysely, PGliteDialect, PostgresDialect, type DatabaseConnection, type Driver, type TransactionSettings } from 'kysely'
+import { Kysely, PGliteDialect, PostgresDialect, type DatabaseConnection, type DialectAdapter, type Driver, type TransactionSettings } from 'kysely'
 import pg from 'pg'
 import { acquireDirectoryLock, type DirectoryLock } from './directory-lock'
 import type { DB } from './types'
@@ -179,6 +179,12 @@ async function initPgliteDirectory(dataDir: string) {
  */
 class SerializedPGliteDialect extends PGliteDialect {
   #driver: SerializedDriver | null = null
+  // Kysely 0.29 serializes single-connection dialects itself, in a mutex /metrics cannot
+  // see. The adapter says "multiple connections" so that SerializedDriver is the one
+  // queue (same one-caller-at-a-time rule) and its length can be reported (ADR 014).
+  override createAdapter(): DialectAdapter {
+    return Object.create(super.createAdapter(), { supportsMultipleConnections: { value: true } }) as DialectAdapter
+  }
   override createDriver(): Driver {
     this.#driver = new SerializedDriver(super.createDriver())
     return this.#driver

@@ -40,3 +40,15 @@ describe('runObservedJob', () => {
     expect(await metrics().registry.metrics()).toContain('melayani_jobs_total{queue="notification.deliver",outcome="failed"} 1')
   })
 })
+
+describe('logErrorWithStack', () => {
+  it("logs message, stack and request id, never a driver error's detail", async () => {
+    const { logErrorWithStack } = await import('./logger.server')
+    const { requestContextStorage } = await import('./request-context.server')
+    const error = Object.assign(new Error('duplicate key value violates unique constraint'), { detail: 'Key (email)=(warga@example.test) already exists.' })
+    requestContextStorage().run({ requestId: 'req-1' }, () => logErrorWithStack('unhandled error in a loader or action', error))
+    expect(lines).toEqual([expect.objectContaining({ level: 'error', request_id: 'req-1', error: 'duplicate key value violates unique constraint' })])
+    expect(String(lines[0]!.stack)).toContain('job-telemetry.server.test.ts')
+    expect(JSON.stringify(lines)).not.toContain('warga@example.test')
+  })
+})

@@ -3,6 +3,7 @@
 // The human start-up banner stays plain console output (app/server/main.ts).
 // Never log contact details, request bodies, headers or the private link's `?t=` token.
 import pino, { type DestinationStream, type Logger } from 'pino'
+import { currentRequestContext } from './request-context.server'
 
 export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const
 
@@ -37,6 +38,16 @@ export function logger(): Logger {
 /** Tests capture the log lines by installing their own logger. */
 export function useLoggerForTests(instance: Logger) {
   g[KEY] = instance
+}
+
+/**
+ * Logs an unexpected error with its message and stack, and the request id when inside a
+ * request. Only those two fields: driver errors carry extra properties (pg's `detail`
+ * quotes the row's values) that could hold contact data.
+ */
+export function logErrorWithStack(msg: string, error: unknown) {
+  const requestId = currentRequestContext()?.requestId
+  logger().error({ ...(requestId ? { request_id: requestId } : {}), error: errorMessage(error), stack: error instanceof Error ? error.stack : undefined }, msg)
 }
 
 export function errorMessage(error: unknown): string {

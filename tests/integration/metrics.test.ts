@@ -52,6 +52,33 @@ describe('metrics from the database', () => {
     expect(value(body, 'melayani_db_connections{state="waiting"}')).toBe(0)
   })
 
+  it('counts callers waiting for a connection', async () => {
+    // Occupy every connection (PGlite has one; the test pool has four), then queue two more queries.
+    const size = t.kind === 'pglite' ? 1 : 4
+    let release!: () => void
+    const held = new Promise<void>((r) => (release = r))
+    let started = 0
+    let allHeld!: () => void
+    const holding = new Promise<void>((r) => (allHeld = r))
+    const holders = Array.from({ length: size }, () =>
+      t.db.transaction().execute(async (trx) => {
+        await sql`SELECT 1`.execute(trx)
+        if (++started === size) allHeld()
+        await held
+      }),
+    )
+    await holding
+    const queued = [sql`SELECT 1`.execute(t.db), sql`SELECT 1`.execute(t.db)]
+    try {
+      await new Promise((r) => setTimeout(r, 50))
+      expect(t.poolStats!()).toMatchObject({ total: size, idle: 0, waiting: 2 })
+    } finally {
+      release()
+      await Promise.all([...holders, ...queued])
+    }
+    expect(t.poolStats!()).toMatchObject({ waiting: 0 })
+  })
+
   it('answers within its timeout when the outbox cannot be read, saying so', async () => {
     let unlock!: () => void
     const held = new Promise<void>((r) => (unlock = r))
