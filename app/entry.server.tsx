@@ -1,11 +1,12 @@
 import { PassThrough } from 'node:stream'
-import type { AppLoadContext, EntryContext } from '@remix-run/node'
+import type { ActionFunctionArgs, AppLoadContext, EntryContext, LoaderFunctionArgs } from '@remix-run/node'
 import { createReadableStreamFromReadable } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { NonceProvider } from './utils/nonce'
 import { RETRY_AFTER_SECONDS } from './utils/database-unavailable'
+import { logErrorWithStack } from './utils/logger.server'
 
 // The HTTP server (app/server/main.ts) reaches start-up and shutdown through the
 // server build's entry module, so the database lives in the same module graph as the routes.
@@ -13,8 +14,16 @@ export { bootstrap, shutdown } from './utils/bootstrap.server'
 export { httpSettings } from './utils/http-settings.server'
 // …and wraps the routes so that a database outage answers 503 (ADR 005).
 export { withDatabaseOutageAnswers } from './utils/database-outage.server'
+// …and renders /metrics with the database gauges (ADR 014).
+export { renderMetrics } from './utils/metrics-collect.server'
 
 const ABORT_DELAY = 5_000
+
+/** Unexpected errors in loaders and actions: one JSON log line with the request id (ADR 014). */
+export function handleError(error: unknown, { request }: LoaderFunctionArgs | ActionFunctionArgs) {
+  if (request.signal.aborted) return // the client went away; not a fault
+  logErrorWithStack('unhandled error in a loader or action', error)
+}
 
 export function handleDataRequest(response: Response) {
   if (response.status === 503 && !response.headers.has('Retry-After')) response.headers.set('Retry-After', String(RETRY_AFTER_SECONDS))
@@ -55,7 +64,7 @@ export default function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500
-          if (shellRendered) console.error(error)
+          if (shellRendered) logErrorWithStack('error while rendering', error)
         },
       },
     )

@@ -9,7 +9,7 @@ import { createRequire } from 'node:module'
 import { dirname, join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite'
-import { Kysely, PGliteDialect, PostgresDialect, type DatabaseConnection, type Driver } from 'kysely'
+import { Kysely, PGliteDialect, PostgresDialect, type DatabaseConnection, type DialectAdapter, type Driver } from 'kysely'
 import pg from 'pg'
 import { DatabaseUnavailableError } from './connection-errors'
 import { DelegatingDriver } from './delegating-driver'
@@ -41,6 +41,14 @@ export interface Database {
    */
   execScript(text: string): Promise<{ rows: unknown[] }[]>
   close(): Promise<void>
+  /** Connection use for /metrics: pg's pool counts; PGlite's single connection and its wait queue. */
+  poolStats?(): PoolStats
+}
+
+export interface PoolStats {
+  total: number
+  idle: number
+  waiting: number
 }
 
 export function isPostgresUrl(url: string) {
@@ -107,7 +115,13 @@ export async function openDatabase(url: string, options: { poolSize?: number; ap
         client.release(broken)
       }
     }
-    return { db, kind: 'postgres', execScript, close: () => db.destroy() }
+    return {
+      db,
+      kind: 'postgres',
+      execScript,
+      close: () => db.destroy(),
+      poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    }
   }
   return openPglite(url)
 }
@@ -128,7 +142,8 @@ async function openPglite(location: string): Promise<Database> {
       parsers: { [pgliteTypes.INT8]: toNumber, [NUMERIC]: toNumber, [DATE]: asString },
       startParams: PGLITE_START_PARAMS,
     })
-    const db = new Kysely<DB>({ dialect: new SerializedPGliteDialect({ pglite }) })
+    const dialect = new SerializedPGliteDialect({ pglite })
+    const db = new Kysely<DB>({ dialect })
     return {
       db,
       kind: 'pglite',
@@ -143,6 +158,7 @@ async function openPglite(location: string): Promise<Database> {
             throw error
           }
         }),
+      poolStats: () => dialect.stats(),
       async close() {
         try {
           await db.destroy()
@@ -162,7 +178,7 @@ async function openPglite(location: string): Promise<Database> {
  * The default 128 MB is far more than a local government's complaint data needs
  * (the 2,000-report demo is a few MB); 32 MB keeps RSS down (ADR 005).
  */
-const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB', '-c', 'wal_buffers=1MB']
+export const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB', '-c', 'wal_buffers=1MB']
 
 /**
  * Creates a new PGlite data directory (initdb) in a short-lived child process. PGlite's
@@ -197,19 +213,40 @@ async function initPgliteDirectory(dataDir: string) {
  * of size one. (Never use the outer `db` inside a transaction: it would wait forever.)
  */
 class SerializedPGliteDialect extends PGliteDialect {
+  #driver: SerializedDriver | null = null
+  // Kysely 0.29 serializes single-connection dialects itself, in a mutex /metrics cannot
+  // see. The adapter says "multiple connections" so that SerializedDriver is the one
+  // queue (same one-caller-at-a-time rule) and its length can be reported (ADR 014).
+  override createAdapter(): DialectAdapter {
+    return Object.create(super.createAdapter(), { supportsMultipleConnections: { value: true } }) as DialectAdapter
+  }
   override createDriver(): Driver {
-    return new SerializedDriver(super.createDriver())
+    this.#driver = new SerializedDriver(super.createDriver())
+    return this.#driver
+  }
+  stats(): PoolStats {
+    const busy = this.#driver?.busy ?? false
+    return { total: 1, idle: busy ? 0 : 1, waiting: this.#driver?.waiting ?? 0 }
   }
 }
 
 class SerializedDriver extends DelegatingDriver {
   #queue: Promise<void> = Promise.resolve()
   #release: (() => void) | null = null
+  /** Callers waiting for the connection (the PGlite equivalent of pg's waitingCount). */
+  waiting = 0
+  busy = false
   override async acquireConnection(): Promise<DatabaseConnection> {
     const previous = this.#queue
     let release!: () => void
     this.#queue = new Promise<void>((r) => (release = r))
-    await previous
+    this.waiting++
+    try {
+      await previous
+    } finally {
+      this.waiting--
+    }
+    this.busy = true
     this.#release = release
     return this.inner.acquireConnection()
   }
@@ -217,6 +254,7 @@ class SerializedDriver extends DelegatingDriver {
     await this.inner.releaseConnection(connection)
     const release = this.#release
     this.#release = null
+    this.busy = false
     release?.()
   }
 }

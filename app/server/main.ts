@@ -15,6 +15,10 @@ import { originGuard } from './origin-guard'
 import { precompressedAssets } from './precompressed'
 import { securityHeaders } from './security-headers'
 import { urlGuard } from './url-guard'
+import { metricsEndpoint } from './metrics-endpoint'
+import { requestLog } from './request-log'
+import { routeLabel } from './route-label'
+import { errorMessage, logger } from '../utils/logger.server'
 
 interface Runtime {
   bootstrap(): Promise<{
@@ -24,9 +28,10 @@ interface Runtime {
     demoAccounts: { email: string; role: string }[]
     demoPassword: string | null
   }>
-  httpSettings(): { trustProxy: boolean | number | string; publicOrigin: string | null; mapTileOrigin: string | null }
+  httpSettings(): { trustProxy: boolean | number | string; publicOrigin: string | null; mapTileOrigin: string | null; metricsToken: string | null }
   shutdown(): Promise<void>
   withDatabaseOutageAnswers(build: ServerBuild): ServerBuild
+  renderMetrics(): Promise<{ contentType: string; body: string }>
 }
 
 export async function startServer({ dev }: { dev: boolean }) {
@@ -39,7 +44,7 @@ export async function startServer({ dev }: { dev: boolean }) {
   const stop = (signal: string) => {
     if (stopping) return
     stopping = true
-    console.log(`${signal}: closing…`)
+    logger().info({ signal }, 'shutting down')
     // Don't wait for idle keep-alive connections: close them and the database, then exit.
     server?.close()
     server?.closeAllConnections()
@@ -47,7 +52,7 @@ export async function startServer({ dev }: { dev: boolean }) {
     ;(runtime?.shutdown() ?? Promise.resolve())
       .then(() => process.exit(0))
       .catch((error) => {
-        console.error(error)
+        logger().error({ error: errorMessage(error) }, 'shutdown failed')
         process.exit(1)
       })
   }
@@ -77,6 +82,11 @@ export async function startServer({ dev }: { dev: boolean }) {
   // Client IPs (rate limits, login throttling) and the forwarded proto/host are only
   // believed from the proxies TRUST_PROXY names.
   app.set('trust proxy', http.trustProxy)
+  // One JSON log line per request, and the request metrics, labelled by Remix route id (ADR 014).
+  let manifest = (await getBuild()).routes
+  app.use(requestLog((pathname) => routeLabel(manifest, pathname)))
+  const loadedForMetrics = runtime
+  app.use(metricsEndpoint(http.metricsToken, () => loadedForMetrics.renderMetrics()))
   app.use(securityHeaders({ ...http, dev }))
   app.use(originGuard(http.publicOrigin))
   app.use(urlGuard)
@@ -95,7 +105,11 @@ export async function startServer({ dev }: { dev: boolean }) {
   app.all(
     '*',
     createRequestHandler({
-      build: async () => loadedRuntime.withDatabaseOutageAnswers(await getBuild()),
+      build: async () => {
+        const build = await getBuild()
+        manifest = build.routes // dev: the routes may have changed since start-up
+        return loadedRuntime.withDatabaseOutageAnswers(build)
+      },
       mode: dev ? 'development' : 'production',
       getLoadContext: (req, res) => ({ clientIp: req.ip, cspNonce: res.locals.cspNonce as string | undefined }),
     }),

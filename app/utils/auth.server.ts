@@ -11,6 +11,7 @@ import { randomToken, sha256 } from './crypto.server'
 import { getDb } from './db.server'
 import { getEnv } from './env.server'
 import { clientIp, consumeLimit } from './rate-limit.server'
+import { noteRequestUser } from './request-context.server'
 
 const SESSION_HOURS = 12
 
@@ -95,7 +96,10 @@ export async function endSession(request: Request) {
 export async function getStaffUser(request: Request): Promise<StaffUser | null> {
   const id = await sessionIdFrom(request)
   if (!id) return null
-  return findSessionUser(await getDb(), id, new Date())
+  const user = await findSessionUser(await getDb(), id, new Date())
+  // The request's log line names the staff user (by id only).
+  if (user) noteRequestUser(user.id)
+  return user
 }
 
 /** Signed-in staff with one of `roles`; otherwise to the login page, or 403. */

@@ -8,6 +8,7 @@ import { data, type ServerBuild } from '@remix-run/node'
 import { getDictionary, type Locale } from '~/i18n'
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from './database-unavailable'
 import { getLocale } from './locale.server'
+import { errorMessage, logger } from './logger.server'
 
 export interface DatabaseUnavailableData {
   reason: 'database_unavailable'
@@ -18,8 +19,7 @@ export interface DatabaseUnavailableData {
 const retryHeaders = () => ({ 'Retry-After': String(RETRY_AFTER_SECONDS), 'Cache-Control': 'no-store' })
 
 function logUnavailable(request: Request, error: unknown) {
-  const message = error instanceof Error ? error.message : String(error)
-  console.error(`Database unavailable: 503 for ${request.method} ${new URL(request.url).pathname} (${message})`)
+  logger().error({ method: request.method, path: new URL(request.url).pathname, error: errorMessage(error) }, 'database unavailable: 503')
 }
 
 /** The 503 response a loader or action throws when the database is unavailable. */
@@ -65,7 +65,7 @@ export const DATABASE_UNAVAILABLE = Symbol('database unavailable')
 /** For `.catch()`: turns a "database unavailable" rejection into DATABASE_UNAVAILABLE, rethrows anything else. */
 export function unlessDatabaseUnavailable(error: unknown): typeof DATABASE_UNAVAILABLE {
   if (!isDatabaseUnavailable(error)) throw error
-  console.error(`Database unavailable: a form answers 503 "coba lagi" (${error instanceof Error ? error.message : String(error)})`)
+  logger().error({ error: errorMessage(error) }, 'database unavailable: a form answers 503 "coba lagi"')
   return DATABASE_UNAVAILABLE
 }
 

@@ -59,6 +59,10 @@ const schema = z.object({
     .enum(['0', '1'])
     .default('0')
     .transform((v) => v === '1'),
+  // Bearer token that GET /metrics requires (ADR 014); unset = no /metrics endpoint.
+  METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
+  // JSON log threshold (read by logger.server.ts; validated here so a typo fails at start-up).
+  LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).optional(),
 })
 
 export type Env = z.infer<typeof schema> & { SESSION_SECRET: string }

@@ -9,6 +9,8 @@ export interface HttpSettings {
   publicOrigin: string | null
   /** MAP_TILE_URL's origin (e.g. https://tile.openstreetmap.org), allowed in img-src. */
   mapTileOrigin: string | null
+  /** METRICS_TOKEN: GET /metrics answers only with this bearer token; null = no endpoint. */
+  metricsToken: string | null
 }
 
 export function parseTrustProxy(value: string | undefined): boolean | number | string {
@@ -25,5 +27,6 @@ export function httpSettings(): HttpSettings {
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     publicOrigin: env.APP_BASE_URL ? new URL(env.APP_BASE_URL).origin : null,
     mapTileOrigin: env.MAP_TILE_URL ? new URL(env.MAP_TILE_URL.replace(/\{[a-z]\}/gi, 'a')).origin : null,
+    metricsToken: env.METRICS_TOKEN ?? null,
   }
 }

@@ -8,6 +8,7 @@ import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible'
 import type { DB } from '#db/types'
 import { getDb } from './db.server'
 import { getEnv } from './env.server'
+import { errorMessage, logger } from './logger.server'
 
 export const LIMITS = {
   filing: 'RATE_LIMIT_FILING',
@@ -82,7 +83,7 @@ export async function consumeLimit(name: LimitName, context: AppLoadContext | un
     if (error instanceof RateLimiterRes) return { retryAfterSeconds: Math.max(1, Math.ceil(error.msBeforeNext / 1000)) }
     // The store itself failed (database trouble): don't turn that into a refusal here;
     // the request's own database work will meet the same trouble and answer for it.
-    console.warn(`rate limit ${name}: store unavailable (${error instanceof Error ? error.message : String(error)})`)
+    logger().warn({ limit: name, error: errorMessage(error) }, 'rate limit store unavailable')
     return null
   }
 }
