@@ -1,0 +1,6 @@
+import { autoCloseJob } from './auto-close'
+import { slaEscalateJob } from './sla-escalate'
+import type { JobDefinition } from './types'
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each job has its own data type
+export const JOBS: JobDefinition<any>[] = [slaEscalateJob, autoCloseJob]
