@@ -3,8 +3,8 @@
 // guard), an internal `escalated` event by the system and the outbox rows for the people
 // to tell. A second worker racing on the same level inserts nothing and sends nothing.
 import { sql, type Kysely, type Transaction } from 'kysely'
-import type { DB } from '#db/types'
-import { ESCALATION_TEMPLATES, ESCALATION_AUDIENCE, dueEscalations, escalationMarker, type DueEscalation } from '~/domain/escalation'
+import type { DB, ReportStatusValue } from '#db/types'
+import { ESCALATION_TEMPLATES, ESCALATION_AUDIENCE, currentEscalationLevel, dueEscalations, escalationMarker, type DueEscalation } from '~/domain/escalation'
 import type { SlaCalendar } from '~/domain/sla'
 import { OPEN_STATUSES } from '~/domain/vocabulary'
 import { getSlaCalendar } from './reference.server'
@@ -160,4 +160,27 @@ export function calendarCache(): CalendarFor {
     if (!c) cache.set(j.id, (c = await getSlaCalendar(db, j)))
     return c
   }
+}
+
+/** The escalation level to show per report (domain currentEscalationLevel), for a page of reports. */
+export async function escalationLevels(
+  db: Db,
+  reports: readonly { id: number; status: ReportStatusValue; first_response_at: Date | null; reopen_count: number }[],
+): Promise<Map<number, number>> {
+  const levels = new Map<number, number>()
+  if (reports.length === 0) return levels
+  const rows = await db
+    .selectFrom('escalations')
+    .select(['report_id', 'target', 'round', 'level'])
+    .where(
+      'report_id',
+      'in',
+      reports.map((r) => r.id),
+    )
+    .execute()
+  for (const r of reports) {
+    const fired = rows.filter((x) => x.report_id === r.id)
+    levels.set(r.id, currentEscalationLevel({ status: r.status, firstResponseAt: r.first_response_at, reopenCount: r.reopen_count }, fired))
+  }
+  return levels
 }

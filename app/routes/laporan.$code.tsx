@@ -79,6 +79,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   )
     .transaction()
     .execute((trx) => rateReport(trx, { code, token: v.token, score: v.score, comment: v.comment ?? null, fixed: v.fixed, now: new Date() }))
+  // The form stays (values kept): "Sudah beres" is still possible after the window.
+  if (outcome === 'window_passed') return data({ result: submission.reply({ formErrors: [t.clocks.rateWindowPassed] }), notAllowed: false }, { status: 409 })
   if (outcome === 'not_allowed') return data({ result: submission.reply({ formErrors: [t.report.rateNotAllowed] }), notAllowed: true }, { status: 409 })
   return redirect(`/laporan/${code}?t=${encodeURIComponent(v.token)}&dinilai=${outcome}`)
 }

@@ -1,10 +1,12 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/general-error-boundary'
+import { EscalationBadge } from '~/components/escalation-badge'
 import { StatusBadge } from '~/components/status-badge'
 import { isOverdue } from '~/domain/sla'
 import { normalizeTrackingCode } from '~/domain/tracking-code'
 import { fill } from '~/i18n'
+import { escalationLevels } from '~/models/escalation.server'
 import { countQueue, getStaffScope, listQueue, QUEUE_PAGE_SIZE } from '~/models/staff-report.server'
 import { requireStaff } from '~/utils/auth.server'
 import { getDb } from '~/utils/db.server'
@@ -23,7 +25,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const pageSize = QUEUE_PAGE_SIZE
   const pageCount = Math.max(1, Math.ceil(total / pageSize))
   const page = pageNumber(params.get('halaman'), pageCount)
-  const queue = await listQueue(db, scope, { page, pageSize })
+  const rows = await listQueue(db, scope, { page, pageSize })
+  const levels = await escalationLevels(db, rows)
+  const queue = rows.map((r) => ({ ...r, escalation: levels.get(r.id) ?? 0 }))
   const transferred = normalizeTrackingCode(params.get('dialihkan') ?? '')
   return { queue, total, page, pageCount, pageSize, unitName: scope.wholeJurisdiction ? null : user.unitName, now: new Date(), transferred }
 }
@@ -78,6 +82,7 @@ export default function Queue() {
                     </td>
                     <td>
                       <StatusBadge status={r.status} />
+                      <EscalationBadge level={r.escalation} />
                     </td>
                     <td>
                       {locale === 'id' ? r.category_name_id : r.category_name_en}
