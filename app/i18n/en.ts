@@ -306,6 +306,8 @@ export const en: Dictionary = {
     backHome: 'Back to home',
   },
   clocks: {
+    confirmedFixed: 'Confirmed fixed',
+    confirmedFixedNote: 'by the reporter (automatic closes not counted)',
     rateWindowPassed:
       'The 10 working days to respond have passed, so the report can no longer be reopened with "Not fixed". It will be closed automatically. If the problem is still there, please file a new report.',
     autoClosed: 'Closed automatically: the reporter did not respond within 10 working days.',

@@ -304,6 +304,8 @@ export const id = {
     backHome: 'Kembali ke beranda',
   },
   clocks: {
+    confirmedFixed: 'Dikonfirmasi beres',
+    confirmedFixedNote: 'oleh pelapor (tutup otomatis tidak dihitung)',
     rateWindowPassed:
       'Masa tanggapan 10 hari kerja sudah lewat, jadi laporan tidak dapat dibuka kembali dengan "Belum beres". Laporan akan ditutup otomatis. Jika masalahnya masih ada, silakan buat laporan baru.',
     autoClosed: 'Ditutup otomatis: pelapor tidak memberi tanggapan dalam 10 hari kerja.',

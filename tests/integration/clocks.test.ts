@@ -6,6 +6,9 @@ import { runSlaEscalation } from '~/jobs/sla-escalate'
 import type { JobContext } from '~/jobs/types'
 import { getSummary } from '~/models/dashboard.server'
 import { applyReportAction, fileReport, rateReport, type NewReportInput } from '~/models/report.server'
+import { seedProvisionalYear, seedReferenceData } from '#db/seed'
+import { HOLIDAYS_2027 } from '#db/seed-data/holidays-2027'
+import { getHolidayCoverage } from '~/models/holiday-coverage.server'
 import { createTestDatabase, type TestDatabase } from '../setup/test-db'
 
 let t: TestDatabase
@@ -244,5 +247,43 @@ describe('reports.auto-close and the confirmation window', () => {
     expect((await statusOf(auto.id)).status).toBe('closed')
     const after = await getSummary(t.db, { jurisdictionId: jurisdiction.id, since, now: jan(31) })
     expect(after.confirmedFixed - before.confirmedFixed).toBe(1)
+  })
+})
+
+describe('2027 provisional holidays and the admins warning', () => {
+  it('seeds 2027 once, provisional for the movable feasts, and never over the admins data', async () => {
+    const rows = await t.db
+      .selectFrom('holidays')
+      .select(['date', 'provisional'])
+      .where('date', '>=', '2027-01-01')
+      .where('date', '<=', '2027-12-31')
+      .orderBy('date')
+      .execute()
+    expect(rows).toHaveLength(HOLIDAYS_2027.length)
+    expect(rows.filter((r) => r.provisional)).toHaveLength(9)
+    // An admin confirms Idul Fitri a day later; seeding again must not undo it.
+    await t.db.updateTable('holidays').set({ date: '2027-03-11', provisional: false }).where('date', '=', '2027-03-10').execute()
+    await seedReferenceData(t.db)
+    expect(await seedProvisionalYear(t.db, '2027', HOLIDAYS_2027)).toBe(0)
+    const after = await t.db.selectFrom('holidays').select(['date', 'provisional']).where('date', 'in', ['2027-03-10', '2027-03-11']).execute()
+    expect(after).toEqual([{ date: '2027-03-11', provisional: false }])
+  })
+
+  it('working-day due times in 2027 skip the provisional holidays (Idul Fitri 9 March)', async () => {
+    // Fri 5 Mar 2027 10:00 WIB; after it 8 is Nyepi, 9 Idul Fitri, 11 Idul Fitri (as confirmed
+    // above): the 3 working days are 10, 12, 15 March. Without holidays it would be 10 March.
+    const r = await file(new Date('2027-03-05T03:00:00Z'))
+    const row = await t.db.selectFrom('reports').select('response_due_at').where('id', '=', r.id).executeTakeFirstOrThrow()
+    expect(row.response_due_at.toISOString()).toBe('2027-03-15T09:00:00.000Z')
+  })
+
+  it('warns about years a deadline falls in without holidays on record, and about provisional years', async () => {
+    const kotaMalang = { id: jurisdiction.id, time_zone: jurisdiction.time_zone }
+    expect(await getHolidayCoverage(t.db, kotaMalang, new Date('2026-11-24T03:00:00Z'))).toEqual({ missing: [], provisional: [2027] })
+    // Filed in late December 2028, due in 2029: the app still computes the due times (weekends only).
+    const r = await file(new Date('2028-12-28T03:00:00Z'))
+    const row = await t.db.selectFrom('reports').select('resolution_due_at').where('id', '=', r.id).executeTakeFirstOrThrow()
+    expect(row.resolution_due_at.toISOString()).toBe('2029-01-04T09:00:00.000Z')
+    expect(await getHolidayCoverage(t.db, kotaMalang, new Date('2026-11-24T03:00:00Z'))).toEqual({ missing: [2029], provisional: [2027] })
   })
 })
