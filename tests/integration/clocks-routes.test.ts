@@ -80,7 +80,9 @@ async function act(reportId: number, type: 'start' | 'resolve', now: Date) {
   const r = await t.db.selectFrom('reports').select('version').where('id', '=', reportId).executeTakeFirstOrThrow()
   await t.db
     .transaction()
-    .execute((trx) => applyReportAction(trx, { reportId, expectedVersion: r.version, action: { type }, actor: { kind: 'officer', userId: officer }, body: null, now }))
+    .execute((trx) =>
+      applyReportAction(trx, { reportId, expectedVersion: r.version, action: { type }, actor: { kind: 'officer', userId: officer }, body: null, now }),
+    )
 }
 
 describe('the rating form after the confirmation window', () => {
@@ -115,7 +117,11 @@ describe('escalation badges and the admins holiday banner', () => {
     expect(await levelInQueue()).toBe(2)
     const page = unwrap(await staffLoader(args(new Request(`${ORIGIN}/petugas/laporan/${r.code}`, { headers: { Cookie: cookie } }), { code: r.code })))
     expect(page.data.escalation).toBe(2)
-    expect(page.data.timeline.filter((e: { type: string }) => e.type === 'escalated').map((e: { body: string }) => e.body)).toEqual(['sla:response:1', 'sla:response:2', 'sla:resolution:1'])
+    expect(page.data.timeline.filter((e: { type: string }) => e.type === 'escalated').map((e: { body: string }) => e.body)).toEqual([
+      'sla:response:1',
+      'sla:response:2',
+      'sla:resolution:1',
+    ])
   })
 
   it('admins, and only admins, are told about a deadline year without holidays', async () => {

@@ -5,6 +5,7 @@ import { runAutoClose } from '~/jobs/auto-close'
 import { runSlaEscalation } from '~/jobs/sla-escalate'
 import type { JobContext } from '~/jobs/types'
 import { getSummary } from '~/models/dashboard.server'
+import { calendarCache, escalateReport } from '~/models/escalation.server'
 import { applyReportAction, fileReport, rateReport, type NewReportInput } from '~/models/report.server'
 import { seedProvisionalYear, seedReferenceData } from '#db/seed'
 import { HOLIDAYS_2027 } from '#db/seed-data/holidays-2027'
@@ -134,6 +135,18 @@ describe('sla.escalate', () => {
     expect((await outboxOf(r.id)).filter((o) => o.template === 'escalation_executive')).toEqual([
       { recipient: 'exec@clocks.test', template: 'escalation_executive' },
     ])
+  })
+
+  it('two workers that picked the same report fire each level once (the unique key decides)', async () => {
+    const r = await file()
+    const now = new Date('2026-11-27T09:01:00Z')
+    const worker = () => t.db.transaction().execute((trx) => escalateReport(trx, r.id, now, calendarCache()))
+    const fired = await Promise.all([worker(), worker()])
+    expect(fired.map((levels) => levels.length).sort()).toEqual([0, 1])
+    expect(await escalationsOf(r.id)).toEqual([{ target: 'response', round: 1, level: 1 }])
+    expect(await outboxOf(r.id)).toHaveLength(2) // two supervisors, once each
+    const events = await t.db.selectFrom('report_events').select('id').where('report_id', '=', r.id).where('type', '=', 'escalated').execute()
+    expect(events).toHaveLength(1)
   })
 
   it('a first response stops the response clock; paused reports never escalate', async () => {
