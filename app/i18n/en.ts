@@ -306,6 +306,7 @@ export const en: Dictionary = {
     backHome: 'Back to home',
   },
   clocks: {
+    reopenWindowClosed: 'The 10 working days to answer "not fixed" have passed; the report will be closed automatically.',
     confirmedFixed: 'Confirmed fixed',
     confirmedFixedNote: 'by the reporter (automatic closes not counted)',
     rateWindowPassed:

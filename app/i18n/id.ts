@@ -304,6 +304,7 @@ export const id = {
     backHome: 'Kembali ke beranda',
   },
   clocks: {
+    reopenWindowClosed: 'Masa 10 hari kerja untuk menyatakan "belum beres" sudah lewat; laporan akan ditutup otomatis.',
     confirmedFixed: 'Dikonfirmasi beres',
     confirmedFixedNote: 'oleh pelapor (tutup otomatis tidak dihitung)',
     rateWindowPassed:

@@ -6,7 +6,7 @@ import { ARGON2_OPTIONS } from '#db/seed'
 import { id as idDictionary } from '~/i18n/id'
 import { runSlaEscalation } from '~/jobs/sla-escalate'
 import { applyReportAction, fileReport } from '~/models/report.server'
-import { action as reportAction } from '~/routes/laporan.$code'
+import { action as reportAction, loader as reportLoader } from '~/routes/laporan.$code'
 import { action as loginAction } from '~/routes/masuk'
 import { loader as staffLoader } from '~/routes/petugas.laporan.$code'
 import { loader as queueLoader } from '~/routes/petugas._index'
@@ -100,6 +100,17 @@ describe('the rating form after the confirmation window', () => {
     const row = await t.db.selectFrom('reports').select(['status', 'reopen_count']).where('id', '=', r.id).executeTakeFirstOrThrow()
     expect(row).toEqual({ status: 'resolved', reopen_count: 0 })
     expect(await t.db.selectFrom('ratings').select('id').where('report_id', '=', r.id).execute()).toEqual([])
+    // The page no longer offers "belum beres"; "sudah beres" is still possible.
+    const view = unwrap(await reportLoader(args(new Request(`${ORIGIN}/laporan/${r.code}?t=${r.token}`), { code: r.code })))
+    expect(view.data).toMatchObject({ canRate: true, canReopen: false })
+  })
+
+  it('within the window the page offers "belum beres"', async () => {
+    const r = await fileAt(new Date())
+    await act(r.id, 'start', new Date())
+    await act(r.id, 'resolve', new Date())
+    const view = unwrap(await reportLoader(args(new Request(`${ORIGIN}/laporan/${r.code}?t=${r.token}`), { code: r.code })))
+    expect(view.data).toMatchObject({ canRate: true, canReopen: true })
   })
 })
 
