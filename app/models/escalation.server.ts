@@ -12,15 +12,17 @@ import { getSlaCalendar } from './reference.server'
 type Db = Kysely<DB> | Transaction<DB>
 
 /**
- * Reports that may have a level to fire, most overdue first, at most `limit`. Exact for
- * level 1 of the filed clocks and for every level 2 (escalations.next_due_at); for a
- * reopened round, a cheap lower bound (a working day is at least a calendar day, less the
- * hours between filing and office close) that the domain then decides exactly.
+ * Reports that may have a level to fire, at most `limit`. First the exact matches, most
+ * overdue first: level 1 of the filed clocks, and every level 2 (escalations.next_due_at).
+ * Then, in the slots left, reopened rounds found by a cheap lower bound (N working days are
+ * at least N - 1 calendar days) that the domain decides exactly; these come second so that
+ * reopened reports not yet due can never crowd out the due ones.
  */
 export async function escalationCandidates(db: Db, now: Date, limit: number): Promise<number[]> {
-  const rows = await sql<{ id: number }>`
+  const open = sql`r.status IN (${sql.join([...OPEN_STATUSES])})`
+  const exact = await sql<{ id: number }>`
     SELECT r.id FROM reports r
-    WHERE r.status IN (${sql.join([...OPEN_STATUSES])})
+    WHERE ${open}
       AND (
         (r.first_response_at IS NULL AND r.response_due_at < ${now}
           AND NOT EXISTS (SELECT 1 FROM escalations e WHERE e.report_id = r.id AND e.target = 'response' AND e.level = 1))
@@ -30,16 +32,23 @@ export async function escalationCandidates(db: Db, now: Date, limit: number): Pr
           AND (e1.target = 'resolution' OR r.first_response_at IS NULL)
           AND (e1.target = 'response' OR e1.round = r.reopen_count + 1)
           AND NOT EXISTS (SELECT 1 FROM escalations e2 WHERE e2.report_id = r.id AND e2.target = e1.target AND e2.round = e1.round AND e2.level = 2))
-        OR (r.reopen_count > 0
-          AND NOT EXISTS (SELECT 1 FROM escalations e WHERE e.report_id = r.id AND e.target = 'resolution' AND e.round = r.reopen_count + 1 AND e.level = 1)
-          AND EXISTS (SELECT 1 FROM categories c WHERE c.id = r.category_id
-            AND (SELECT max(ev.created_at) FROM report_events ev WHERE ev.report_id = r.id AND ev.type = 'reopened')
-              + CASE WHEN c.resolution_clock = 'working_days' THEN (c.resolution_target::float8 - 1) * interval '1 day'
-                     ELSE c.resolution_target::float8 * interval '1 hour' END < ${now}))
       )
     ORDER BY least(r.response_due_at, r.resolution_due_at), r.id
     LIMIT ${limit}`.execute(db)
-  return rows.rows.map((r) => r.id)
+  const ids = exact.rows.map((r) => r.id)
+  if (ids.length >= limit) return ids
+  const reopened = await sql<{ id: number }>`
+    SELECT r.id FROM reports r
+    JOIN categories c ON c.id = r.category_id
+    CROSS JOIN LATERAL (SELECT max(ev.created_at) AS at FROM report_events ev WHERE ev.report_id = r.id AND ev.type = 'reopened') ro
+    WHERE ${open} AND r.reopen_count > 0
+      AND NOT EXISTS (SELECT 1 FROM escalations e WHERE e.report_id = r.id AND e.target = 'resolution' AND e.round = r.reopen_count + 1 AND e.level = 1)
+      AND ro.at + CASE WHEN c.resolution_clock = 'working_days' THEN (c.resolution_target::float8 - 1) * interval '1 day'
+                       ELSE c.resolution_target::float8 * interval '1 hour' END < ${now}
+    ORDER BY ro.at, r.id
+    LIMIT ${limit}`.execute(db)
+  for (const r of reopened.rows) if (ids.length < limit && !ids.includes(r.id)) ids.push(r.id)
+  return ids
 }
 
 /** Fires what is due on one report; returns the levels fired. Caller owns the transaction. */

@@ -186,6 +186,23 @@ describe('sla.escalate', () => {
     expect(await escalationsOf(r.id)).toEqual([{ target: 'resolution', round: 2, level: 1 }])
   })
 
+  it('reopened reports not yet due never crowd out a due one from a small batch', async () => {
+    const reopened = await file()
+    await act(reopened.id, 'start', new Date('2026-11-25T03:00:00Z'))
+    await act(reopened.id, 'resolve', new Date('2026-11-26T03:00:00Z'))
+    await t.db
+      .transaction()
+      .execute((trx) =>
+        rateReport(trx, { code: reopened.code, token: reopened.token!, score: 1, comment: null, fixed: 'no', now: new Date('2026-11-30T03:00:00Z') }),
+      )
+    // Filed Tue 1 Dec: response due Fri 4 Dec 16:00 WIB. On Sat 5 Dec the reopened round
+    // (due Mon 7 Dec) passes the cheap lower bound but is not due yet.
+    const due = await file(new Date('2026-12-01T03:00:00Z'))
+    await runSlaEscalation(ctx('2026-12-05T03:00:00Z'), 1)
+    expect(await escalationsOf(due.id)).toEqual([{ target: 'response', round: 1, level: 1 }])
+    expect(await escalationsOf(reopened.id)).toEqual([])
+  })
+
   it('works through many overdue reports in bounded batches', async () => {
     const filed = []
     for (let i = 0; i < 7; i++) filed.push(await file(new Date('2026-10-05T03:00:00Z')))
