@@ -7,6 +7,7 @@ import { areasFor } from './seed-data/areas'
 import { SEED_CATEGORIES, routingRulesFor } from './seed-data/categories'
 import { DEMO_PASSWORD, DEMO_STAFF } from './seed-data/demo-staff'
 import { NATIONAL_HOLIDAYS } from './seed-data/holidays'
+import { HOLIDAYS_2027 } from './seed-data/holidays-2027'
 import { SEED_JURISDICTIONS, type SeedJurisdiction } from './seed-data/jurisdictions'
 import { unitsFor } from './seed-data/units'
 import type { DB } from './types'
@@ -137,6 +138,28 @@ async function seedHolidays(db: Db) {
     await sql`INSERT INTO holidays (jurisdiction_id, date, name, kind) VALUES (NULL, ${h.date}, ${h.name}, ${h.kind})
       ON CONFLICT (coalesce(jurisdiction_id, 0), date) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind`.execute(db)
   }
+  await seedProvisionalYear(db, '2027', HOLIDAYS_2027)
+}
+
+/**
+ * A year computed ahead of its SKB (ADR 012). Once a year has national rows they are the
+ * admins' data: the seed adds the provisional list only to an empty year, never over it.
+ */
+export async function seedProvisionalYear(db: Db, year: string, holidays: typeof HOLIDAYS_2027) {
+  const existing = await db
+    .selectFrom('holidays')
+    .select('id')
+    .where('jurisdiction_id', 'is', null)
+    .where('date', '>=', `${year}-01-01`)
+    .where('date', '<=', `${year}-12-31`)
+    .limit(1)
+    .executeTakeFirst()
+  if (existing) return 0
+  await db
+    .insertInto('holidays')
+    .values(holidays.map((h) => ({ jurisdiction_id: null, date: h.date, name: h.name, kind: h.kind, provisional: h.provisional })))
+    .execute()
+  return holidays.length
 }
 
 function mustGet(map: Map<string, number>, key: string, what: string) {

@@ -5,6 +5,7 @@ import type {
   AreaLevel,
   AttachmentPhase,
   ClockKind,
+  EscalationTarget,
   EventActorKind,
   EventType,
   EventVisibility,
@@ -248,6 +249,20 @@ export interface HolidaysTable {
   date: ColumnType<string, string, string>
   name: string
   kind: HolidayKind
+  /** Computed ahead of the SKB 3 Menteri; an admin confirms it (migration 0006). */
+  provisional: Generated<boolean>
+}
+
+/** One row per escalation level fired: report, target, round (resolution number), level (migration 0006). */
+export interface EscalationsTable {
+  id: Generated<number>
+  report_id: number
+  target: EscalationTarget
+  round: number
+  level: number
+  due_at: Timestamp
+  fired_at: Timestamp
+  next_due_at: Timestamp | null
 }
 
 export interface NotificationOutboxTable {
@@ -295,6 +310,7 @@ export interface DB {
   photo_stashes: PhotoStashesTable
   ikm_responses: IkmResponsesTable
   holidays: HolidaysTable
+  escalations: EscalationsTable
   notification_outbox: NotificationOutboxTable
   rate_limits: RateLimitsTable
   login_throttle: LoginThrottleTable

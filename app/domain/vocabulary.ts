@@ -62,6 +62,11 @@ export type EventActorKind = (typeof EVENT_ACTOR_KINDS)[number]
 export const EVENT_VISIBILITIES = ['public', 'internal'] as const
 export type EventVisibility = (typeof EVENT_VISIBILITIES)[number]
 
+// ---- SLA escalation ----
+/** Which clock of a report ran out: the first response or the resolution. */
+export const ESCALATION_TARGETS = ['response', 'resolution'] as const
+export type EscalationTarget = (typeof ESCALATION_TARGETS)[number]
+
 // ---- Staff ----
 export const STAFF_ROLES = ['officer', 'supervisor', 'admin', 'executive', 'inspector'] as const
 export type StaffRole = (typeof STAFF_ROLES)[number]

@@ -306,4 +306,22 @@ export const en: Dictionary = {
     unavailableForm: 'Your report has NOT been sent yet because of a temporary problem. Your entries are kept: please try again (submit again) in a moment.',
     backHome: 'Back to home',
   },
+  clocks: {
+    reopenWindowClosed: 'The 10 working days to answer "not fixed" have passed; the report will be closed automatically.',
+    confirmedFixed: 'Confirmed fixed',
+    confirmedFixedNote: 'by the reporter (automatic closes not counted)',
+    rateWindowPassed:
+      'The 10 working days to respond have passed, so the report can no longer be reopened with "Not fixed". It will be closed automatically. If the problem is still there, please file a new report.',
+    autoClosed: 'Closed automatically: the reporter did not respond within 10 working days.',
+    escalated: 'Escalation level {level}: the {target} deadline passed ({audience} notified).',
+    targetResponse: 'first response',
+    targetResolution: 'resolution',
+    audienceSupervisor: 'unit supervisors',
+    audienceExecutive: 'regional leadership',
+    badge: 'Escalated {level}',
+    badgeTitle: 'SLA escalation level: {level} (1 = unit supervisors, 2 = regional leadership)',
+    missingHolidays:
+      'No holidays are on record for {years}. Working-day deadlines in that year are still computed, but without holidays. Enter the holidays of the SKB 3 Menteri.',
+    provisionalHolidays: 'The holidays of {years} are provisional (computed ahead). Confirm them against the SKB 3 Menteri.',
+  },
 }

@@ -304,6 +304,24 @@ export const id = {
     unavailableForm: 'Laporan Anda BELUM terkirim karena gangguan sementara. Isian Anda masih ada: silakan coba lagi (kirim ulang) dalam beberapa saat.',
     backHome: 'Kembali ke beranda',
   },
+  clocks: {
+    reopenWindowClosed: 'Masa 10 hari kerja untuk menyatakan "belum beres" sudah lewat; laporan akan ditutup otomatis.',
+    confirmedFixed: 'Dikonfirmasi beres',
+    confirmedFixedNote: 'oleh pelapor (tutup otomatis tidak dihitung)',
+    rateWindowPassed:
+      'Masa tanggapan 10 hari kerja sudah lewat, jadi laporan tidak dapat dibuka kembali dengan "Belum beres". Laporan akan ditutup otomatis. Jika masalahnya masih ada, silakan buat laporan baru.',
+    autoClosed: 'Ditutup otomatis: pelapor tidak memberi tanggapan dalam 10 hari kerja.',
+    escalated: 'Eskalasi tingkat {level}: batas waktu {target} terlewati ({audience} diberi tahu).',
+    targetResponse: 'tanggapan pertama',
+    targetResolution: 'penyelesaian',
+    audienceSupervisor: 'atasan unit',
+    audienceExecutive: 'pimpinan daerah',
+    badge: 'Eskalasi {level}',
+    badgeTitle: 'Tingkat eskalasi SLA: {level} (1 = atasan unit, 2 = pimpinan daerah)',
+    missingHolidays:
+      'Belum ada data hari libur untuk tahun {years}. Tenggat kerja pada tahun itu tetap dihitung, tetapi tanpa hari libur. Masukkan hari libur sesuai SKB 3 Menteri.',
+    provisionalHolidays: 'Hari libur tahun {years} masih sementara (dihitung di muka). Konfirmasikan dengan SKB 3 Menteri.',
+  },
 }
 
 export type Dictionary = typeof id

@@ -1,6 +1,8 @@
-// Every job the runtime serves: one import per job file (each helper adds its own line).
+// Every job the runtime serves: one import per job file.
+import { autoCloseJob } from './auto-close'
 import { cleanupJob } from './cleanup'
+import { slaEscalateJob } from './sla-escalate'
 import type { JobDefinition } from './types'
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const JOBS: JobDefinition<any>[] = [cleanupJob]
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each job has its own data type
+export const JOBS: JobDefinition<any>[] = [cleanupJob, slaEscalateJob, autoCloseJob]

@@ -35,6 +35,9 @@ function aggregates(now: Date) {
     onTimeCounted: sql<number>`count(*) FILTER (WHERE NOT ${isDismissed} AND (r.resolved_at IS NOT NULL OR r.resolution_due_at < ${now}))`,
     meanRating: sql<number | null>`avg(rt.score)::float8`,
     ratings: sql<number>`count(rt.id)`,
+    // Confirmed fixed: the reporter's own "sudah beres" on the latest rated resolution.
+    // An automatic close (ADR 012) leaves no rating, so it never counts here.
+    confirmedFixed: sql<number>`count(*) FILTER (WHERE rt.fixed = 'yes')`,
   }
 }
 
@@ -73,6 +76,7 @@ export interface Summary {
   onTimeShare: number | null
   meanRating: number | null
   ratings: number
+  confirmedFixed: number
 }
 
 function toSummary(row: Record<keyof ReturnType<typeof aggregates>, unknown>): Summary {
@@ -87,6 +91,7 @@ function toSummary(row: Record<keyof ReturnType<typeof aggregates>, unknown>): S
     onTimeShare: counted ? Number(row.onTimeDone) / counted : null,
     meanRating: num(row.meanRating),
     ratings: Number(row.ratings),
+    confirmedFixed: Number(row.confirmedFixed),
   }
 }
 
@@ -103,6 +108,7 @@ export async function getSummary(db: Db, f: PeriodFilter): Promise<Summary> {
       a.onTimeCounted.as('onTimeCounted'),
       a.meanRating.as('meanRating'),
       a.ratings.as('ratings'),
+      a.confirmedFixed.as('confirmedFixed'),
     ])
     .executeTakeFirstOrThrow()
   return toSummary(row)
@@ -133,6 +139,7 @@ export async function getUnitTable(db: Db, f: PeriodFilter) {
       a.onTimeCounted.as('onTimeCounted'),
       a.meanRating.as('meanRating'),
       a.ratings.as('ratings'),
+      a.confirmedFixed.as('confirmedFixed'),
     ])
     .groupBy(['u.id', 'u.name', 'u.short_name'])
     .orderBy(sql`count(*)`, 'desc')

@@ -7,7 +7,7 @@ import { mayTransferTo } from '~/domain/custody'
 import { assertCanAddNote, isFirstResponse, noteEvent, transition, type ActorKind, type EventActor, type ReportAction } from '~/domain/report-status'
 import { type EventVisibility, type RatingFixed } from '~/domain/vocabulary'
 import { publicPoint } from '~/domain/public-location'
-import { canRateResolution, currentResolutionNumber } from '~/domain/resolution'
+import { canRateResolution, currentResolutionNumber, isConfirmationWindowOpen } from '~/domain/resolution'
 import { effectivePrivacy, routeReport } from '~/domain/routing'
 import { canonicalSubmission, RESUBMIT_WINDOW_MS } from '~/domain/submission'
 import { computeDueAt } from '~/domain/sla'
@@ -461,22 +461,27 @@ export interface RatingInput {
   now: Date
 }
 
-export type RatingOutcome = 'closed' | 'reopened' | 'not_allowed'
+/** window_passed: "not fixed" after the reporter's 10 working days (the report awaits auto-close). */
+export type RatingOutcome = 'closed' | 'reopened' | 'not_allowed' | 'window_passed'
 
 /**
  * The reporter rates the current resolution of a resolved report through the private
- * link. "Fixed: no" reopens it for the unit (and its next resolution is rated again);
- * otherwise the rating closes it. Rating, event(s) and status in one go.
+ * link. "Fixed: no" reopens it for the unit (and its next resolution is rated again),
+ * only within the confirmation window (domain/resolution.ts); otherwise the rating closes it. Rating, event(s) and status in one go.
  */
 export async function rateReport(trx: Transaction<DB>, input: RatingInput): Promise<RatingOutcome> {
   const report = await trx
     .selectFrom('reports')
-    .select(['id', 'status', 'version', 'reopen_count', 'reporter_token_hash'])
+    .select(['id', 'status', 'version', 'reopen_count', 'reporter_token_hash', 'resolved_at', 'jurisdiction_id'])
     .where('code', '=', input.code)
     .forUpdate()
     .executeTakeFirst()
   if (!report || !report.reporter_token_hash || sha256(input.token) !== report.reporter_token_hash) return 'not_allowed'
   if (report.status !== 'resolved') return 'not_allowed'
+  if (input.fixed === 'no' && report.resolved_at) {
+    const jurisdiction = await trx.selectFrom('jurisdictions').select(['id', 'time_zone']).where('id', '=', report.jurisdiction_id).executeTakeFirstOrThrow()
+    if (!isConfirmationWindowOpen(report.resolved_at, input.now, await getSlaCalendar(trx, jurisdiction))) return 'window_passed'
+  }
   const resolution = currentResolutionNumber(report.reopen_count)
   const existing = await trx
     .selectFrom('ratings')

@@ -59,6 +59,7 @@ export function listQueue(db: Db, scope: StaffScope, options: { page?: number; p
       'r.response_due_at',
       'r.resolution_due_at',
       'r.first_response_at',
+      'r.reopen_count',
       'c.name_id as category_name_id',
       'c.name_en as category_name_en',
       'c.is_emergency',

@@ -6,6 +6,8 @@ import { REPORT_STATUSES, STATUS_LABELS } from '~/domain/report-status'
 import { fill } from '~/i18n'
 import { getStatusCounts, getSummary, getUnitTable, getWeeklyFlow } from '~/models/dashboard.server'
 import { getJurisdictionById } from '~/models/reference.server'
+import { HolidayWarning } from '~/components/holiday-warning'
+import { getHolidayCoverage } from '~/models/holiday-coverage.server'
 import { requireStaff } from '~/utils/auth.server'
 import { getDb } from '~/utils/db.server'
 import { formatHours, formatNumber, formatPercent } from '~/utils/format'
@@ -30,15 +32,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
     getUnitTable(db, filter),
     getWeeklyFlow(db, { ...filter, timeZone: jurisdiction.time_zone }),
   ])
-  return { days, jurisdictionName: jurisdiction.name, summary, statusCounts, units, weekly }
+  const holidayCoverage = user.role === 'admin' ? await getHolidayCoverage(db, jurisdiction, now) : null
+  return { days, jurisdictionName: jurisdiction.name, summary, statusCounts, units, weekly, holidayCoverage }
 }
 
 export default function Dashboard() {
-  const { days, jurisdictionName, summary: s, statusCounts, units, weekly } = useLoaderData<typeof loader>()
+  const { days, jurisdictionName, summary: s, statusCounts, units, weekly, holidayCoverage } = useLoaderData<typeof loader>()
   const { t, locale } = useLocale()
   const rating = (v: number | null) => (v === null ? '–' : formatNumber(v, locale, 2))
   return (
     <>
+      <HolidayWarning coverage={holidayCoverage} />
       <h1>
         {t.dashboard.heading}: {jurisdictionName}
       </h1>
@@ -66,6 +70,7 @@ export default function Dashboard() {
         <Figure label={t.dashboard.medianResolution} value={formatHours(s.medianResolutionHours, locale)} />
         <Figure label={t.dashboard.onTime} value={formatPercent(s.onTimeShare, locale)} />
         <Figure label={t.dashboard.meanRating} value={`${rating(s.meanRating)} / 5`} note={fill(t.dashboard.ratingsCount, { count: s.ratings })} />
+        <Figure label={t.clocks.confirmedFixed} value={String(s.confirmedFixed)} note={t.clocks.confirmedFixedNote} />
       </dl>
 
       <h2>{t.dashboard.byStatus}</h2>

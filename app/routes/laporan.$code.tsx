@@ -7,9 +7,11 @@ import { GeneralErrorBoundary } from '~/components/general-error-boundary'
 import { ReportFacts } from '~/components/report-facts'
 import { ReportPhotos } from '~/components/report-photos'
 import { Timeline } from '~/components/timeline'
+import { isConfirmationWindowOpen } from '~/domain/resolution'
 import { isOverdue } from '~/domain/sla'
 import { RATING_FIXED } from '~/domain/vocabulary'
 import { fill, getDictionary, type Dictionary } from '~/i18n'
+import { getSlaCalendar } from '~/models/reference.server'
 import { getPublicReport, getPublicTimeline, listReportPhotos, rateReport } from '~/models/report.server'
 import { getDb } from '~/utils/db.server'
 import { getEnv } from '~/utils/env.server'
@@ -44,12 +46,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const found = await getPublicReport(db, code, token)
   if (!found) throw new Response('Not found', { status: 404 })
   const [timeline, photos] = await Promise.all([getPublicTimeline(db, found.report.id), listReportPhotos(db, found.report.id)])
+  const { resolved_at: resolvedAt, jurisdiction_id: jurisdictionId, time_zone: timeZone } = found.report
+  // "Belum beres" is offered only within the reporter's 10 working days (ADR 012).
+  const canReopen =
+    found.canRate &&
+    resolvedAt !== null &&
+    isConfirmationWindowOpen(resolvedAt, new Date(), await getSlaCalendar(db, { id: jurisdictionId, time_zone: timeZone }))
   const origin = getEnv().APP_BASE_URL ?? url.origin
   const payload = {
     report: found.report,
     rating: found.rating,
     // Each resolution can be confirmed or rejected by the reporter, once.
     canRate: found.isReporter && found.canRate,
+    canReopen,
     timeline,
     photos,
     // The token is only handed back to someone who already holds it.
@@ -79,6 +88,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   )
     .transaction()
     .execute((trx) => rateReport(trx, { code, token: v.token, score: v.score, comment: v.comment ?? null, fixed: v.fixed, now: new Date() }))
+  // The form stays (values kept): "Sudah beres" is still possible after the window.
+  if (outcome === 'window_passed') return data({ result: submission.reply({ formErrors: [t.clocks.rateWindowPassed] }), notAllowed: false }, { status: 409 })
   if (outcome === 'not_allowed') return data({ result: submission.reply({ formErrors: [t.report.rateNotAllowed] }), notAllowed: true }, { status: 409 })
   return redirect(`/laporan/${code}?t=${encodeURIComponent(v.token)}&dinilai=${outcome}`)
 }
@@ -141,7 +152,7 @@ export default function ReportPage() {
       <p style={{ whiteSpace: 'pre-wrap' }}>{r.description}</p>
       <ReportPhotos photos={d.photos} token={r.privacy === 'confidential' ? d.token : null} />
 
-      {d.token && d.canRate ? <RatingForm token={d.token} /> : null}
+      {d.token && d.canRate ? <RatingForm token={d.token} canReopen={d.canReopen} /> : null}
       {d.token && d.rating && !d.canRate ? <p className="notice">{fill(t.report.yourRating, { score: d.rating.score })}</p> : null}
 
       <h2>{t.report.timeline}</h2>
@@ -150,7 +161,7 @@ export default function ReportPage() {
   )
 }
 
-function RatingForm({ token }: { token: string }) {
+function RatingForm({ token, canReopen }: { token: string; canReopen: boolean }) {
   const actionData = useActionData<typeof action>()
   const { t } = useLocale()
   const [form, fields] = useForm({
@@ -186,7 +197,8 @@ function RatingForm({ token }: { token: string }) {
         </fieldset>
         <fieldset aria-describedby={fields.fixed.errors ? fields.fixed.errorId : undefined}>
           <legend>{t.report.fixed}</legend>
-          {getCollectionProps(fields.fixed, { type: 'radio', options: ['yes', 'no', 'unknown'] }).map(({ key, ...props }) => (
+          {!canReopen ? <p className="small muted">{t.clocks.reopenWindowClosed}</p> : null}
+          {getCollectionProps(fields.fixed, { type: 'radio', options: canReopen ? ['yes', 'no', 'unknown'] : ['yes', 'unknown'] }).map(({ key, ...props }) => (
             <div className="choice" key={key}>
               <input {...props} id={`fixed-${props.value}`} />
               <label htmlFor={`fixed-${props.value}`}>{fixedLabels[props.value as keyof typeof fixedLabels]}</label>

@@ -1,10 +1,15 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/general-error-boundary'
+import { EscalationBadge } from '~/components/escalation-badge'
+import { HolidayWarning } from '~/components/holiday-warning'
 import { StatusBadge } from '~/components/status-badge'
 import { isOverdue } from '~/domain/sla'
 import { normalizeTrackingCode } from '~/domain/tracking-code'
 import { fill } from '~/i18n'
+import { escalationLevels } from '~/models/escalation.server'
+import { getHolidayCoverage } from '~/models/holiday-coverage.server'
+import { getJurisdictionById } from '~/models/reference.server'
 import { countQueue, getStaffScope, listQueue, QUEUE_PAGE_SIZE } from '~/models/staff-report.server'
 import { requireStaff } from '~/utils/auth.server'
 import { getDb } from '~/utils/db.server'
@@ -23,9 +28,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const pageSize = QUEUE_PAGE_SIZE
   const pageCount = Math.max(1, Math.ceil(total / pageSize))
   const page = pageNumber(params.get('halaman'), pageCount)
-  const queue = await listQueue(db, scope, { page, pageSize })
+  const rows = await listQueue(db, scope, { page, pageSize })
+  const levels = await escalationLevels(db, rows)
+  const queue = rows.map((r) => ({ ...r, escalation: levels.get(r.id) ?? 0 }))
   const transferred = normalizeTrackingCode(params.get('dialihkan') ?? '')
-  return { queue, total, page, pageCount, pageSize, unitName: scope.wholeJurisdiction ? null : user.unitName, now: new Date(), transferred }
+  const now = new Date()
+  const holidayCoverage = user.role === 'admin' ? await getHolidayCoverage(db, await getJurisdictionById(db, user.jurisdictionId), now) : null
+  return { holidayCoverage, queue, total, page, pageCount, pageSize, unitName: scope.wholeJurisdiction ? null : user.unitName, now, transferred }
 }
 
 /** ?halaman= as a page that exists: nonsense means the first page, too far the last. */
@@ -35,7 +44,7 @@ function pageNumber(value: string | null, pageCount: number) {
 }
 
 export default function Queue() {
-  const { queue, total, page, pageCount, pageSize, unitName, now, transferred } = useLoaderData<typeof loader>()
+  const { holidayCoverage, queue, total, page, pageCount, pageSize, unitName, now, transferred } = useLoaderData<typeof loader>()
   const { t, locale, timeZone } = useLocale()
   const current = new Date(now)
   return (
@@ -45,6 +54,7 @@ export default function Queue() {
           {fill(t.staff.transferred, { code: transferred })}
         </p>
       ) : null}
+      <HolidayWarning coverage={holidayCoverage} />
       <h1>{t.staff.queueHeading}</h1>
       <p>
         {fill(t.staff.queueIntro, { unit: unitName ?? t.staff.queueWholeJurisdiction })} <strong>{fill(t.staff.openCount, { count: total })}</strong>
@@ -78,6 +88,7 @@ export default function Queue() {
                     </td>
                     <td>
                       <StatusBadge status={r.status} />
+                      <EscalationBadge level={r.escalation} />
                     </td>
                     <td>
                       {locale === 'id' ? r.category_name_id : r.category_name_en}

@@ -3,6 +3,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData, useSearchParams, type ShouldRevalidateFunction } from '@remix-run/react'
 import { z } from 'zod'
 import { ErrorList, SelectField, TextareaField } from '~/components/field'
+import { EscalationBadge } from '~/components/escalation-badge'
 import { GeneralErrorBoundary } from '~/components/general-error-boundary'
 import { ReportFacts } from '~/components/report-facts'
 import { ReportPhotos } from '~/components/report-photos'
@@ -11,6 +12,7 @@ import { reporterVisibleToHolder } from '~/domain/custody'
 import { allowedActions, canAddNote, InvalidTransitionError, NOTE_KINDS, NoteNotAllowedError, REJECT_REASONS, STATUS_LABELS } from '~/domain/report-status'
 import { fill, getDictionary, type Dictionary } from '~/i18n'
 import { addStaffNote, applyReportAction, listReportPhotos, ReportConflictError, ReportInputError, TransferNotAllowedError } from '~/models/report.server'
+import { escalationLevels } from '~/models/escalation.server'
 import { getStaffReport, getStaffScope, getStaffTimeline, listTransferTargets } from '~/models/staff-report.server'
 import { assertSameOrigin, requireStaff } from '~/utils/auth.server'
 import { getDb } from '~/utils/db.server'
@@ -53,15 +55,16 @@ export { noStoreHeaders as headers } from '~/utils/headers'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, db, found } = await loadInScope(request, params.code ?? '')
-  const [timeline, transferUnits, photos] = await Promise.all([
+  const [timeline, transferUnits, photos, levels] = await Promise.all([
     getStaffTimeline(db, found.report.id),
     listTransferTargets(db, found.report, found.custody),
     listReportPhotos(db, found.report.id),
+    escalationLevels(db, [found.report]),
   ])
   const actor = actorKindFor(user.role)
   const actions = allowedActions(found.report.status, actor)
   const notes = NOTE_KINDS.filter((kind) => canAddNote(found.report.status, kind, actor))
-  return { ...found, timeline, photos, actions, notes, transferUnits }
+  return { ...found, timeline, photos, actions, notes, transferUnits, escalation: levels.get(found.report.id) ?? 0 }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -127,7 +130,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) => (actionStatus === 409 ? true : defaultShouldRevalidate)
 
 export default function StaffReport() {
-  const { report: r, custody, contact, rating, timeline, photos, actions, notes, transferUnits } = useLoaderData<typeof loader>()
+  const { report: r, custody, contact, rating, timeline, photos, actions, notes, transferUnits, escalation } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
   const { t, locale } = useLocale()
@@ -144,7 +147,9 @@ export default function StaffReport() {
           {t.staff.done}
         </p>
       ) : null}
-      <h1>{fill(t.report.heading, { code: r.code })}</h1>
+      <h1>
+        {fill(t.report.heading, { code: r.code })} <EscalationBadge level={escalation} />
+      </h1>
       <ReportFacts report={r}>
         {r.lat !== null && r.lng !== null ? (
           <>

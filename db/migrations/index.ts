@@ -6,6 +6,7 @@ import * as filingCorrections from './0002-filing-corrections'
 import * as abuseLimits from './0003-abuse-limits'
 import * as submissionBinding from './0004-submission-binding'
 import * as jobQueue from './0005-job-queue'
+import * as escalationClocks from './0006-escalation-clocks'
 
 export const migrations: Record<string, Migration> = {
   '0001-initial-schema': initialSchema,
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '0003-abuse-limits': abuseLimits,
   '0004-submission-binding': submissionBinding,
   '0005-job-queue': jobQueue,
+  '0006-escalation-clocks': escalationClocks,
 }

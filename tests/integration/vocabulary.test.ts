@@ -30,6 +30,7 @@ const COLUMN_VOCABULARY: Record<string, readonly string[]> = {
   'report_events.visibility': V.EVENT_VISIBILITIES,
   'ratings.fixed': V.RATING_FIXED,
   'holidays.kind': V.HOLIDAY_KINDS,
+  'escalations.target': V.ESCALATION_TARGETS,
   'notification_outbox.channel': V.NOTIFICATION_CHANNELS,
   'notification_outbox.status': V.NOTIFICATION_STATUSES,
 }
