@@ -9,6 +9,7 @@ import { JOB_QUEUE_SCHEMA } from '#db/migrations/0005-job-queue'
 import { ensureJobQueues } from './queue.server'
 import { kyselyExecutor } from './sql-adapter.server'
 import type { JobContext, JobDefinition } from './types'
+import { jobLogger, runObservedJob } from '~/utils/job-telemetry.server'
 
 export interface JobRuntimeOptions {
   database: Database
@@ -71,13 +72,11 @@ export async function startJobRuntime(options: JobRuntimeOptions): Promise<JobRu
           for (const rest of batch.slice(index)) await boss.fail(job.name, rest.id, { message: 'released at shutdown' })
           return
         }
-        const started = performance.now()
         try {
-          await job.handler(item.data as object, context)
+          // One JSON log line and the job metrics per run (ADR 014).
+          await runObservedJob({ name: job.name, id: item.id }, () => job.handler(item.data as object, context))
           await boss.complete(job.name, item.id)
-          context.log('job done', { id: item.id, ms: Math.round(performance.now() - started) })
         } catch (error) {
-          context.log('job failed', { id: item.id, error: String(error) })
           await boss.fail(job.name, item.id, { message: String(error) }) // retried with backoff up to the limit
         }
       }
@@ -97,5 +96,5 @@ export async function startJobRuntime(options: JobRuntimeOptions): Promise<JobRu
 }
 
 function defaultLog(msg: string, extra?: object) {
-  console.log(`[jobs] ${msg}${extra ? ' ' + JSON.stringify(extra) : ''}`)
+  jobLogger('runtime').info(extra ?? {}, msg)
 }
