@@ -10,6 +10,9 @@ import type {
   EventVisibility,
   HolidayKind,
   NotificationChannel,
+  NotificationLocale,
+  OptOutChannel,
+  StaffNotifyMode,
   NotificationStatus,
   Privacy,
   PrivacyRule,
@@ -121,6 +124,7 @@ export interface UsersTable {
   locked_until: Timestamp | null
   last_login_at: Timestamp | null
   created_at: TimestampDefault
+  notify_mode: Generated<StaffNotifyMode>
 }
 
 export interface SessionsTable {
@@ -263,6 +267,17 @@ export interface NotificationOutboxTable {
   last_error: string | null
   created_at: TimestampDefault
   sent_at: Timestamp | null
+  locale: Generated<NotificationLocale>
+  user_id: number | null
+  lease_until: Timestamp | null
+  provider_message_id: string | null
+  secret_ciphertext: string | null
+}
+
+export interface NotificationOptOutsTable {
+  channel: OptOutChannel
+  recipient_hash: string
+  created_at: TimestampDefault
 }
 
 export interface RateLimitsTable {
@@ -296,6 +311,7 @@ export interface DB {
   ikm_responses: IkmResponsesTable
   holidays: HolidaysTable
   notification_outbox: NotificationOutboxTable
+  notification_opt_outs: NotificationOptOutsTable
   rate_limits: RateLimitsTable
   login_throttle: LoginThrottleTable
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { normalizePhone } from './phone'
+import { checkPhone, normalizePhone } from './phone'
 
 describe('normalizePhone', () => {
   it.each([
@@ -8,13 +8,22 @@ describe('normalizePhone', () => {
     ['+62 812 3456 7890', '+6281234567890'],
     ['6281234567890', '+6281234567890'],
     ['81234567890', '+6281234567890'],
-    ['(0341) 551234', '+62341551234'],
-    ['+44 20 7946 0958', '+442079460958'],
+    ['+44 7400 123456', '+447400123456'],
   ])('%s -> %s', (input, expected) => {
     expect(normalizePhone(input)).toBe(expected)
   })
 
   it.each(['', 'abc', '12345', '0812', '+0812345678', '08123456789012345', '9812345678'])('rejects %j', (input) => {
     expect(normalizePhone(input)).toBeNull()
+  })
+})
+
+describe('checkPhone', () => {
+  it.each(['(0341) 551234', '021 5551234', '+44 20 7946 0958'])('%s is a landline: it cannot receive messages', (input) => {
+    expect(checkPhone(input)).toEqual({ ok: false, reason: 'landline' })
+  })
+
+  it('tells an invalid number from a landline', () => {
+    expect(checkPhone('0812')).toEqual({ ok: false, reason: 'invalid' })
   })
 })

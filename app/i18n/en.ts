@@ -105,6 +105,7 @@ export const en: Dictionary = {
     nameTooLong: 'The name can have at most 120 characters.',
     email: 'That email address is not valid.',
     phone: 'That mobile number is not valid. Use 08xx or +62xx.',
+    phoneLandline: 'That looks like a landline: it cannot receive WhatsApp or SMS messages. Please give a mobile number.',
     privacy: 'Choose one option.',
     emailRequired: 'Enter your email.',
     passwordRequired: 'Enter your password.',

@@ -104,6 +104,7 @@ export const id = {
     nameTooLong: 'Nama maksimal 120 huruf.',
     email: 'Alamat email tidak valid.',
     phone: 'Nomor HP tidak valid. Gunakan format 08xx atau +62xx.',
+    phoneLandline: 'Nomor itu nomor telepon rumah/kantor: tidak bisa menerima pesan WhatsApp atau SMS. Masukkan nomor HP.',
     privacy: 'Pilih salah satu pilihan.',
     emailRequired: 'Masukkan email.',
     passwordRequired: 'Masukkan kata sandi.',

@@ -11,7 +11,7 @@ import { LocateButton } from '~/components/locate-button'
 import { isInIndonesia } from '~/domain/geo'
 import { LOCATION_CHOICES } from '~/domain/report-location'
 import { effectivePrivacy } from '~/domain/routing'
-import { normalizePhone } from '~/domain/phone'
+import { checkPhone } from '~/domain/phone'
 import { PRIVACY_LEVELS } from '~/domain/vocabulary'
 import { fill, getDictionary, type Dictionary } from '~/i18n'
 import { listActiveCategories, listKelurahan } from '~/models/reference.server'
@@ -55,9 +55,9 @@ function schema(t: Dictionary) {
         .optional()
         .transform((value, ctx) => {
           if (value === undefined) return undefined
-          const phone = normalizePhone(value)
-          if (!phone) ctx.addIssue({ code: 'custom', message: t.validation.phone })
-          return phone ?? undefined
+          const phone = checkPhone(value)
+          if (!phone.ok) ctx.addIssue({ code: 'custom', message: phone.reason === 'landline' ? t.validation.phoneLandline : t.validation.phone })
+          return phone.ok ? phone.e164 : undefined
         }),
       privacy: z.enum(PRIVACY, { error: t.validation.privacy }),
       idempotencyKey: z.string().min(8).max(100).optional(),
@@ -113,7 +113,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const t = getDictionary(await getLocale(request))
+  const locale = await getLocale(request)
+  const t = getDictionary(locale)
   const formData = await readRequestForm(request, { files: { field: 'photos', max: MAX_PHOTOS, maxBytes: MAX_PHOTO_BYTES } })
   const submission = parseWithZod(formData, { schema: schema(t) })
   const now = new Date()
@@ -163,6 +164,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     contact: { name: v.name ?? null, email: v.email ?? null, phone: v.phone ?? null },
     idempotencyKey: v.idempotencyKey ?? randomUUID(),
     browserId: browser.id,
+    locale,
     now,
     files: (v.photos ?? []).filter((p): p is File => typeof p !== 'string'),
     stashed: { owner, keys: keep },

@@ -5,10 +5,12 @@ import * as initialSchema from './0001-initial-schema'
 import * as filingCorrections from './0002-filing-corrections'
 import * as abuseLimits from './0003-abuse-limits'
 import * as submissionBinding from './0004-submission-binding'
+import * as notifications from './0007-notifications'
 
 export const migrations: Record<string, Migration> = {
   '0001-initial-schema': initialSchema,
   '0002-filing-corrections': filingCorrections,
   '0003-abuse-limits': abuseLimits,
   '0004-submission-binding': submissionBinding,
+  '0007-notifications': notifications,
 }

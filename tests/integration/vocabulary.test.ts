@@ -32,6 +32,9 @@ const COLUMN_VOCABULARY: Record<string, readonly string[]> = {
   'holidays.kind': V.HOLIDAY_KINDS,
   'notification_outbox.channel': V.NOTIFICATION_CHANNELS,
   'notification_outbox.status': V.NOTIFICATION_STATUSES,
+  'notification_outbox.locale': V.NOTIFICATION_LOCALES,
+  'users.notify_mode': V.STAFF_NOTIFY_MODES,
+  'notification_opt_outs.channel': V.OPT_OUT_CHANNELS,
 }
 
 let t: TestDatabase
