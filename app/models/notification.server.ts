@@ -86,7 +86,9 @@ export async function markRetry(db: Db, claimed: OutboxRow, nextAttemptAt: Date,
 
 /** Given up (an admin may retry): the sealed secret is kept so a retry can still send the link. */
 export async function markFailed(db: Db, claimed: OutboxRow, error: string) {
-  await attemptOf(db, claimed).set({ status: 'failed', lease_until: null, last_error: error.slice(0, 1000) }).execute()
+  await attemptOf(db, claimed)
+    .set({ status: 'failed', lease_until: null, last_error: error.slice(0, 1000) })
+    .execute()
 }
 
 export async function markCancelled(db: Db, claimed: OutboxRow, reason: string) {

@@ -35,7 +35,10 @@ export async function notifyReporter(
 }
 
 /** Officers and supervisors of the unit; new reports wait for the digest of those who chose it. */
-export async function notifyUnitStaff(trx: Db, input: { unitId: number; reportId: number; template: NotificationTemplate; payload: Record<string, unknown>; now: Date }) {
+export async function notifyUnitStaff(
+  trx: Db,
+  input: { unitId: number; reportId: number; template: NotificationTemplate; payload: Record<string, unknown>; now: Date },
+) {
   const staff = await trx
     .selectFrom('users')
     .select(['id', 'email', 'notify_mode'])

@@ -316,7 +316,7 @@ export interface ApplyActionInput {
 export async function applyReportAction(trx: Transaction<DB>, input: ApplyActionInput) {
   const current = await trx
     .selectFrom('reports')
-    .select(['status', 'current_unit_id', 'version', 'jurisdiction_id', 'code'])
+    .select(['status', 'current_unit_id', 'version', 'jurisdiction_id', 'code', 'first_response_at'])
     .where('id', '=', input.reportId)
     .executeTakeFirstOrThrow()
   if (current.version !== input.expectedVersion) throw new ReportConflictError()
@@ -348,7 +348,7 @@ export async function applyReportAction(trx: Transaction<DB>, input: ApplyAction
     toUnit: toUnitId,
     visibility: 'public',
   })
-  await notifyOfAction(trx, input, { code: current.code, firstResponse, toUnitId })
+  await notifyOfAction(trx, input, { code: current.code, firstResponse: firstResponse && current.first_response_at === null, toUnitId })
   return step
 }
 
@@ -365,7 +365,13 @@ async function notifyOfAction(trx: Transaction<DB>, input: ApplyActionInput, fac
   await notifyReporter(trx, { reportId: input.reportId, template, payload, now: input.now })
   if (input.action.type === 'reopen') {
     const report = await trx.selectFrom('reports').select('current_unit_id').where('id', '=', input.reportId).executeTakeFirstOrThrow()
-    await notifyUnitStaff(trx, { unitId: report.current_unit_id, reportId: input.reportId, template: 'staff_reopened', payload: { code: facts.code }, now: input.now })
+    await notifyUnitStaff(trx, {
+      unitId: report.current_unit_id,
+      reportId: input.reportId,
+      template: 'staff_reopened',
+      payload: { code: facts.code },
+      now: input.now,
+    })
   }
 }
 

@@ -57,7 +57,11 @@ const schema = z.object({
   MAIL_FROM: z.string().trim().min(3).default('Melayani <no-reply@melayani.local>'),
   // WhatsApp Business Cloud API; all three or none (then the channel is off and not offered).
   WHATSAPP_API_URL: z.url().optional(),
-  WHATSAPP_PHONE_NUMBER_ID: z.string().trim().regex(/^\d{5,20}$/, 'expected the numeric phone-number id').optional(),
+  WHATSAPP_PHONE_NUMBER_ID: z
+    .string()
+    .trim()
+    .regex(/^\d{5,20}$/, 'expected the numeric phone-number id')
+    .optional(),
   WHATSAPP_TOKEN: z.string().trim().min(10).optional(),
 })
 
