@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { MAX_DELIVERY_ATTEMPTS, mayRetry, reporterTemplateFor, retryDelayMs } from './notifications'
+import { maskRecipient, MAX_DELIVERY_ATTEMPTS, mayRetry, redactLinkTokens, reporterTemplateFor, retryDelayMs } from './notifications'
 
 describe('retryDelayMs', () => {
   it('doubles per attempt, within [half, all] of the ceiling', () => {
@@ -32,5 +32,18 @@ describe('reporterTemplateFor', () => {
     expect(reporterTemplateFor('start', false)).toBeNull()
     expect(reporterTemplateFor('start', true)).toBe('report_first_response')
     expect(reporterTemplateFor('close', false)).toBeNull()
+  })
+})
+
+describe('what staff pages show of a message', () => {
+  it('masks addresses', () => {
+    expect(maskRecipient('siti@example.com')).toBe('s***@example.com')
+    expect(maskRecipient('+6281234567890')).toBe('+62812*****890')
+  })
+
+  it('blanks the private-link and unsubscribe tokens', () => {
+    expect(redactLinkTokens('Buka https://x.test/laporan/MLG-ABC?t=s3cr3t_Tok-en. Lalu https://x.test/berhenti?t=email.abc.def')).toBe(
+      'Buka https://x.test/laporan/MLG-ABC?t=…. Lalu https://x.test/berhenti?t=…',
+    )
   })
 })

@@ -43,3 +43,19 @@ export function mayRetry(attempt: number): boolean {
 
 /** A claimed row ('sending') belongs to its worker this long; longer than any send may take. */
 export const DELIVERY_LEASE_MS = 5 * 60_000
+
+/**
+ * An address as staff pages show it: enough to tell two apart, not enough to contact
+ * anyone ("s***@example.com", "+62812*****890").
+ */
+export function maskRecipient(recipient: string): string {
+  const at = recipient.lastIndexOf('@')
+  if (at > 0) return `${recipient[0]}***${recipient.slice(at)}`
+  if (recipient.length <= 7) return '*'.repeat(recipient.length)
+  return `${recipient.slice(0, 6)}${'*'.repeat(recipient.length - 9)}${recipient.slice(-3)}`
+}
+
+/** Message text with its secrets (private-link and unsubscribe tokens) blanked out. */
+export function redactLinkTokens(text: string): string {
+  return text.replace(/([?&]t=)[A-Za-z0-9_~%-]+(?:\.[A-Za-z0-9_~%-]+)*/g, '$1…')
+}

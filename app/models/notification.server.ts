@@ -124,19 +124,37 @@ export async function failStaleLeases(db: Db, now: Date): Promise<number> {
   return Number(result.numUpdatedRows)
 }
 
-export async function listFailedNotifications(db: Db, limit = 200) {
+/** Rows of one jurisdiction: through their report, or their staff recipient (digests). */
+function inJurisdiction(db: Db, jurisdictionId: number) {
   return db
     .selectFrom('notification_outbox as n')
     .leftJoin('reports as r', 'r.id', 'n.report_id')
-    .select(['n.id', 'n.channel', 'n.recipient', 'n.user_id', 'n.template', 'n.attempts', 'n.last_error', 'n.created_at', 'r.code'])
+    .leftJoin('users as u', 'u.id', 'n.user_id')
+    .where((eb) => eb(eb.fn.coalesce('r.jurisdiction_id', 'u.jurisdiction_id'), '=', jurisdictionId))
+}
+
+export async function listFailedNotifications(db: Db, jurisdictionId: number, limit = 200) {
+  return inJurisdiction(db, jurisdictionId)
+    .select(['n.id', 'n.channel', 'n.recipient', 'n.template', 'n.attempts', 'n.last_error', 'n.created_at', 'r.code'])
     .where('n.status', '=', 'failed')
     .orderBy('n.id', 'desc')
     .limit(limit)
     .execute()
 }
 
-/** An admin's retry: failed → pending now, attempts start over. False when the row is not failed. */
-export async function retryNotification(trx: Db, id: number, now: Date): Promise<boolean> {
+/** Which of these outbox ids belong to the jurisdiction (the mail outbox page shows only those). */
+export async function outboxIdsInJurisdiction(db: Db, ids: number[], jurisdictionId: number): Promise<Set<number>> {
+  if (ids.length === 0) return new Set()
+  const rows = await inJurisdiction(db, jurisdictionId).select('n.id').where('n.id', 'in', ids).execute()
+  return new Set(rows.map((r) => r.id))
+}
+
+/**
+ * An admin's retry: failed → pending now, attempts start over. False when the row is not
+ * failed, or not in the admin's jurisdiction.
+ */
+export async function retryNotification(trx: Db, id: number, now: Date, jurisdictionId?: number): Promise<boolean> {
+  if (jurisdictionId !== undefined && !(await outboxIdsInJurisdiction(trx, [id], jurisdictionId)).has(id)) return false
   const result = await trx
     .updateTable('notification_outbox')
     .set({ status: 'pending', attempts: 0, next_attempt_at: now })

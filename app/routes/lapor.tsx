@@ -24,6 +24,7 @@ import { getLocale } from '~/utils/locale.server'
 import { isAcceptedPhotoType, KEEP_PHOTO_FIELD, MAX_PHOTO_BYTES, MAX_PHOTOS, TOO_LARGE } from '~/utils/photo-rules'
 import { clearPhotoStash, keepRefusedPhotos, keptPhotoKeys, stashOwner } from '~/services/photo-stash.server'
 import { submitReport } from '~/services/report-filing.server'
+import { isWhatsAppEnabled } from '~/notify/config.server'
 import { consumeLimit, retryAfterHeaders } from '~/utils/rate-limit.server'
 import { serializeReportFlash } from '~/utils/report-flash.server'
 import { readRequestForm } from '~/utils/request-form.server'
@@ -107,6 +108,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       // A fresh key per form render: a double submit of this form files one report.
       idempotencyKey: randomUUID(),
       preselectedCategoryId: categories.find((c) => c.code === preselected)?.id ?? null,
+      // The WhatsApp channel is offered only when it is configured.
+      whatsapp: isWhatsAppEnabled(),
     },
     browser.setCookie ? { headers: { 'Set-Cookie': browser.setCookie } } : undefined,
   )
@@ -196,7 +199,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function ReportForm() {
-  const { categories, kelurahan, idempotencyKey, preselectedCategoryId } = useLoaderData<typeof loader>()
+  const { categories, kelurahan, idempotencyKey, preselectedCategoryId, whatsapp } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const { t, locale } = useLocale()
@@ -401,7 +404,7 @@ export default function ReportForm() {
             {...getInputProps(fields.phone, { type: 'tel' })}
             id={fields.phone.id}
             label={t.reportForm.phone}
-            hint={t.reportForm.phoneHint}
+            hint={whatsapp ? `${t.reportForm.phoneHint}. ${t.notify.whatsappHint}` : t.reportForm.phoneHint}
             errors={fields.phone.errors}
             autoComplete="tel"
             inputMode="tel"
