@@ -14,6 +14,8 @@ export interface OutgoingMessage {
 
 export interface Channel {
   send(outgoing: OutgoingMessage): Promise<{ providerMessageId: string | null }>
+  /** Releases pooled connections (at shutdown). */
+  close?(): void
 }
 
 export class DeliveryError extends Error {

@@ -11,6 +11,8 @@ export interface EmailOptions {
   mailDir: string
   /** Connection, greeting and socket timeouts (a hung server is a transient failure). */
   timeoutMs?: number
+  /** Keep up to this many SMTP connections open and reuse them (default: one connection per message). */
+  poolSize?: number
 }
 
 export function mailFileName(outboxId: number) {
@@ -20,7 +22,13 @@ export function mailFileName(outboxId: number) {
 export function createEmailChannel(options: EmailOptions): Channel {
   const timeout = options.timeoutMs ?? 30_000
   const transport = options.smtpUrl
-    ? nodemailer.createTransport({ url: options.smtpUrl, connectionTimeout: timeout, greetingTimeout: timeout, socketTimeout: timeout })
+    ? nodemailer.createTransport({
+        url: options.smtpUrl,
+        connectionTimeout: timeout,
+        greetingTimeout: timeout,
+        socketTimeout: timeout,
+        ...(options.poolSize ? { pool: true, maxConnections: options.poolSize } : {}),
+      })
     : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' })
 
   return {
@@ -41,6 +49,7 @@ export function createEmailChannel(options: EmailOptions): Channel {
       }
       return { providerMessageId: info.messageId ?? messageId }
     },
+    close: () => transport.close(),
   }
 }
 

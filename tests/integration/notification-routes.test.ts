@@ -95,7 +95,9 @@ describe('filing with an email (no SMTP_URL)', () => {
       .where('n.user_id', 'is', null)
       .executeTakeFirstOrThrow()
     expect(await deliverNotification(t.db, row.id, deps)).toBe('sent')
-    const eml = readFileSync(join(mailDirectory(), `outbox-${String(row.id).padStart(9, '0')}.eml`), 'utf8').replace(/=\r?\n/g, '').replace(/=3D/g, '=')
+    const eml = readFileSync(join(mailDirectory(), `outbox-${String(row.id).padStart(9, '0')}.eml`), 'utf8')
+      .replace(/=\r?\n/g, '')
+      .replace(/=3D/g, '=')
     expect(eml).toContain(code)
     const token = new RegExp(`/laporan/${code}\\?t=([A-Za-z0-9_-]+)`).exec(eml)?.[1]
     expect(token).toBeDefined()
@@ -106,12 +108,18 @@ describe('filing with an email (no SMTP_URL)', () => {
 
 describe('phone numbers on the form', () => {
   it('a landline gets its own message: it cannot receive messages; nothing is written', async () => {
-    const before = await t.db.selectFrom('reports').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+    const before = await t.db
+      .selectFrom('reports')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
     const result = unwrap(await filingAction(args(post('/lapor', report({ phone: '(0341) 551234' })))))
     expect(result.status).toBe(400)
     expect(result.data.result.error.phone).toEqual([expect.stringMatching(/tidak bisa menerima pesan WhatsApp atau SMS/)])
     expect(result.data.result.initialValue.phone).toBe('(0341) 551234')
-    const after = await t.db.selectFrom('reports').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+    const after = await t.db
+      .selectFrom('reports')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
     expect(Number(after.n)).toBe(Number(before.n))
   })
 })
@@ -140,7 +148,9 @@ describe('admin pages', () => {
     const { failed } = unwrap(await failedLoader(args(get('/admin/notifikasi', admin)))).data
     expect(failed).toEqual([expect.objectContaining({ id: row.id, recipient: 'b***@example.com', lastError: 'EENVELOPE 550: no such user' })])
 
-    const crossSite = await thrown(() => failedAction(args(post('/admin/notifikasi', { intent: 'retry', id: String(row.id) }, { Cookie: admin, Origin: 'https://evil.test' }))))
+    const crossSite = await thrown(() =>
+      failedAction(args(post('/admin/notifikasi', { intent: 'retry', id: String(row.id) }, { Cookie: admin, Origin: 'https://evil.test' }))),
+    )
     expect(crossSite.status).toBe(403)
     const result = unwrap(await failedAction(args(post('/admin/notifikasi', { intent: 'retry', id: String(row.id) }, { Cookie: admin }))))
     expect(result.data).toEqual({ retried: row.id, gone: false })
