@@ -289,6 +289,12 @@ export const en: Dictionary = {
     noData: 'No data for this period yet.',
   },
   notify: {
+    prefsHeading: 'Email notifications',
+    prefsIntro: "How do you want to hear about new reports in your unit's queue?",
+    prefImmediate: 'At once, one email per report',
+    prefDigest: 'Hourly digest',
+    prefSave: 'Save',
+    prefSaved: 'Your choice is saved.',
     mailHeading: 'Mail outbox',
     mailIntro: 'The latest emails the app sent (demo mode: .eml files in the data folder). Addresses are masked and link tokens hidden.',
     mailSmtp: 'SMTP_URL is set: email goes out through the SMTP server and is not kept here.',

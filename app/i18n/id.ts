@@ -287,6 +287,12 @@ export const id = {
     noData: 'Belum ada data pada periode ini.',
   },
   notify: {
+    prefsHeading: 'Pemberitahuan email',
+    prefsIntro: 'Bagaimana Anda ingin diberi tahu tentang laporan baru di antrean unit Anda?',
+    prefImmediate: 'Segera, satu email per laporan',
+    prefDigest: 'Ringkasan per jam',
+    prefSave: 'Simpan',
+    prefSaved: 'Pilihan Anda tersimpan.',
     mailHeading: 'Kotak surat keluar',
     mailIntro: 'Email terbaru yang dikirim aplikasi (mode demo: berkas .eml di folder data). Alamat disamarkan dan token tautan disembunyikan.',
     mailSmtp: 'SMTP_URL diatur: email dikirim lewat server SMTP dan tidak disimpan di sini.',

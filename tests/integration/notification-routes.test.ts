@@ -18,6 +18,7 @@ const { action: loginAction } = await import('~/routes/masuk')
 const { action: failedAction, loader: failedLoader } = await import('~/routes/admin.notifikasi')
 const { loader: mailLoader } = await import('~/routes/admin.surat')
 const { loader: unsubscribeLoader } = await import('~/routes/berhenti')
+const { action: prefAction, loader: prefLoader } = await import('~/routes/petugas.pemberitahuan')
 const { getChannels, mailDirectory } = await import('~/notify/channels.server')
 const { deliverNotification } = await import('~/notify/deliver.server')
 const { unsubscribeToken } = await import('~/notify/keys.server')
@@ -158,6 +159,23 @@ describe('admin pages', () => {
     // Twice: it is no longer failed.
     expect(unwrap(await failedAction(args(post('/admin/notifikasi', { intent: 'retry', id: String(row.id) }, { Cookie: admin })))).status).toBe(409)
     expect(unwrap(await failedAction(args(post('/admin/notifikasi', { intent: 'retry', id: 'abc' }, { Cookie: admin })))).status).toBe(400)
+  })
+})
+
+describe('officer preference (/petugas/pemberitahuan)', () => {
+  it('an officer chooses the hourly digest for themselves; bad input and other origins change nothing', async () => {
+    const officer = await login('pju@test.local')
+    expect(unwrap(await prefLoader(args(get('/petugas/pemberitahuan', officer)))).data).toEqual({ mode: 'immediate' })
+    expect(unwrap(await prefAction(args(post('/petugas/pemberitahuan', { intent: 'notify_mode', mode: 'weekly' }, { Cookie: officer })))).status).toBe(400)
+    const crossSite = await thrown(() =>
+      prefAction(args(post('/petugas/pemberitahuan', { intent: 'notify_mode', mode: 'hourly_digest' }, { Cookie: officer, Origin: 'https://evil.test' }))),
+    )
+    expect(crossSite.status).toBe(403)
+    expect(unwrap(await prefLoader(args(get('/petugas/pemberitahuan', officer)))).data).toEqual({ mode: 'immediate' })
+    expect(
+      unwrap(await prefAction(args(post('/petugas/pemberitahuan', { intent: 'notify_mode', mode: 'hourly_digest' }, { Cookie: officer })))).data.saved,
+    ).toBe(true)
+    expect(unwrap(await prefLoader(args(get('/petugas/pemberitahuan', officer)))).data).toEqual({ mode: 'hourly_digest' })
   })
 })
 
