@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { checkPhone, normalizePhone } from './phone'
+import { checkPhoneShape } from './phone-shape'
 
 describe('normalizePhone', () => {
   it.each([
@@ -25,5 +26,14 @@ describe('checkPhone', () => {
 
   it('tells an invalid number from a landline', () => {
     expect(checkPhone('0812')).toEqual({ ok: false, reason: 'invalid' })
+  })
+})
+
+describe('checkPhoneShape (the browser-side check)', () => {
+  it('lets anything shaped like a number through for the server to judge, refuses the rest', () => {
+    expect(checkPhoneShape('(0341) 551234').ok).toBe(true)
+    expect(checkPhoneShape('0812-3456-7890').ok).toBe(true)
+    expect(checkPhoneShape('123')).toEqual({ ok: false, reason: 'invalid' })
+    expect(checkPhoneShape('abc')).toEqual({ ok: false, reason: 'invalid' })
   })
 })

@@ -11,7 +11,9 @@ import { LocateButton } from '~/components/locate-button'
 import { isInIndonesia } from '~/domain/geo'
 import { LOCATION_CHOICES } from '~/domain/report-location'
 import { effectivePrivacy } from '~/domain/routing'
-import { checkPhone } from '~/domain/phone'
+import type { PhoneCheck } from '~/domain/phone'
+import { checkPhoneShape } from '~/domain/phone-shape'
+import { checkPhone } from '~/utils/phone.server'
 import { PRIVACY_LEVELS } from '~/domain/vocabulary'
 import { fill, getDictionary, type Dictionary } from '~/i18n'
 import { listActiveCategories, listKelurahan } from '~/models/reference.server'
@@ -36,7 +38,8 @@ const PRIVACY = PRIVACY_LEVELS
 const HONEYPOT = 'website'
 const LOCATION_FIELDS = ['areaId', 'lat', 'lng']
 
-function schema(t: Dictionary) {
+/** `checkPhone`: the full check on the server, only the shape in the browser (bundle size). */
+function schema(t: Dictionary, checkPhone: (value: string) => PhoneCheck) {
   return z
     .object({
       categoryId: dbId(t.validation.categoryRequired),
@@ -119,7 +122,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const locale = await getLocale(request)
   const t = getDictionary(locale)
   const formData = await readRequestForm(request, { files: { field: 'photos', max: MAX_PHOTOS, maxBytes: MAX_PHOTO_BYTES } })
-  const submission = parseWithZod(formData, { schema: schema(t) })
+  const submission = parseWithZod(formData, { schema: schema(t, checkPhone) })
   const now = new Date()
   const keep = keptPhotoKeys(formData)
   const files = formData.getAll('photos').filter((p): p is File => p instanceof File && p.size > 0)
@@ -208,7 +211,7 @@ export default function ReportForm() {
     defaultValue: { privacy: 'public', categoryId: preselectedCategoryId ?? undefined, idempotencyKey },
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: schema(t) }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: schema(t, checkPhoneShape) }),
   })
   const initialPoint =
     fields.lat.initialValue && fields.lng.initialValue && !actionData?.pointDropped
