@@ -81,7 +81,8 @@ export async function markRetry(db: Db, claimed: OutboxRow, nextAttemptAt: Date,
   await attemptOf(db, claimed)
     .set({ status: 'pending', next_attempt_at: nextAttemptAt, lease_until: null, last_error: error.slice(0, 1000) })
     .execute()
-  await enqueue(db, DELIVER_JOB, { outboxId: claimed.id }, { startAfter: nextAttemptAt, singletonKey: `outbox-${claimed.id}` })
+  // A key of its own: this runs inside the row's current job, which still holds `outbox-<id>`.
+  await enqueue(db, DELIVER_JOB, { outboxId: claimed.id }, { startAfter: nextAttemptAt, singletonKey: `outbox-${claimed.id}-attempt-${claimed.attempts + 1}` })
 }
 
 /** Given up (an admin may retry): the sealed secret is kept so a retry can still send the link. */
