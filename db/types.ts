@@ -11,6 +11,9 @@ import type {
   EventVisibility,
   HolidayKind,
   NotificationChannel,
+  NotificationLocale,
+  OptOutChannel,
+  StaffNotifyMode,
   NotificationStatus,
   Privacy,
   PrivacyRule,
@@ -122,6 +125,7 @@ export interface UsersTable {
   locked_until: Timestamp | null
   last_login_at: Timestamp | null
   created_at: TimestampDefault
+  notify_mode: Generated<StaffNotifyMode>
 }
 
 export interface SessionsTable {
@@ -278,6 +282,17 @@ export interface NotificationOutboxTable {
   last_error: string | null
   created_at: TimestampDefault
   sent_at: Timestamp | null
+  locale: Generated<NotificationLocale>
+  user_id: number | null
+  lease_until: Timestamp | null
+  provider_message_id: string | null
+  secret_ciphertext: string | null
+}
+
+export interface NotificationOptOutsTable {
+  channel: OptOutChannel
+  recipient_hash: string
+  created_at: TimestampDefault
 }
 
 export interface RateLimitsTable {
@@ -312,6 +327,7 @@ export interface DB {
   holidays: HolidaysTable
   escalations: EscalationsTable
   notification_outbox: NotificationOutboxTable
+  notification_opt_outs: NotificationOptOutsTable
   rate_limits: RateLimitsTable
   login_throttle: LoginThrottleTable
 }

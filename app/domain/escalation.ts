@@ -10,7 +10,7 @@
 import { canTransition } from './report-status'
 import { computeDueAt, type SlaCalendar } from './sla'
 import { currentResolutionNumber } from './resolution'
-import type { ClockKind, EscalationTarget, ReportStatus } from './vocabulary'
+import type { ClockKind, EscalationTarget, ReportStatus, NotificationTemplate } from './vocabulary'
 
 export const ESCALATION_LEVELS = [1, 2] as const
 export type EscalationLevel = (typeof ESCALATION_LEVELS)[number]
@@ -19,7 +19,7 @@ export type EscalationLevel = (typeof ESCALATION_LEVELS)[number]
 export const ESCALATION_AUDIENCE: Record<EscalationLevel, 'supervisor' | 'executive'> = { 1: 'supervisor', 2: 'executive' }
 
 /** Outbox template per level; the notification helper renders them. */
-export const ESCALATION_TEMPLATES: Record<EscalationLevel, string> = { 1: 'escalation_supervisor', 2: 'escalation_executive' }
+export const ESCALATION_TEMPLATES = { 1: 'escalation_supervisor', 2: 'escalation_executive' } as const satisfies Record<EscalationLevel, NotificationTemplate>
 
 export interface SlaTarget {
   target: number

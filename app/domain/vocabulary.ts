@@ -24,6 +24,8 @@ export type Privacy = (typeof PRIVACY_LEVELS)[number]
 
 export const REPORT_SOURCES = ['web', 'open311', 'phone', 'simulated'] as const
 export type ReportSource = (typeof REPORT_SOURCES)[number]
+/** Simulated history is a picture of the past (demo data): escalation and auto-close never act on it. */
+export const CLOCKLESS_SOURCES = ['simulated'] as const satisfies readonly ReportSource[]
 
 export const RATING_FIXED = ['yes', 'no', 'unknown'] as const
 export type RatingFixed = (typeof RATING_FIXED)[number]
@@ -96,6 +98,36 @@ export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number]
 
 export const NOTIFICATION_STATUSES = ['pending', 'sending', 'sent', 'failed', 'cancelled'] as const
 export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number]
+
+/** Every message the app sends (texts in app/notify/templates.ts). */
+export const NOTIFICATION_TEMPLATES = [
+  'report_received',
+  'report_verified',
+  'report_first_response',
+  'report_update',
+  'report_resolved',
+  'report_rejected',
+  'report_transferred',
+  'report_reopened',
+  'staff_new_report',
+  'staff_reopened',
+  'staff_digest',
+  'escalation_supervisor',
+  'escalation_executive',
+] as const
+export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number]
+
+/** The languages a message is written in (the recipient's, remembered when the row is written). */
+export const NOTIFICATION_LOCALES = ['id', 'en'] as const
+export type NotificationLocale = (typeof NOTIFICATION_LOCALES)[number]
+
+/** How an officer hears of new reports in their unit's queue (ADR 013). */
+export const STAFF_NOTIFY_MODES = ['immediate', 'hourly_digest'] as const
+export type StaffNotifyMode = (typeof STAFF_NOTIFY_MODES)[number]
+
+/** Citizen opt-outs are per address, for email and for messages to a phone. */
+export const OPT_OUT_CHANNELS = ['email', 'phone'] as const
+export type OptOutChannel = (typeof OPT_OUT_CHANNELS)[number]
 
 /** Membership test that narrows: `isOneOf(OPEN_STATUSES, s)`. */
 export function isOneOf<T extends string>(values: readonly T[], value: string): value is T {

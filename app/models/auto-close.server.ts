@@ -6,6 +6,7 @@ import type { DB } from '#db/types'
 import { AUTO_CLOSE_MARKER, CONFIRMATION_WINDOW_WORKING_DAYS, isConfirmationWindowOpen } from '~/domain/resolution'
 import type { CalendarFor } from './escalation.server'
 import { applyReportAction } from './report.server'
+import { CLOCKLESS_SOURCES } from '~/domain/vocabulary'
 
 type Db = Kysely<DB> | Transaction<DB>
 
@@ -19,6 +20,7 @@ export async function autoCloseCandidates(db: Db, now: Date, limit: number): Pro
     .selectFrom('reports')
     .select('id')
     .where('status', '=', 'resolved')
+    .where('source', 'not in', CLOCKLESS_SOURCES)
     .where('resolved_at', 'is not', null)
     .where(sql<boolean>`resolved_at + ${minDays} * interval '1 day' < ${now}`)
     .orderBy('resolved_at')

@@ -6,7 +6,8 @@ import { sql, type Kysely, type Transaction } from 'kysely'
 import type { DB, ReportStatusValue } from '#db/types'
 import { ESCALATION_TEMPLATES, ESCALATION_AUDIENCE, currentEscalationLevel, dueEscalations, escalationMarker, type DueEscalation } from '~/domain/escalation'
 import type { SlaCalendar } from '~/domain/sla'
-import { OPEN_STATUSES } from '~/domain/vocabulary'
+import { CLOCKLESS_SOURCES, OPEN_STATUSES } from '~/domain/vocabulary'
+import { queueNotification } from './notification.server'
 import { getSlaCalendar } from './reference.server'
 
 type Db = Kysely<DB> | Transaction<DB>
@@ -19,7 +20,7 @@ type Db = Kysely<DB> | Transaction<DB>
  * reopened reports not yet due can never crowd out the due ones.
  */
 export async function escalationCandidates(db: Db, now: Date, limit: number): Promise<number[]> {
-  const open = sql`r.status IN (${sql.join([...OPEN_STATUSES])})`
+  const open = sql`r.status IN (${sql.join([...OPEN_STATUSES])}) AND r.source NOT IN (${sql.join([...CLOCKLESS_SOURCES])})`
   const exact = await sql<{ id: number }>`
     SELECT r.id FROM reports r
     WHERE ${open}
@@ -127,21 +128,17 @@ export async function escalateReport(trx: Transaction<DB>, reportId: number, now
       })
       .execute()
     const recipients = await escalationRecipients(trx, ESCALATION_AUDIENCE[e.level], r)
-    if (recipients.length) {
-      await trx
-        .insertInto('notification_outbox')
-        .values(
-          recipients.map((u) => ({
-            report_id: r.id,
-            channel: 'email' as const,
-            recipient: u.email,
-            template: ESCALATION_TEMPLATES[e.level],
-            payload: JSON.stringify({ code: r.code, target: e.target, round: e.round, level: e.level, dueAt: e.dueAt.toISOString(), userId: u.id }),
-            created_at: now,
-            next_attempt_at: now,
-          })),
-        )
-        .execute()
+    // Through the outbox's one writer, so each message is queued for delivery in this transaction.
+    for (const u of recipients) {
+      await queueNotification(trx, {
+        reportId: r.id,
+        channel: 'email',
+        recipient: u.email,
+        template: ESCALATION_TEMPLATES[e.level],
+        payload: { code: r.code, target: e.target, round: e.round, level: e.level, dueAt: e.dueAt.toISOString(), userId: u.id },
+        userId: u.id,
+        now,
+      })
     }
     done.push(e)
   }

@@ -12,7 +12,11 @@ import { effectivePrivacy, routeReport } from '~/domain/routing'
 import { canonicalSubmission, RESUBMIT_WINDOW_MS } from '~/domain/submission'
 import { computeDueAt } from '~/domain/sla'
 import { generateTrackingCode } from '~/domain/tracking-code'
+import { reporterTemplateFor } from '~/domain/notifications'
+import { sealOutboxSecret } from '~/notify/keys.server'
 import { randomToken, sha256 } from '~/utils/crypto.server'
+import type { NotificationLocale } from '~/domain/vocabulary'
+import { notifyReporter, notifyUnitStaff } from './report-notifications.server'
 import { getActiveCategory, getKelurahan, getRoutingContext, getSlaCalendar } from './reference.server'
 
 type Db = Kysely<DB> | Transaction<DB>
@@ -52,6 +56,8 @@ export interface NewReportInput {
   /** The filing browser's random id (utils/browser-id.server.ts); never stored as such. */
   browserId: string
   now: Date
+  /** The reporter's language, for the messages they will get. */
+  locale?: NotificationLocale
   /** Already re-encoded and stored (see utils/photos.server.ts). */
   photos?: { storageKey: string; contentType: 'image/jpeg'; sizeBytes: number; width: number; height: number }[]
 }
@@ -160,13 +166,18 @@ export async function fileReport(trx: Transaction<DB>, input: NewReportInput): P
         .insertInto('report_contacts')
         .values({ report_id: inserted.id, ...contact, created_at: input.now })
         .execute()
-      if (contact.email) {
-        await trx
-          .insertInto('notification_outbox')
-          .values({ report_id: inserted.id, channel: 'email', recipient: contact.email, template: 'report_received', payload: JSON.stringify({ code }) })
-          .execute()
-      }
+      // The private link can only be sent later if the token travels with the message:
+      // sealed, and wiped once delivered (ADR 013).
+      await notifyReporter(trx, {
+        reportId: inserted.id,
+        template: 'report_received',
+        payload: { code },
+        locale: input.locale ?? 'id',
+        secret: sealOutboxSecret(token),
+        now: input.now,
+      })
     }
+    await notifyUnitStaff(trx, { unitId, reportId: inserted.id, template: 'staff_new_report', payload: { code }, now: input.now })
     return { code, token, replayed: false }
   }
   throw new Error('Could not allocate a unique report code')
@@ -305,7 +316,7 @@ export interface ApplyActionInput {
 export async function applyReportAction(trx: Transaction<DB>, input: ApplyActionInput) {
   const current = await trx
     .selectFrom('reports')
-    .select(['status', 'current_unit_id', 'version', 'jurisdiction_id'])
+    .select(['status', 'current_unit_id', 'version', 'jurisdiction_id', 'code', 'first_response_at'])
     .where('id', '=', input.reportId)
     .executeTakeFirstOrThrow()
   if (current.version !== input.expectedVersion) throw new ReportConflictError()
@@ -337,7 +348,31 @@ export async function applyReportAction(trx: Transaction<DB>, input: ApplyAction
     toUnit: toUnitId,
     visibility: 'public',
   })
+  await notifyOfAction(trx, input, { code: current.code, firstResponse: firstResponse && current.first_response_at === null, toUnitId })
   return step
+}
+
+/** The reporter's message (and the unit's, for a reopening) for an action, in the same transaction. */
+async function notifyOfAction(trx: Transaction<DB>, input: ApplyActionInput, facts: { code: string; firstResponse: boolean; toUnitId: number | null }) {
+  const template = reporterTemplateFor(input.action.type, facts.firstResponse)
+  if (!template) return
+  const payload: Record<string, unknown> = { code: facts.code }
+  if (input.action.type === 'reject') payload.reason = input.action.reason
+  if (facts.toUnitId !== null) {
+    const unit = await trx.selectFrom('units').select('name').where('id', '=', facts.toUnitId).executeTakeFirstOrThrow()
+    payload.unitName = unit.name
+  }
+  await notifyReporter(trx, { reportId: input.reportId, template, payload, now: input.now })
+  if (input.action.type === 'reopen') {
+    const report = await trx.selectFrom('reports').select('current_unit_id').where('id', '=', input.reportId).executeTakeFirstOrThrow()
+    await notifyUnitStaff(trx, {
+      unitId: report.current_unit_id,
+      reportId: input.reportId,
+      template: 'staff_reopened',
+      payload: { code: facts.code },
+      now: input.now,
+    })
+  }
 }
 
 async function transferTarget(
@@ -390,7 +425,7 @@ export interface AddNoteInput {
  */
 export async function addStaffNote(trx: Transaction<DB>, input: AddNoteInput) {
   const kind = input.visibility === 'public' ? 'public_update' : 'internal_note'
-  const current = await trx.selectFrom('reports').select(['status', 'version']).where('id', '=', input.reportId).executeTakeFirstOrThrow()
+  const current = await trx.selectFrom('reports').select(['status', 'version', 'code']).where('id', '=', input.reportId).executeTakeFirstOrThrow()
   // The status decides first: a note on a closed report is refused for what it is.
   assertCanAddNote(current.status, kind, input.actorKind)
   if (current.version !== input.expectedVersion) throw new ReportConflictError()
@@ -419,6 +454,9 @@ export async function addStaffNote(trx: Transaction<DB>, input: AddNoteInput) {
       visibility: event.visibility,
     })
     .execute()
+  if (kind === 'public_update') {
+    await notifyReporter(trx, { reportId: input.reportId, template: 'report_update', payload: { code: current.code, body: input.body }, now: input.now })
+  }
 }
 
 async function insertEvent(

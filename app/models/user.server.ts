@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely'
 import type { DB, RoleValue } from '#db/types'
+import type { StaffNotifyMode } from '~/domain/vocabulary'
 
 type Db = Kysely<DB> | Transaction<DB>
 
@@ -23,4 +24,14 @@ export interface StaffUser {
   unitId: number | null
   unitName: string | null
   jurisdictionId: number
+}
+
+/** The officer's own choice: new-report messages at once, or in an hourly digest. */
+export async function getNotifyMode(db: Db, userId: number): Promise<StaffNotifyMode> {
+  const row = await db.selectFrom('users').select('notify_mode').where('id', '=', userId).executeTakeFirstOrThrow()
+  return row.notify_mode
+}
+
+export async function setNotifyMode(db: Db, userId: number, mode: StaffNotifyMode) {
+  await db.updateTable('users').set({ notify_mode: mode }).where('id', '=', userId).execute()
 }

@@ -10,7 +10,9 @@ import { LocateButton } from '~/components/locate-button'
 import { isInIndonesia } from '~/domain/geo'
 import { LOCATION_CHOICES } from '~/domain/report-location'
 import { effectivePrivacy } from '~/domain/routing'
-import { normalizePhone } from '~/domain/phone'
+import type { PhoneCheck } from '~/domain/phone'
+import { checkPhoneShape } from '~/domain/phone-shape'
+import { checkPhone } from '~/utils/phone.server'
 import { PRIVACY_LEVELS } from '~/domain/vocabulary'
 import { fill, getDictionary, type Dictionary } from '~/i18n'
 import { listActiveCategories, listKelurahan } from '~/models/reference.server'
@@ -24,6 +26,7 @@ import { parseForm } from '~/utils/parse-form'
 import { isAcceptedPhotoType, KEEP_PHOTO_FIELD, MAX_PHOTO_BYTES, MAX_PHOTOS, TOO_LARGE } from '~/utils/photo-rules'
 import { clearPhotoStash, keepRefusedPhotos, keptPhotoKeys, stashOwner } from '~/services/photo-stash.server'
 import { submitReport } from '~/services/report-filing.server'
+import { isWhatsAppEnabled } from '~/notify/config.server'
 import { consumeLimit, retryAfterHeaders } from '~/utils/rate-limit.server'
 import { serializeReportFlash } from '~/utils/report-flash.server'
 import { readRequestForm } from '~/utils/request-form.server'
@@ -35,7 +38,8 @@ const PRIVACY = PRIVACY_LEVELS
 const HONEYPOT = 'website'
 const LOCATION_FIELDS = ['areaId', 'lat', 'lng']
 
-function schema(t: Dictionary) {
+/** `checkPhone`: the full check on the server, only the shape in the browser (bundle size). */
+function schema(t: Dictionary, checkPhone: (value: string) => PhoneCheck) {
   return z
     .object({
       categoryId: dbId(t.validation.categoryRequired),
@@ -55,9 +59,9 @@ function schema(t: Dictionary) {
         .optional()
         .transform((value, ctx) => {
           if (value === undefined) return undefined
-          const phone = normalizePhone(value)
-          if (!phone) ctx.addIssue({ code: 'custom', message: t.validation.phone })
-          return phone ?? undefined
+          const phone = checkPhone(value)
+          if (!phone.ok) ctx.addIssue({ code: 'custom', message: phone.reason === 'landline' ? t.validation.phoneLandline : t.validation.phone })
+          return phone.ok ? phone.e164 : undefined
         }),
       privacy: z.enum(PRIVACY, { error: t.validation.privacy }),
       idempotencyKey: z.string().min(8).max(100).optional(),
@@ -107,15 +111,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
       // A fresh key per form render: a double submit of this form files one report.
       idempotencyKey: randomUUID(),
       preselectedCategoryId: categories.find((c) => c.code === preselected)?.id ?? null,
+      // The WhatsApp channel is offered only when it is configured.
+      whatsapp: isWhatsAppEnabled(),
     },
     browser.setCookie ? { headers: { 'Set-Cookie': browser.setCookie } } : undefined,
   )
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const t = getDictionary(await getLocale(request))
+  const locale = await getLocale(request)
+  const t = getDictionary(locale)
   const formData = await readRequestForm(request, { files: { field: 'photos', max: MAX_PHOTOS, maxBytes: MAX_PHOTO_BYTES } })
-  const submission = parseForm(formData, schema(t), t)
+  const submission = parseForm(formData, schema(t, checkPhone), t)
   const now = new Date()
   const keep = keptPhotoKeys(formData)
   const files = formData.getAll('photos').filter((p): p is File => p instanceof File && p.size > 0)
@@ -163,6 +170,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     contact: { name: v.name ?? null, email: v.email ?? null, phone: v.phone ?? null },
     idempotencyKey: v.idempotencyKey ?? randomUUID(),
     browserId: browser.id,
+    locale,
     now,
     files: (v.photos ?? []).filter((p): p is File => typeof p !== 'string'),
     stashed: { owner, keys: keep },
@@ -194,7 +202,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function ReportForm() {
-  const { categories, kelurahan, idempotencyKey, preselectedCategoryId } = useLoaderData<typeof loader>()
+  const { categories, kelurahan, idempotencyKey, preselectedCategoryId, whatsapp } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const { t, locale } = useLocale()
@@ -203,7 +211,7 @@ export default function ReportForm() {
     defaultValue: { privacy: 'public', categoryId: preselectedCategoryId ?? undefined, idempotencyKey },
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseForm(formData, schema(t), t),
+    onValidate: ({ formData }) => parseForm(formData, schema(t, checkPhoneShape), t),
   })
   const initialPoint =
     fields.lat.initialValue && fields.lng.initialValue && !actionData?.pointDropped
@@ -399,7 +407,7 @@ export default function ReportForm() {
             {...getInputProps(fields.phone, { type: 'tel' })}
             id={fields.phone.id}
             label={t.reportForm.phone}
-            hint={t.reportForm.phoneHint}
+            hint={whatsapp ? `${t.reportForm.phoneHint}. ${t.notify.whatsappHint}` : t.reportForm.phoneHint}
             errors={fields.phone.errors}
             autoComplete="tel"
             inputMode="tel"

@@ -63,6 +63,21 @@ const schema = z.object({
   METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
   // JSON log threshold (read by logger.server.ts; validated here so a typo fails at start-up).
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).optional(),
+  // Email (ADR 013): smtp(s)://user:pass@host:port; unset = .eml files under <DATA_DIR>/mail.
+  SMTP_URL: z
+    .string()
+    .trim()
+    .regex(/^smtps?:\/\/[^\s]+$/, 'expected smtp://user:pass@host:port or smtps://…')
+    .optional(),
+  MAIL_FROM: z.string().trim().min(3).default('Melayani <no-reply@melayani.local>'),
+  // WhatsApp Business Cloud API; all three or none (then the channel is off and not offered).
+  WHATSAPP_API_URL: z.url().optional(),
+  WHATSAPP_PHONE_NUMBER_ID: z
+    .string()
+    .trim()
+    .regex(/^\d{5,20}$/, 'expected the numeric phone-number id')
+    .optional(),
+  WHATSAPP_TOKEN: z.string().trim().min(10).optional(),
 })
 
 export type Env = z.infer<typeof schema> & { SESSION_SECRET: string }
@@ -77,6 +92,10 @@ export function getEnv(): Env {
     throw new Error(`Invalid configuration:\n${issues}`)
   }
   const env = parsed.data
+  const whatsapp = [env.WHATSAPP_API_URL, env.WHATSAPP_PHONE_NUMBER_ID, env.WHATSAPP_TOKEN].filter(Boolean).length
+  if (whatsapp !== 0 && whatsapp !== 3) {
+    throw new Error('Invalid configuration:\n  WHATSAPP_API_URL, WHATSAPP_PHONE_NUMBER_ID and WHATSAPP_TOKEN go together: set all three or none')
+  }
   let secret = env.SESSION_SECRET
   if (!secret) {
     if (env.NODE_ENV === 'production') throw new Error('Invalid configuration:\n  SESSION_SECRET is required in production')

@@ -7,6 +7,7 @@ import * as abuseLimits from './0003-abuse-limits'
 import * as submissionBinding from './0004-submission-binding'
 import * as jobQueue from './0005-job-queue'
 import * as escalationClocks from './0006-escalation-clocks'
+import * as notifications from './0007-notifications'
 
 export const migrations: Record<string, Migration> = {
   '0001-initial-schema': initialSchema,
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '0004-submission-binding': submissionBinding,
   '0005-job-queue': jobQueue,
   '0006-escalation-clocks': escalationClocks,
+  '0007-notifications': notifications,
 }

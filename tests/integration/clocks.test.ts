@@ -1,5 +1,6 @@
 // SLA escalation, auto-close and the reporter's confirmation window (issue 6 §3, §4).
 // Time moves by passing `now` to the job runners; nothing sleeps.
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runAutoClose } from '~/jobs/auto-close'
 import { runSlaEscalation } from '~/jobs/sla-escalate'
@@ -135,6 +136,20 @@ describe('sla.escalate', () => {
     expect((await outboxOf(r.id)).filter((o) => o.template === 'escalation_executive')).toEqual([
       { recipient: 'exec@clocks.test', template: 'escalation_executive' },
     ])
+  })
+
+  it('simulated history (demo data) is never escalated nor auto-closed: the clocks act on live reports only', async () => {
+    const overdue = await file()
+    const resolved = await file(new Date('2026-12-01T03:00:00Z'))
+    await act(resolved.id, 'start', new Date('2026-12-01T04:00:00Z'))
+    await act(resolved.id, 'resolve', new Date('2026-12-01T05:00:00Z'))
+    // A report's source is fixed once written (no update type): set it as the simulator would have.
+    await sql`UPDATE reports SET source = 'simulated' WHERE id IN (${overdue.id}, ${resolved.id})`.execute(t.db)
+    await runSlaEscalation(ctx('2027-01-20T09:00:00Z'))
+    await runAutoClose(ctx('2027-01-20T09:00:00Z'))
+    expect(await escalationsOf(overdue.id)).toEqual([])
+    const statuses = await t.db.selectFrom('reports').select('status').where('id', 'in', [overdue.id, resolved.id]).orderBy('id').execute()
+    expect(statuses.map((r) => r.status)).toEqual(['submitted', 'resolved'])
   })
 
   it('two workers that picked the same report fire each level once (the unique key decides)', async () => {

@@ -33,6 +33,9 @@ const COLUMN_VOCABULARY: Record<string, readonly string[]> = {
   'escalations.target': V.ESCALATION_TARGETS,
   'notification_outbox.channel': V.NOTIFICATION_CHANNELS,
   'notification_outbox.status': V.NOTIFICATION_STATUSES,
+  'notification_outbox.locale': V.NOTIFICATION_LOCALES,
+  'users.notify_mode': V.STAFF_NOTIFY_MODES,
+  'notification_opt_outs.channel': V.OPT_OUT_CHANNELS,
 }
 
 let t: TestDatabase

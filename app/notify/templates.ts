@@ -1,0 +1,165 @@
+// The texts of every message, in Bahasa Indonesia and English. One function renders a
+// row into an email (subject, text, HTML) and a WhatsApp template call; the links are
+// passed in (they need the origin and, for the first message, the private token).
+import type { NotificationLocale, NotificationTemplate, RejectReason } from '~/domain/vocabulary'
+import { getDictionary } from '~/i18n'
+
+export interface MessageLinks {
+  /** The public report page. */
+  report: string
+  /** The reporter's private link (first message only, while the sealed token exists). */
+  privateLink?: string | null
+  /** The staff report page. */
+  staff?: string
+  /** One-click unsubscribe (citizen emails only). */
+  unsubscribe?: string | null
+}
+
+export interface RenderedMessage {
+  subject: string
+  /** Paragraphs; the text part joins them with blank lines, the HTML part wraps each in <p>. */
+  lines: string[]
+  text: string
+  html: string
+  /** WhatsApp Business template: approved name + body parameters in order. */
+  whatsapp: { name: string; language: string; params: string[] }
+}
+
+type Payload = { code?: string; reason?: RejectReason; unitName?: string; body?: string | null; codes?: string[]; level?: string }
+type Texts = Record<NotificationTemplate, (p: Payload, l: MessageLinks) => { subject: string; lines: string[] }>
+
+const id: Texts = {
+  report_received: (p, l) => ({
+    subject: `Laporan ${p.code} diterima`,
+    lines: [
+      `Terima kasih. Laporan Anda sudah kami terima dengan kode ${p.code}.`,
+      l.privateLink
+        ? `Tautan pribadi Anda (simpan, jangan dibagikan): ${l.privateLink}. Dengan tautan ini Anda dapat melihat laporan dan menilai penyelesaiannya.`
+        : `Pantau laporan Anda di ${l.report}.`,
+    ],
+  }),
+  report_verified: (p, l) => ({
+    subject: `Laporan ${p.code} diverifikasi`,
+    lines: [`Laporan ${p.code} sudah diverifikasi dan sedang ditangani.`, `Lihat: ${l.report}`],
+  }),
+  report_first_response: (p, l) => ({ subject: `Laporan ${p.code} ditanggapi`, lines: [`Petugas mulai menangani laporan ${p.code}.`, `Lihat: ${l.report}`] }),
+  report_update: (p, l) => ({ subject: `Kabar terbaru laporan ${p.code}`, lines: [p.body ?? '', `Lihat: ${l.report}`] }),
+  report_resolved: (p, l) => ({
+    subject: `Laporan ${p.code} dinyatakan selesai`,
+    lines: [
+      `Petugas menyatakan laporan ${p.code} sudah selesai ditangani.`,
+      `Mohon konfirmasi "sudah beres" atau "belum beres", dan beri nilai, melalui tautan pribadi dari pesan pertama kami. Laporan: ${l.report}`,
+    ],
+  }),
+  report_rejected: (p, l) => ({
+    subject: `Laporan ${p.code} ditolak`,
+    lines: [`Laporan ${p.code} ditolak. Alasan: ${p.reason ? getDictionary('id').rejectReasons[p.reason] : '-'}.`, `Lihat: ${l.report}`],
+  }),
+  report_transferred: (p, l) => ({
+    subject: `Laporan ${p.code} dialihkan`,
+    lines: [`Laporan ${p.code} dialihkan ke ${p.unitName ?? '-'}.`, `Lihat: ${l.report}`],
+  }),
+  report_reopened: (p, l) => ({
+    subject: `Laporan ${p.code} dibuka kembali`,
+    lines: [`Laporan ${p.code} dibuka kembali dan akan ditangani lagi.`, `Lihat: ${l.report}`],
+  }),
+  staff_new_report: (p, l) => ({ subject: `Laporan baru ${p.code}`, lines: [`Laporan baru ${p.code} masuk ke antrean unit Anda.`, `Buka: ${l.staff}`] }),
+  staff_reopened: (p, l) => ({ subject: `Laporan ${p.code} dibuka kembali`, lines: [`Pelapor membuka kembali laporan ${p.code}.`, `Buka: ${l.staff}`] }),
+  staff_digest: (p) => ({
+    subject: `Ringkasan: ${p.codes?.length ?? 0} laporan baru`,
+    lines: [`Laporan baru di antrean unit Anda dalam satu jam terakhir:`, (p.codes ?? []).join(', ')],
+  }),
+  escalation_supervisor: (p, l) => ({
+    subject: `Eskalasi: laporan ${p.code} melewati target`,
+    lines: [`Laporan ${p.code} melewati target waktu layanan.`, `Buka: ${l.staff}`],
+  }),
+  escalation_executive: (p, l) => ({
+    subject: `Eskalasi pimpinan: laporan ${p.code}`,
+    lines: [`Laporan ${p.code} sudah melewati dua kali target waktu layanan.`, `Buka: ${l.staff}`],
+  }),
+}
+
+const en: Texts = {
+  report_received: (p, l) => ({
+    subject: `Report ${p.code} received`,
+    lines: [
+      `Thank you. We have received your report, code ${p.code}.`,
+      l.privateLink
+        ? `Your private link (keep it, do not share it): ${l.privateLink}. With it you can see your report and rate its resolution.`
+        : `Follow your report at ${l.report}.`,
+    ],
+  }),
+  report_verified: (p, l) => ({
+    subject: `Report ${p.code} verified`,
+    lines: [`Report ${p.code} has been verified and is being handled.`, `See: ${l.report}`],
+  }),
+  report_first_response: (p, l) => ({ subject: `Report ${p.code} answered`, lines: [`Staff have started work on report ${p.code}.`, `See: ${l.report}`] }),
+  report_update: (p, l) => ({ subject: `News on report ${p.code}`, lines: [p.body ?? '', `See: ${l.report}`] }),
+  report_resolved: (p, l) => ({
+    subject: `Report ${p.code} marked resolved`,
+    lines: [
+      `Staff say report ${p.code} has been resolved.`,
+      `Please confirm "fixed" or "not fixed", and rate it, through the private link from our first message. Report: ${l.report}`,
+    ],
+  }),
+  report_rejected: (p, l) => ({
+    subject: `Report ${p.code} rejected`,
+    lines: [`Report ${p.code} was rejected. Reason: ${p.reason ? getDictionary('en').rejectReasons[p.reason] : '-'}.`, `See: ${l.report}`],
+  }),
+  report_transferred: (p, l) => ({
+    subject: `Report ${p.code} transferred`,
+    lines: [`Report ${p.code} was transferred to ${p.unitName ?? '-'}.`, `See: ${l.report}`],
+  }),
+  report_reopened: (p, l) => ({
+    subject: `Report ${p.code} reopened`,
+    lines: [`Report ${p.code} has been reopened and will be handled again.`, `See: ${l.report}`],
+  }),
+  staff_new_report: (p, l) => ({ subject: `New report ${p.code}`, lines: [`A new report ${p.code} is in your unit's queue.`, `Open: ${l.staff}`] }),
+  staff_reopened: (p, l) => ({ subject: `Report ${p.code} reopened`, lines: [`The reporter reopened report ${p.code}.`, `Open: ${l.staff}`] }),
+  staff_digest: (p) => ({
+    subject: `Digest: ${p.codes?.length ?? 0} new reports`,
+    lines: [`New reports in your unit's queue in the last hour:`, (p.codes ?? []).join(', ')],
+  }),
+  escalation_supervisor: (p, l) => ({
+    subject: `Escalation: report ${p.code} is overdue`,
+    lines: [`Report ${p.code} has passed its service target.`, `Open: ${l.staff}`],
+  }),
+  escalation_executive: (p, l) => ({
+    subject: `Executive escalation: report ${p.code}`,
+    lines: [`Report ${p.code} has passed twice its service target.`, `Open: ${l.staff}`],
+  }),
+}
+
+const TEXTS: Record<NotificationLocale, Texts> = { id, en }
+
+const FOOTER: Record<NotificationLocale, (url: string) => string> = {
+  id: (url) => `Tidak ingin menerima email dari Melayani lagi? Berhenti berlangganan: ${url}`,
+  en: (url) => `Don't want these emails from Melayani any more? Unsubscribe: ${url}`,
+}
+
+function escapeHtml(value: string) {
+  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+}
+
+/** Plain text with its URLs made into links. */
+function htmlParagraph(line: string) {
+  return `<p>${escapeHtml(line).replace(/https?:\/\/[^\s<]+[^\s<.,;:)]/g, (url) => `<a href="${url}">${url}</a>`)}</p>`
+}
+
+export function isKnownTemplate(name: string): name is NotificationTemplate {
+  return name in id
+}
+
+export function renderMessage(template: NotificationTemplate, locale: NotificationLocale, payload: Payload, links: MessageLinks): RenderedMessage {
+  const { subject, lines: body } = TEXTS[locale][template](payload, links)
+  const lines = body.filter((line) => line !== '')
+  const all = links.unsubscribe ? [...lines, FOOTER[locale](links.unsubscribe)] : lines
+  return {
+    subject: `[Melayani] ${subject}`,
+    lines,
+    text: `${all.join('\n\n')}\n`,
+    html: `<!doctype html><html lang="${locale}"><body>${all.map(htmlParagraph).join('')}</body></html>`,
+    // Approved Business templates take the message's own lines as body parameters.
+    whatsapp: { name: `melayani_${template}`, language: locale, params: lines },
+  }
+}
