@@ -30,8 +30,10 @@ export function createRequestHandler({ build, mode, getLoadContext }: RequestHan
         return
       }
       const response = await handle(request, getLoadContext?.(req, res))
-      if (!req.complete && req.method !== 'GET' && req.method !== 'HEAD') res.setHeader('Connection', 'close')
+      const unread = !req.complete && req.method !== 'GET' && req.method !== 'HEAD'
+      if (unread) res.setHeader('Connection', 'close')
       await sendRemixResponse(res, response)
+      if (unread) lingerThenClose(req)
     } catch (error) {
       next(error)
     }
@@ -69,6 +71,23 @@ async function sendRemixResponse(res: ExpressResponse, response: Response) {
 }
 
 /** `req` as a pull-based web stream that errors with BodyTooLargeError after `limit` bytes. */
+// A socket closed while the client is still sending answers with a TCP reset, which can
+// swallow the response the client has not read yet (seen as EPIPE instead of the 413).
+// So a refused upload is read on and dropped for a moment, then the socket is closed.
+const LINGER_MS = 2_000
+const LINGER_MAX_BYTES = 2 * 1024 * 1024
+
+function lingerThenClose(req: ExpressRequest) {
+  const socket = req.socket
+  let dropped = 0
+  req.on('data', (chunk: Buffer) => {
+    dropped += chunk.byteLength
+    if (dropped > LINGER_MAX_BYTES) socket.destroy()
+  })
+  req.resume()
+  setTimeout(() => socket.destroy(), LINGER_MS).unref()
+}
+
 export function countedStream(req: NodeJS.ReadableStream & { pause(): unknown; resume(): unknown }, limit: number): ReadableStream<Uint8Array> {
   let seen = 0
   let finished = false
