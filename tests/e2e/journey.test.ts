@@ -467,6 +467,8 @@ describe.skipIf(!hasBrowser)('browser journeys at 360 px', () => {
       await poll(() => page.locator('h1').textContent()).toBe(t.reportForm.heading)
       await page.getByRole('link', { name: t.nav.switchTo, exact: true }).click()
       await poll(() => page.locator('h1').textContent()).toBe(en.reportForm.heading)
+      // The heading arrives before the rest of a streamed page: wait for the whole document.
+      await page.waitForLoadState('load')
       expect(new URL(page.url()).pathname).toBe('/lapor')
       expect(await page.locator('html').getAttribute('lang')).toBe('en')
       expect(await page.locator(`select[name=categoryId] option`, { hasText: PJU.nameEn }).count()).toBe(1)
@@ -477,6 +479,7 @@ describe.skipIf(!hasBrowser)('browser journeys at 360 px', () => {
       await poll(() => page.locator('h1').textContent()).toBe(en.home.heading)
       await page.getByRole('link', { name: en.nav.switchTo, exact: true }).click()
       await poll(() => page.locator('h1').textContent()).toBe(t.home.heading)
+      await page.waitForLoadState('load')
       expect(await page.locator('html').getAttribute('lang')).toBe('id')
     })
   })
