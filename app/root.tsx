@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useLocation } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/general-error-boundary'
-import { canSeeDashboard, canUseQueue } from '~/domain/roles'
+import { canAdminister, canSeeDashboard, canUseQueue } from '~/domain/roles'
 import { getDictionary, fill } from '~/i18n'
 import styles from '~/styles/app.css?url'
 import { getStaffUser } from '~/utils/auth.server'
@@ -81,6 +81,11 @@ function Header() {
                 {canSeeDashboard(staff.role) ? (
                   <li>
                     <Link to="/dasbor">{t.nav.dashboard}</Link>
+                  </li>
+                ) : null}
+                {canAdminister(staff.role) ? (
+                  <li>
+                    <Link to="/admin/surat">{t.nav.mailOutbox}</Link>
                   </li>
                 ) : null}
                 <li>

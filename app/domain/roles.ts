@@ -9,6 +9,9 @@ export const DASHBOARD_ROLES: readonly StaffRole[] = ['executive', 'admin', 'sup
 
 export const canUseQueue = (role: StaffRole) => QUEUE_ROLES.includes(role)
 export const canSeeDashboard = (role: StaffRole) => DASHBOARD_ROLES.includes(role)
+/** Administration of the jurisdiction (for now: the notification outbox). */
+export const ADMIN_ROLES: readonly StaffRole[] = ['admin']
+export const canAdminister = (role: StaffRole) => ADMIN_ROLES.includes(role)
 
 /**
  * How the state machine sees a staff role: supervisors, inspectors (the Inspektorat

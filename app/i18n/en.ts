@@ -11,6 +11,7 @@ export const en: Dictionary = {
     report: 'Report',
     staff: 'Staff',
     dashboard: 'Dashboard',
+    mailOutbox: 'Mail sent',
     login: 'Staff sign-in',
     logout: 'Sign out',
     language: 'Language',

@@ -10,6 +10,7 @@ export const id = {
     report: 'Lapor',
     staff: 'Petugas',
     dashboard: 'Dasbor',
+    mailOutbox: 'Surat terkirim',
     login: 'Masuk petugas',
     logout: 'Keluar',
     language: 'Bahasa',

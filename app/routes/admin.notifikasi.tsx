@@ -6,6 +6,7 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/general-error-boundary'
 import { maskRecipient, redactLinkTokens } from '~/domain/notifications'
+import { ADMIN_ROLES } from '~/domain/roles'
 import { fill } from '~/i18n'
 import { listFailedNotifications, retryNotification } from '~/models/notification.server'
 import { assertSameOrigin, requireStaff } from '~/utils/auth.server'
@@ -19,7 +20,7 @@ export { noStoreHeaders as headers } from '~/utils/headers'
 const schema = z.object({ intent: z.literal('retry'), id: z.number().int().min(1).max(2_147_483_647) })
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireStaff(request, ['admin'])
+  const user = await requireStaff(request, ADMIN_ROLES)
   const rows = await listFailedNotifications(await getDb(), user.jurisdictionId)
   return {
     failed: rows.map((r) => ({
@@ -37,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request)
-  const user = await requireStaff(request, ['admin'])
+  const user = await requireStaff(request, ADMIN_ROLES)
   const submission = parseWithZod(await readRequestForm(request), { schema })
   if (submission.status !== 'success') return data({ retried: null, gone: true }, { status: 400 })
   const db = await getDb()

@@ -8,6 +8,7 @@ import { maskRecipient, redactLinkTokens } from '~/domain/notifications'
 import { outboxIdsInJurisdiction } from '~/models/notification.server'
 import { mailDirectory } from '~/notify/channels.server'
 import { listMailIds, readMail } from '~/notify/mailbox.server'
+import { ADMIN_ROLES } from '~/domain/roles'
 import { requireStaff } from '~/utils/auth.server'
 import { getDb } from '~/utils/db.server'
 import { getEnv } from '~/utils/env.server'
@@ -18,7 +19,7 @@ export { noStoreHeaders as headers } from '~/utils/headers'
 const SHOWN = 50
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireStaff(request, ['admin'])
+  const user = await requireStaff(request, ADMIN_ROLES)
   const dir = mailDirectory()
   const ids = await listMailIds(dir, 500)
   const allowed = await outboxIdsInJurisdiction(await getDb(), ids, user.jurisdictionId)
