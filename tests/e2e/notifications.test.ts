@@ -174,6 +174,8 @@ describe.runIf(postgresAvailable())('two npm start processes over one PostgreSQL
       for (let n = 0; n < REPORTS; n++) {
         const email = `warga-${run}-${n}@contoh.test`
         filed.push({ code: await fileReport(servers[n % 2]!.baseUrl, email), email })
+        // Spread over a few seconds, so that both workers' polls (every 2 s) find jobs to take.
+        await sleep(150)
       }
       const filedAt = performance.now()
 
