@@ -4,10 +4,13 @@
 // 2. Latency: filing a report (one transaction) until its mail has arrived at the SMTP
 //    server, p50/p99, with the handler called right after the commit. This measures the
 //    filing + handler + SMTP path; the job queue's pick-up delay (pg-boss, JOBS) is not in it.
+// --runtime: filing → mail through the pg-boss job runtime instead (scripts/bench-notify-runtime.ts).
 // Runs on a scratch PostgreSQL database (BENCH_DATABASE_URL, default the local server,
 // dropped afterwards) or, with --pglite, an in-memory PGlite (one connection: serial).
 import { randomUUID } from 'node:crypto'
 import { SMTPServer } from 'smtp-server'
+import { notificationDeliver } from '../app/jobs/notification-deliver'
+import { ensureJobQueues } from '../app/jobs/queue.server'
 import { queueNotification } from '../app/models/notification.server'
 import { fileReport } from '../app/models/report.server'
 import { createEmailChannel } from '../app/notify/email.server'
@@ -19,6 +22,11 @@ import { createScratchDatabase } from '../db/scratch-database'
 import { seedReferenceData } from '../db/seed'
 
 process.env.SESSION_SECRET ??= 'bench-secret-bench-secret-bench-secret-01'
+if (process.argv.includes('--runtime')) {
+  // Through the real job runtime (pg-boss workers): see bench-notify-runtime.ts.
+  await import('./bench-notify-runtime')
+  process.exit(0)
+}
 const count = Number(argValue('count') ?? 10_000)
 const filings = Number(argValue('filings') ?? 200)
 const usePglite = process.argv.includes('--pglite')
@@ -63,6 +71,8 @@ async function pool<T>(items: T[], worker: (item: T) => Promise<void>) {
 try {
   await migrateToLatest(db)
   await seedReferenceData(db)
+  // queueNotification enqueues into pg-boss, which needs the queue (the runtime creates it at start).
+  await ensureJobQueues(db, [notificationDeliver])
   const email = createEmailChannel({ smtpUrl: `smtp://127.0.0.1:${port}`, from: 'Melayani <no-reply@bench.test>', mailDir: '', poolSize: concurrency })
   const deps = { channels: { email }, now: () => new Date(), baseUrl: 'http://127.0.0.1' }
 
