@@ -9,7 +9,8 @@ import { JOB_QUEUE_SCHEMA } from '#db/migrations/0005-job-queue'
 import { ensureJobQueues } from './queue.server'
 import { kyselyExecutor } from './sql-adapter.server'
 import type { JobContext, JobDefinition } from './types'
-import { jobLogger, runObservedJob } from '~/utils/job-telemetry.server'
+import { runObservedJob } from '~/utils/job-telemetry.server'
+import { logger } from '~/utils/logger.server'
 
 export interface JobRuntimeOptions {
   database: Database
@@ -96,5 +97,5 @@ export async function startJobRuntime(options: JobRuntimeOptions): Promise<JobRu
 }
 
 function defaultLog(msg: string, extra?: object) {
-  jobLogger('runtime').info(extra ?? {}, msg)
+  logger().info({ component: 'jobs', ...extra }, msg)
 }

@@ -15,6 +15,7 @@ import { claimNotification, isOptedOut, markCancelled, markFailed, markRetry, ma
 import { DeliveryError, type Channels } from './channel'
 import { openOutboxSecret, unsubscribeToken } from './keys.server'
 import { isKnownTemplate, renderMessage, type MessageLinks } from './templates'
+import { logger } from '~/utils/logger.server'
 
 export interface DeliveryDeps {
   channels: Channels
@@ -76,6 +77,9 @@ export async function deliverNotification(db: Kysely<DB>, outboxId: number, deps
 function linksFor(row: OutboxRow, baseUrl: string): MessageLinks {
   const code = encodeURIComponent(String(row.payload.code ?? ''))
   const token = row.secret_ciphertext ? openOutboxSecret(row.secret_ciphertext) : null
+  // Sealed with another SESSION_SECRET (rotated, or processes that do not share one): the
+  // message still goes out, with the plain report link — say so, since the reporter loses their link.
+  if (row.secret_ciphertext && !token) logger().warn({ outbox_id: row.id }, 'private link could not be unsealed (SESSION_SECRET differs); sent without it')
   return {
     report: `${baseUrl}/laporan/${code}`,
     staff: `${baseUrl}/petugas/laporan/${code}`,
