@@ -10,7 +10,6 @@
 //    first filing to the last arrival.
 // PostgreSQL only (a scratch database on BENCH_DATABASE_URL, dropped afterwards): PGlite
 // has one connection, so a second runtime could not exist there.
-import { randomUUID } from 'node:crypto'
 import { SMTPServer } from 'smtp-server'
 import { argValue } from '../db/cli/open'
 import { openDatabase, type Database } from '../db/connection'
@@ -50,7 +49,7 @@ const port = (smtp.server.address() as { port: number }).port
 process.env.SMTP_URL = `smtp://127.0.0.1:${port}`
 process.env.APP_BASE_URL ??= 'http://127.0.0.1'
 process.env.LOG_LEVEL ??= 'warn'
-const { fileReport } = await import('../app/models/report.server')
+const { benchFiler } = await import('./bench-filing')
 const { startJobRuntime } = await import('../app/jobs/runtime.server')
 const { notificationDeliver } = await import('../app/jobs/notification-deliver')
 
@@ -72,32 +71,11 @@ try {
     stops.push(() => runtime.stop())
   }
 
-  const jurisdiction = await db
-    .selectFrom('jurisdictions')
-    .select(['id', 'time_zone', 'code_prefix'])
-    .where('slug', '=', 'kota-malang')
-    .executeTakeFirstOrThrow()
-  const category = await db.selectFrom('categories').select('id').where('code', '=', 'pju').executeTakeFirstOrThrow()
-  const area = await db.selectFrom('areas').select('id').where('code', '=', '35.73.01.1001').executeTakeFirstOrThrow()
+  const fileFor = await benchFiler(db)
   const started = new Map<string, number>()
   const file = async (address: string) => {
     started.set(address, performance.now())
-    await db.transaction().execute((trx) =>
-      fileReport(trx, {
-        jurisdiction,
-        categoryId: category.id,
-        areaId: area.id,
-        description: `Lampu jalan mati, mohon diperbaiki (${address}).`,
-        address: null,
-        lat: null,
-        lng: null,
-        privacy: 'public',
-        contact: { name: null, email: address, phone: null },
-        idempotencyKey: randomUUID(),
-        browserId: randomUUID(),
-        now: new Date(),
-      }),
-    )
+    await fileFor(address)
   }
   const waitFor = async (addresses: string[]) => {
     const deadline = performance.now() + WAIT_MS

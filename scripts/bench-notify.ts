@@ -7,12 +7,10 @@
 // --runtime: filing → mail through the pg-boss job runtime instead (scripts/bench-notify-runtime.ts).
 // Runs on a scratch PostgreSQL database (BENCH_DATABASE_URL, default the local server,
 // dropped afterwards) or, with --pglite, an in-memory PGlite (one connection: serial).
-import { randomUUID } from 'node:crypto'
 import { SMTPServer } from 'smtp-server'
 import { notificationDeliver } from '../app/jobs/notification-deliver'
 import { ensureJobQueues } from '../app/jobs/queue.server'
 import { queueNotification } from '../app/models/notification.server'
-import { fileReport } from '../app/models/report.server'
 import { createEmailChannel } from '../app/notify/email.server'
 import { deliverNotification } from '../app/notify/deliver.server'
 import { argValue } from '../db/cli/open'
@@ -20,6 +18,7 @@ import { openDatabase, type Database } from '../db/connection'
 import { migrateToLatest } from '../db/migrate'
 import { createScratchDatabase } from '../db/scratch-database'
 import { seedReferenceData } from '../db/seed'
+import { benchFiler } from './bench-filing'
 
 process.env.SESSION_SECRET ??= 'bench-secret-bench-secret-bench-secret-01'
 if (process.argv.includes('--runtime')) {
@@ -108,33 +107,12 @@ try {
   console.log(`  outcomes ${JSON.stringify(outcomes)}, SMTP server received ${received}`)
 
   // ---- latency: filing → mail arrived ----
-  const jurisdiction = await db
-    .selectFrom('jurisdictions')
-    .select(['id', 'time_zone', 'code_prefix'])
-    .where('slug', '=', 'kota-malang')
-    .executeTakeFirstOrThrow()
-  const category = await db.selectFrom('categories').select('id').where('code', '=', 'pju').executeTakeFirstOrThrow()
-  const area = await db.selectFrom('areas').select('id').where('code', '=', '35.73.01.1001').executeTakeFirstOrThrow()
+  const fileFor = await benchFiler(db)
   const latencies: number[] = []
   for (let i = 0; i < filings; i++) {
     const address = `pelapor${i}@bench.test`
     const started = performance.now()
-    const filed = await db.transaction().execute((trx) =>
-      fileReport(trx, {
-        jurisdiction,
-        categoryId: category.id,
-        areaId: area.id,
-        description: `Lampu jalan mati di gang ${i}, mohon diperbaiki.`,
-        address: null,
-        lat: null,
-        lng: null,
-        privacy: 'public',
-        contact: { name: null, email: address, phone: null },
-        idempotencyKey: randomUUID(),
-        browserId: randomUUID(),
-        now: new Date(),
-      }),
-    )
+    const filed = await fileFor(address)
     const row = await db
       .selectFrom('notification_outbox as n')
       .innerJoin('reports as r', 'r.id', 'n.report_id')

@@ -1,4 +1,5 @@
 import { describe, it, expect } from 'vitest'
+import { EVENT_TYPES } from './vocabulary'
 import {
   REPORT_STATUSES,
   STATUS_LABELS,
@@ -174,23 +175,8 @@ describe('notes', () => {
 describe('first response (ADR 007)', () => {
   // By hand: what tells the citizen their report is being handled.
   const COUNTS = ['verified', 'status_changed', 'public_update', 'resolved', 'rejected', 'duplicate_marked']
-  const ALL_EVENTS = [
-    'created',
-    'verified',
-    'assigned',
-    'transferred',
-    'status_changed',
-    'public_update',
-    'internal_note',
-    'resolved',
-    'reopened',
-    'rated',
-    'duplicate_marked',
-    'rejected',
-    'escalated',
-  ] as const
 
-  it.each(ALL_EVENTS)('%s', (type) => {
+  it.each(EVENT_TYPES)('%s', (type) => {
     expect(isFirstResponse({ type, actor: 'staff' })).toBe(COUNTS.includes(type))
     expect(isFirstResponse({ type, actor: 'reporter' })).toBe(false)
     expect(isFirstResponse({ type, actor: 'system' })).toBe(false)
