@@ -74,7 +74,11 @@ async function updateJurisdiction(db: Db, code: SeedJurisdictionCode, apply: boo
   const record = (change: ReferenceChange) => changes.push(change)
 
   // Areas: compared without the polygon (jsonb key order differs), which only a migration changes.
-  const areas = await db.selectFrom('areas').select(['id', 'code', 'name', 'level', 'parent_id', 'centroid_lat', 'centroid_lng']).where('jurisdiction_id', '=', jurisdictionId).execute()
+  const areas = await db
+    .selectFrom('areas')
+    .select(['id', 'code', 'name', 'level', 'parent_id', 'centroid_lat', 'centroid_lng'])
+    .where('jurisdiction_id', '=', jurisdictionId)
+    .execute()
   const areaIds = new Map(areas.map((a) => [a.code, a.id]))
   const areaCodes = new Map(areas.map((a) => [a.id, a.code]))
   for (const a of areasFor(code)) {
@@ -99,10 +103,19 @@ async function updateJurisdiction(db: Db, code: SeedJurisdictionCode, apply: boo
     const fields = diff({ ...installed, parent: installed.parent_id === null ? null : (areaCodes.get(installed.parent_id) ?? null) }, shipped)
     if (!Object.keys(fields).length) continue
     record({ table: 'areas', key, action: 'update', fields })
-    if (apply) await db.updateTable('areas').set({ ...compared, polygon, parent_id: parentId }).where('id', '=', installed.id).execute()
+    if (apply)
+      await db
+        .updateTable('areas')
+        .set({ ...compared, polygon, parent_id: parentId })
+        .where('id', '=', installed.id)
+        .execute()
   }
 
-  const units = await db.selectFrom('units').select(['id', 'key', 'name', 'short_name', 'kind', 'parent_id', 'area_id']).where('jurisdiction_id', '=', jurisdictionId).execute()
+  const units = await db
+    .selectFrom('units')
+    .select(['id', 'key', 'name', 'short_name', 'kind', 'parent_id', 'area_id'])
+    .where('jurisdiction_id', '=', jurisdictionId)
+    .execute()
   const unitIds = new Map(units.map((u) => [u.key, u.id]))
   const unitKeys = new Map(units.map((u) => [u.id, u.key]))
   for (const u of unitsFor(code)) {
@@ -119,7 +132,11 @@ async function updateJurisdiction(db: Db, code: SeedJurisdictionCode, apply: boo
     if (!installed) {
       record({ table: 'units', key, action: 'insert', fields: {} })
       if (apply) {
-        const row = await db.insertInto('units').values({ jurisdiction_id: jurisdictionId, key: u.key, ...resolved }).returning('id').executeTakeFirstOrThrow()
+        const row = await db
+          .insertInto('units')
+          .values({ jurisdiction_id: jurisdictionId, key: u.key, ...resolved })
+          .returning('id')
+          .executeTakeFirstOrThrow()
         unitIds.set(u.key, row.id)
       }
       continue
@@ -148,7 +165,11 @@ async function updateJurisdiction(db: Db, code: SeedJurisdictionCode, apply: boo
     if (!installed) {
       record({ table: 'categories', key, action: 'insert', fields: {} })
       if (apply) {
-        const row = await db.insertInto('categories').values({ jurisdiction_id: jurisdictionId, code: c.code, ...resolved }).returning('id').executeTakeFirstOrThrow()
+        const row = await db
+          .insertInto('categories')
+          .values({ jurisdiction_id: jurisdictionId, code: c.code, ...resolved })
+          .returning('id')
+          .executeTakeFirstOrThrow()
         categoryIds.set(c.code, row.id)
       }
       continue
@@ -161,7 +182,8 @@ async function updateJurisdiction(db: Db, code: SeedJurisdictionCode, apply: boo
   }
 
   const rules = await db.selectFrom('routing_rules').selectAll().where('jurisdiction_id', '=', jurisdictionId).execute()
-  const ruleKey = (categoryCode: string | undefined, scope: string, areaCode: string | null | undefined) => `${code}/${categoryCode}/${scope}/${areaCode ?? '-'}`
+  const ruleKey = (categoryCode: string | undefined, scope: string, areaCode: string | null | undefined) =>
+    `${code}/${categoryCode}/${scope}/${areaCode ?? '-'}`
   const installedRules = new Map(
     rules.map((r) => [ruleKey(categoryCodes.get(r.category_id), r.scope, r.area_id === null ? null : areaCodes.get(r.area_id)), r]),
   )
@@ -185,7 +207,12 @@ async function updateJurisdiction(db: Db, code: SeedJurisdictionCode, apply: boo
     const fields = diff({ ...installed, unit: unitKeys.get(installed.unit_id) ?? null }, shipped)
     if (!Object.keys(fields).length || resolved.unit_id === undefined) continue
     record({ table: 'routing_rules', key, action: 'update', fields })
-    if (apply) await db.updateTable('routing_rules').set({ ...resolved, unit_id: resolved.unit_id }).where('id', '=', installed.id).execute()
+    if (apply)
+      await db
+        .updateTable('routing_rules')
+        .set({ ...resolved, unit_id: resolved.unit_id })
+        .where('id', '=', installed.id)
+        .execute()
   }
   return changes
 }

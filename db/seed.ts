@@ -29,7 +29,11 @@ export async function seedReferenceData(db: Db) {
 
 async function seedJurisdiction(db: Db, j: SeedJurisdiction) {
   const code = j.code as JurisdictionCode
-  await db.insertInto('jurisdictions').values(jurisdictionColumns(j)).onConflict((oc) => oc.column('code').doNothing()).execute()
+  await db
+    .insertInto('jurisdictions')
+    .values(jurisdictionColumns(j))
+    .onConflict((oc) => oc.column('code').doNothing())
+    .execute()
   const { id: jurisdictionId } = await db.selectFrom('jurisdictions').select('id').where('code', '=', j.code).executeTakeFirstOrThrow()
   // Seeded once: a jurisdiction that has units or categories belongs to its admins (ADR 015).
   if (await hasReferenceRows(db, jurisdictionId)) return
