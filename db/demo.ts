@@ -1,6 +1,6 @@
-// Everything a start-up or `npm run db:seed` writes: reference data always
-// (idempotent), and on an empty non-production database the demo staff and
-// simulated demo history.
+// Everything a start-up or `npm run db:seed` writes: reference data into a jurisdiction
+// that has none yet (seeded once, never overwritten: ADR 015), and on an empty
+// non-production database the demo staff and simulated demo history.
 import type { Kysely } from 'kysely'
 import { isDatabaseEmpty, seedDemoStaff, seedReferenceData } from './seed'
 import { simulateReports } from './simulator'

@@ -1,6 +1,9 @@
-// Reference data (jurisdictions, areas, units, categories, routing rules, holidays)
-// is upserted on every start: it is idempotent. Demo staff and demo reports are
-// added only to an empty database, and never when NODE_ENV=production.
+// Reference data (jurisdictions, areas, units, categories, routing rules) is seeded ONCE,
+// into a jurisdiction without units or categories; after that it is the admins' data and
+// no start overwrites, deletes or re-creates a row (ADR 015). Shipped changes reach an
+// existing install through a migration or `npm run db:seed -- --update-reference`
+// (db/reference-update.ts). Demo staff and demo reports are added only to an empty
+// database, and never when NODE_ENV=production.
 import { hash } from '@node-rs/argon2'
 import { sql, type Kysely, type Transaction } from 'kysely'
 import { areasFor } from './seed-data/areas'
@@ -10,6 +13,7 @@ import { NATIONAL_HOLIDAYS } from './seed-data/holidays'
 import { HOLIDAYS_2027 } from './seed-data/holidays-2027'
 import { SEED_JURISDICTIONS, type SeedJurisdiction } from './seed-data/jurisdictions'
 import { unitsFor } from './seed-data/units'
+import { areaColumns, categoryColumns, jurisdictionColumns, unitAreaCode, unitColumns } from './reference-rows'
 import type { DB } from './types'
 
 type Db = Kysely<DB> | Transaction<DB>
@@ -25,61 +29,40 @@ export async function seedReferenceData(db: Db) {
 
 async function seedJurisdiction(db: Db, j: SeedJurisdiction) {
   const code = j.code as JurisdictionCode
-  const { id: jurisdictionId } = await db
+  await db
     .insertInto('jurisdictions')
-    .values({ slug: j.slug, name: j.name, code: j.code, time_zone: j.timeZone, open311_id: j.open311Id, code_prefix: j.codePrefix })
-    .onConflict((oc) => oc.column('code').doUpdateSet({ name: j.name, time_zone: j.timeZone }))
-    .returning('id')
-    .executeTakeFirstOrThrow()
+    .values(jurisdictionColumns(j))
+    .onConflict((oc) => oc.column('code').doNothing())
+    .execute()
+  const { id: jurisdictionId } = await db.selectFrom('jurisdictions').select('id').where('code', '=', j.code).executeTakeFirstOrThrow()
+  // Seeded once: a jurisdiction that has units or categories belongs to its admins (ADR 015).
+  if (await hasReferenceRows(db, jurisdictionId)) return
 
   const areaIds = new Map<string, number>()
   for (const a of areasFor(code)) {
-    const values = {
-      jurisdiction_id: jurisdictionId,
-      level: a.level,
-      code: a.code,
-      name: a.name,
-      parent_id: a.parentCode ? (areaIds.get(a.parentCode) ?? null) : null,
-      polygon: JSON.stringify(a.polygon),
-      centroid_lat: a.centroid.lat,
-      centroid_lng: a.centroid.lng,
-    }
-    const row = await db
+    const parentId = a.parentCode ? (areaIds.get(a.parentCode) ?? null) : null
+    // Areas are unique by Kemendagri code across jurisdictions; an existing one is kept as is.
+    await db
       .insertInto('areas')
-      .values(values)
-      .onConflict((oc) =>
-        oc.column('code').doUpdateSet({ name: values.name, polygon: values.polygon, centroid_lat: values.centroid_lat, centroid_lng: values.centroid_lng }),
-      )
-      .returning('id')
-      .executeTakeFirstOrThrow()
+      .values({ jurisdiction_id: jurisdictionId, parent_id: parentId, ...areaColumns(a) })
+      .onConflict((oc) => oc.column('code').doNothing())
+      .execute()
+    const row = await db.selectFrom('areas').select('id').where('code', '=', a.code).executeTakeFirstOrThrow()
     areaIds.set(a.code, row.id)
   }
 
   const unitIds = new Map<string, number>()
-  const kecamatanByName = new Map(
-    areasFor(code)
-      .filter((a) => a.level === 'kecamatan')
-      .map((a) => [a.name.toLowerCase(), a.code]),
-  )
   for (const u of unitsFor(code)) {
-    const areaCode = u.kind === 'kecamatan' ? kecamatanByName.get(u.name.replace(/^Kecamatan\s+/i, '').toLowerCase()) : undefined
-    const values = {
-      jurisdiction_id: jurisdictionId,
-      key: u.key,
-      name: u.name,
-      short_name: u.shortName,
-      kind: u.kind,
-      parent_id: u.parentKey ? (unitIds.get(u.parentKey) ?? null) : null,
-      area_id: areaCode ? (areaIds.get(areaCode) ?? null) : null,
-    }
+    const areaCode = unitAreaCode(code, u)
     const row = await db
       .insertInto('units')
-      .values(values)
-      .onConflict((oc) =>
-        oc
-          .columns(['jurisdiction_id', 'key'])
-          .doUpdateSet({ name: values.name, short_name: values.short_name, kind: values.kind, parent_id: values.parent_id, area_id: values.area_id }),
-      )
+      .values({
+        jurisdiction_id: jurisdictionId,
+        key: u.key,
+        ...unitColumns(u),
+        parent_id: u.parentKey ? (unitIds.get(u.parentKey) ?? null) : null,
+        area_id: areaCode ? (areaIds.get(areaCode) ?? null) : null,
+      })
       .returning('id')
       .executeTakeFirstOrThrow()
     unitIds.set(u.key, row.id)
@@ -87,40 +70,14 @@ async function seedJurisdiction(db: Db, j: SeedJurisdiction) {
 
   const categoryIds = new Map<string, number>()
   for (const [index, c] of SEED_CATEGORIES.entries()) {
-    const values = {
-      jurisdiction_id: jurisdictionId,
-      code: c.code,
-      group_code: c.group,
-      name_id: c.nameId,
-      name_en: c.nameEn,
-      description_id: c.descriptionId,
-      description_en: c.descriptionEn,
-      default_unit_id: unitIds.get(c.defaultUnitKey) ?? null,
-      privacy_rule: c.privacyRule,
-      is_misconduct: c.privacyRule === 'always_confidential',
-      is_emergency: c.isEmergency,
-      emergency_advice_id: c.emergencyAdviceId,
-      emergency_advice_en: c.emergencyAdviceEn,
-      response_target: c.responseTarget,
-      response_clock: c.responseClock,
-      resolution_target: c.resolutionTarget,
-      resolution_clock: c.resolutionClock,
-      keywords: JSON.stringify(c.keywords),
-      sort_order: index,
-    }
-    const { jurisdiction_id: _j, code: _c, ...update } = values
     const row = await db
       .insertInto('categories')
-      .values(values)
-      .onConflict((oc) => oc.columns(['jurisdiction_id', 'code']).doUpdateSet(update))
+      .values({ jurisdiction_id: jurisdictionId, code: c.code, ...categoryColumns(c, index), default_unit_id: unitIds.get(c.defaultUnitKey) ?? null })
       .returning('id')
       .executeTakeFirstOrThrow()
     categoryIds.set(c.code, row.id)
   }
 
-  // Routing rules are reference data owned by the seed until an admin screen exists:
-  // replace them wholesale so that edits to the seed take effect.
-  await db.deleteFrom('routing_rules').where('jurisdiction_id', '=', jurisdictionId).execute()
   const rules = routingRulesFor(code).map((r) => ({
     jurisdiction_id: jurisdictionId,
     category_id: mustGet(categoryIds, r.categoryCode, 'category'),
@@ -131,6 +88,12 @@ async function seedJurisdiction(db: Db, j: SeedJurisdiction) {
     note: r.note,
   }))
   if (rules.length) await db.insertInto('routing_rules').values(rules).execute()
+}
+
+async function hasReferenceRows(db: Db, jurisdictionId: number) {
+  const unit = await db.selectFrom('units').select('id').where('jurisdiction_id', '=', jurisdictionId).limit(1).executeTakeFirst()
+  const category = await db.selectFrom('categories').select('id').where('jurisdiction_id', '=', jurisdictionId).limit(1).executeTakeFirst()
+  return unit !== undefined || category !== undefined
 }
 
 async function seedHolidays(db: Db) {

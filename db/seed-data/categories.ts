@@ -46,6 +46,8 @@ export interface SeedCategory {
   descriptionEn: string
   defaultUnitKey: string
   privacyRule: PrivacyRule
+  /** Misconduct reports stay in the Inspektorat. Its own flag: not implied by the privacy rule. */
+  isMisconduct: boolean
   isEmergency: boolean
   emergencyAdviceId: string | null
   emergencyAdviceEn: string | null
@@ -91,6 +93,7 @@ export const SEED_CATEGORIES: SeedCategory[] = [
     descriptionEn: 'Report a street light that is out, flickering, on during the day, or has a damaged pole; give the location or pole number if you can.',
     defaultUnitKey: 'dpuprpkp-pju',
     privacyRule: 'citizen_choice',
+    isMisconduct: false,
     ...NOT_EMERGENCY,
     ...STANDARD_TARGETS,
     keywords: ['lampu jalan', 'lampu mati', 'pju', 'penerangan jalan', 'lampu kedip', 'tiang lampu', 'jalan gelap'],
@@ -105,6 +108,7 @@ export const SEED_CATEGORIES: SeedCategory[] = [
     // BPBD (URC) gives the first response and assessment; DLH (Bidang RTH) cuts and clears.
     defaultUnitKey: 'bpbd',
     privacyRule: 'citizen_choice',
+    isMisconduct: false,
     isEmergency: true,
     emergencyAdviceId:
       'Jauhi pohon dan kabel listrik yang tumbang. Jika ada korban, jalan tertutup, atau kabel listrik putus, hubungi 112 sekarang juga (gangguan listrik: PLN 123); laporan ini tidak menggantikan panggilan darurat.',
@@ -126,6 +130,7 @@ export const SEED_CATEGORIES: SeedCategory[] = [
     // BPBD handles the disaster response; lasting drainage fixes go to DPUPRPKP (drainase_tersumbat).
     defaultUnitKey: 'bpbd',
     privacyRule: 'citizen_choice',
+    isMisconduct: false,
     isEmergency: true,
     emergencyAdviceId:
       'Jika air naik cepat, ada warga terjebak, atau ada bahaya listrik, hubungi 112 sekarang juga; laporan ini tidak menggantikan panggilan darurat.',
@@ -146,6 +151,7 @@ export const SEED_CATEGORIES: SeedCategory[] = [
     descriptionEn: 'Report a gutter, culvert or drain that is blocked, broken or missing its cover so water cannot flow.',
     defaultUnitKey: 'dpuprpkp',
     privacyRule: 'citizen_choice',
+    isMisconduct: false,
     ...NOT_EMERGENCY,
     ...STANDARD_TARGETS,
     keywords: ['selokan', 'got mampet', 'drainase', 'saluran tersumbat', 'gorong-gorong', 'tutup saluran'],
@@ -160,6 +166,7 @@ export const SEED_CATEGORIES: SeedCategory[] = [
     descriptionEn: 'Report potholes, cracks, subsidence or peeling asphalt on city roads; a photo with an object for scale helps staff judge the size.',
     defaultUnitKey: 'dpuprpkp-bina-marga',
     privacyRule: 'citizen_choice',
+    isMisconduct: false,
     ...NOT_EMERGENCY,
     responseTarget: RESPONSE_WORKING_DAYS,
     responseClock: 'working_days',
@@ -176,6 +183,7 @@ export const SEED_CATEGORIES: SeedCategory[] = [
     descriptionEn: 'Report piled-up rubbish, an overflowing collection point (TPS), missed collection or illegal dumping.',
     defaultUnitKey: 'dlh',
     privacyRule: 'citizen_choice',
+    isMisconduct: false,
     ...NOT_EMERGENCY,
     ...STANDARD_TARGETS,
     keywords: ['sampah', 'sampah menumpuk', 'tps penuh', 'buang sampah sembarangan', 'sampah liar', 'bau sampah'],
@@ -189,6 +197,7 @@ export const SEED_CATEGORIES: SeedCategory[] = [
     descriptionEn: 'Report a tree that is leaning, rotten or has branches hanging over a road or power lines but has not fallen yet.',
     defaultUnitKey: 'dlh',
     privacyRule: 'citizen_choice',
+    isMisconduct: false,
     ...NOT_EMERGENCY,
     ...STANDARD_TARGETS,
     keywords: ['pohon miring', 'pohon rawan', 'pangkas pohon', 'ranting', 'dahan menjuntai', 'pohon keropos'],
@@ -202,6 +211,7 @@ export const SEED_CATEGORIES: SeedCategory[] = [
     descriptionEn: 'Use this category for a building, land or vehicle fire, after you have called 112 or the fire brigade on 113.',
     defaultUnitKey: 'damkar',
     privacyRule: 'citizen_choice',
+    isMisconduct: false,
     isEmergency: true,
     emergencyAdviceId: 'Hubungi 112 atau Damkar 113 sekarang juga; laporan ini tidak menggantikan panggilan darurat.',
     emergencyAdviceEn: 'Call 112 or the fire brigade on 113 right now; this report does not replace an emergency call.',
@@ -220,6 +230,7 @@ export const SEED_CATEGORIES: SeedCategory[] = [
     descriptionEn: 'Report vehicles parked where it is not allowed, or parking attendants without an official vest and ticket who charge unfair fees.',
     defaultUnitKey: 'dishub',
     privacyRule: 'citizen_choice',
+    isMisconduct: false,
     ...NOT_EMERGENCY,
     ...STANDARD_TARGETS,
     keywords: ['parkir liar', 'jukir liar', 'tukang parkir', 'parkir sembarangan', 'karcis parkir', 'tarif parkir'],
@@ -233,6 +244,7 @@ export const SEED_CATEGORIES: SeedCategory[] = [
     descriptionEn: 'Report a traffic sign that is knocked down or hidden, faded road markings, or a traffic light that is not working.',
     defaultUnitKey: 'dishub',
     privacyRule: 'citizen_choice',
+    isMisconduct: false,
     ...NOT_EMERGENCY,
     ...STANDARD_TARGETS,
     keywords: ['rambu', 'marka jalan', 'lampu merah', 'traffic light', 'zebra cross', 'rambu roboh'],
@@ -248,6 +260,7 @@ export const SEED_CATEGORIES: SeedCategory[] = [
       'Report problems with e-ID cards, family cards, birth or death certificates and change of address; do not put your full NIK in a public report.',
     defaultUnitKey: 'dispendukcapil',
     privacyRule: 'citizen_choice',
+    isMisconduct: false,
     ...NOT_EMERGENCY,
     ...STANDARD_TARGETS,
     keywords: ['ktp', 'e-ktp', 'kartu keluarga', 'kk', 'akta kelahiran', 'akta kematian', 'pindah domisili', 'dukcapil'],
@@ -262,6 +275,7 @@ export const SEED_CATEGORIES: SeedCategory[] = [
     // Handled first by the kecamatan trantib (see routing rules), escalated to Satpol PP.
     defaultUnitKey: 'satpol-pp',
     privacyRule: 'citizen_choice',
+    isMisconduct: false,
     ...NOT_EMERGENCY,
     ...STANDARD_TARGETS,
     keywords: ['pkl', 'pedagang kaki lima', 'bangunan liar', 'keributan', 'trotoar', 'pelanggaran perda', 'trantib'],
@@ -276,6 +290,7 @@ export const SEED_CATEGORIES: SeedCategory[] = [
     descriptionEn: 'Report government staff who ask for illegal fees, abuse their authority or behave improperly; your identity is always kept confidential.',
     defaultUnitKey: 'inspektorat',
     privacyRule: 'always_confidential',
+    isMisconduct: true,
     ...NOT_EMERGENCY,
     responseTarget: RESPONSE_WORKING_DAYS,
     responseClock: 'working_days',
@@ -293,6 +308,7 @@ export const SEED_CATEGORIES: SeedCategory[] = [
     descriptionEn: 'Choose this if your report does not fit another category; the triage desk will forward it to the right department.',
     defaultUnitKey: 'diskominfo',
     privacyRule: 'citizen_choice',
+    isMisconduct: false,
     ...NOT_EMERGENCY,
     ...STANDARD_TARGETS,
     keywords: ['lainnya', 'pengaduan', 'keluhan', 'aduan', 'saran'],

@@ -217,6 +217,8 @@ describe('categories', () => {
       if (!['jalan_rusak', 'perilaku_asn'].includes(c.code)) expect(c.resolutionTarget).toBe(5)
     }
     expect(SEED_CATEGORIES.filter((c) => c.privacyRule === 'always_confidential').map((c) => c.code)).toEqual(['perilaku_asn'])
+    // Misconduct routing is its own flag (ADR 015), stated in the data rather than derived from the privacy rule.
+    expect(SEED_CATEGORIES.filter((c) => c.isMisconduct).map((c) => c.code)).toEqual(['perilaku_asn'])
   })
 })
 
