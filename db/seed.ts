@@ -96,17 +96,23 @@ async function hasReferenceRows(db: Db, jurisdictionId: number) {
   return unit !== undefined || category !== undefined
 }
 
+/**
+ * National holidays are seeded per year, and only into a year with no national rows:
+ * after that the year is the admins' data (ADR 012, ADR 015) and no boot renames,
+ * re-creates or overwrites a day of it.
+ */
 async function seedHolidays(db: Db) {
-  for (const h of NATIONAL_HOLIDAYS) {
-    await sql`INSERT INTO holidays (jurisdiction_id, date, name, kind) VALUES (NULL, ${h.date}, ${h.name}, ${h.kind})
-      ON CONFLICT (coalesce(jurisdiction_id, 0), date) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind`.execute(db)
+  const years = new Map<string, typeof HOLIDAYS_2027>()
+  for (const h of [...NATIONAL_HOLIDAYS.map((n) => ({ ...n, provisional: false })), ...HOLIDAYS_2027]) {
+    const year = h.date.slice(0, 4)
+    years.set(year, [...(years.get(year) ?? []), h])
   }
-  await seedProvisionalYear(db, '2027', HOLIDAYS_2027)
+  for (const [year, holidays] of years) await seedProvisionalYear(db, year, holidays)
 }
 
 /**
- * A year computed ahead of its SKB (ADR 012). Once a year has national rows they are the
- * admins' data: the seed adds the provisional list only to an empty year, never over it.
+ * One year of national holidays (confirmed, or computed ahead of its SKB as provisional),
+ * added only to a year that has no national rows yet; returns how many were added.
  */
 export async function seedProvisionalYear(db: Db, year: string, holidays: typeof HOLIDAYS_2027) {
   const existing = await db

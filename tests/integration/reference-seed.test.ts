@@ -49,6 +49,20 @@ async function boot() {
 }
 
 describe('reference data belongs to the admins after the first seed', () => {
+  it('a boot keeps a renamed national holiday and does not re-create a deleted one', async () => {
+    const national = () =>
+      database.db.selectFrom('holidays').select(['date', 'name']).where('jurisdiction_id', 'is', null).where('date', 'in', ['2026-08-17', '2026-12-25'])
+    await database.db
+      .updateTable('holidays')
+      .set({ name: 'HUT RI ke-81 (diubah admin)' })
+      .where('jurisdiction_id', 'is', null)
+      .where('date', '=', '2026-08-17')
+      .execute()
+    await database.db.deleteFrom('holidays').where('jurisdiction_id', 'is', null).where('date', '=', '2026-12-25').execute()
+    await boot()
+    expect(await national().execute()).toEqual([{ date: '2026-08-17', name: 'HUT RI ke-81 (diubah admin)' }])
+  })
+
   it('a boot keeps an edited category target, an edited routing rule and a deleted routing rule', async () => {
     const jid = await jurisdictionId()
     const pju = await category('pju')
