@@ -231,6 +231,8 @@ export const en: Dictionary = {
     reporter: 'Reporter',
     reporterHidden: 'The reporter’s identity is hidden (anonymous report).',
     reporterNone: 'The reporter left no contact details.',
+    reporterNotForExecutives: 'The reporter’s contact details are visible to the handling unit only.',
+    readOnly: 'You are viewing this report read-only; the handling unit acts on it.',
     privacy: 'Privacy',
     coordinates: 'Location point',
     openMap: 'Open in a map',

@@ -230,6 +230,8 @@ export const id = {
     reporter: 'Pelapor',
     reporterHidden: 'Identitas pelapor dirahasiakan (laporan anonim).',
     reporterNone: 'Pelapor tidak meninggalkan kontak.',
+    reporterNotForExecutives: 'Kontak pelapor hanya terlihat oleh unit yang menangani.',
+    readOnly: 'Anda melihat laporan ini tanpa hak tindakan; unit yang menangani yang menindaklanjutinya.',
     privacy: 'Privasi',
     coordinates: 'Titik lokasi',
     openMap: 'Buka di peta',
