@@ -11,6 +11,7 @@ export const id = {
     staff: 'Petugas',
     dashboard: 'Dasbor',
     mailOutbox: 'Surat terkirim',
+    account: 'Akun',
     login: 'Masuk petugas',
     logout: 'Keluar',
     language: 'Bahasa',
@@ -355,6 +356,23 @@ export const id = {
     missingHolidays:
       'Belum ada data hari libur untuk tahun {years}. Tenggat kerja pada tahun itu tetap dihitung, tetapi tanpa hari libur. Masukkan hari libur sesuai SKB 3 Menteri.',
     provisionalHolidays: 'Hari libur tahun {years} masih sementara (dihitung di muka). Konfirmasikan dengan SKB 3 Menteri.',
+  },
+  account: {
+    heading: 'Akun',
+    passwordHeading: 'Ganti kata sandi',
+    currentPassword: 'Kata sandi sekarang',
+    newPassword: 'Kata sandi baru',
+    newPasswordHint: 'Minimal 12 karakter.',
+    repeatPassword: 'Ulangi kata sandi baru',
+    passwordTooShort: 'Kata sandi baru minimal 12 karakter.',
+    passwordTooLong: 'Kata sandi baru terlalu panjang (maksimal 200 karakter).',
+    passwordsDiffer: 'Kedua kata sandi baru tidak sama.',
+    wrongPassword: 'Kata sandi sekarang salah.',
+    passwordChanged: 'Kata sandi diganti. Sesi Anda di perangkat lain telah diakhiri.',
+    changePassword: 'Ganti kata sandi',
+    sessionsHeading: 'Sesi',
+    sessionsIntro: 'Keluar dari semua perangkat, termasuk yang ini. Anda perlu masuk lagi.',
+    signOutEverywhere: 'Keluar dari semua perangkat',
   },
 }
 
