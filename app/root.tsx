@@ -89,6 +89,9 @@ function Header() {
                   </li>
                 ) : null}
                 <li>
+                  <Link to="/petugas/akun">{t.nav.account}</Link>
+                </li>
+                <li>
                   <Form method="post" action="/keluar">
                     <button type="submit" className="link-button" title={fill(t.nav.signedInAs, { name: staff.name })}>
                       {t.nav.logout}

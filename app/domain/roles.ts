@@ -5,6 +5,8 @@ import type { StaffRole } from './vocabulary'
 
 /** Roles that work the report queue. Executives only see dashboards. */
 export const QUEUE_ROLES: readonly StaffRole[] = ['officer', 'supervisor', 'inspector', 'admin']
+/** Roles that may open a staff report page. Executives read it, they never act on it (QUEUE_ROLES do). */
+export const REPORT_READ_ROLES: readonly StaffRole[] = [...QUEUE_ROLES, 'executive']
 export const DASHBOARD_ROLES: readonly StaffRole[] = ['executive', 'admin', 'supervisor']
 
 export const canUseQueue = (role: StaffRole) => QUEUE_ROLES.includes(role)

@@ -36,6 +36,13 @@ export async function revokeSession(db: Db, sessionId: string, now: Date) {
   await db.updateTable('sessions').set({ revoked_at: now }).where('id', '=', sessionId).where('revoked_at', 'is', null).execute()
 }
 
+/** Revokes every live session of the user, but the one kept (if any). */
+export async function revokeUserSessions(db: Db, userId: number, now: Date, keepSessionId: string | null = null) {
+  let q = db.updateTable('sessions').set({ revoked_at: now }).where('user_id', '=', userId).where('revoked_at', 'is', null)
+  if (keepSessionId) q = q.where('id', '<>', keepSessionId)
+  await q.execute()
+}
+
 /** Housekeeping: sessions that expired (or were revoked) a day ago are no use to anyone. */
 export async function deleteExpiredSessions(db: Db, now: Date) {
   const before = new Date(now.getTime() - 24 * 3600_000)

@@ -1,6 +1,8 @@
 // What staff may see: always filtered by their scope in the query's WHERE.
 // Officers, supervisors and inspectors see their unit and its sub-units; admins see
-// the whole jurisdiction except confidential reports outside their own units.
+// the whole jurisdiction except confidential reports outside their own units. Executives
+// (the mayor's office) read the whole jurisdiction except what stays in the Inspektorat,
+// never the reporter's contact, and act on nothing.
 import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely'
 import type { DB } from '#db/types'
 import { mayTransferTo, reporterVisibleToHolder } from '~/domain/custody'
@@ -14,11 +16,13 @@ export interface StaffScope {
   jurisdictionId: number
   unitIds: number[]
   wholeJurisdiction: boolean
+  /** An executive: whole jurisdiction minus Inspektorat-only reports, no contact details, no actions. */
+  readOnly: boolean
 }
 
 export async function getStaffScope(db: Db, user: StaffUser): Promise<StaffScope> {
   const unitIds = user.unitId === null ? [] : await unitAndDescendants(db, user.unitId)
-  return { jurisdictionId: user.jurisdictionId, unitIds, wholeJurisdiction: user.role === 'admin' }
+  return { jurisdictionId: user.jurisdictionId, unitIds, wholeJurisdiction: user.role === 'admin', readOnly: user.role === 'executive' }
 }
 
 async function unitAndDescendants(db: Db, unitId: number): Promise<number[]> {
@@ -34,9 +38,18 @@ async function unitAndDescendants(db: Db, unitId: number): Promise<number[]> {
 function inScope(scope: StaffScope) {
   return (eb: ExpressionBuilder<DB & { r: DB['reports'] }, 'r'>) => {
     const own = scope.unitIds.length ? eb('r.current_unit_id', 'in', scope.unitIds) : eb.val(false)
-    const visible = scope.wholeJurisdiction ? eb.or([eb('r.privacy', '<>', 'confidential'), own]) : own
+    const visible = scope.readOnly ? notInspectorateOnly(eb) : scope.wholeJurisdiction ? eb.or([eb('r.privacy', '<>', 'confidential'), own]) : own
     return eb.and([eb('r.jurisdiction_id', '=', scope.jurisdictionId), visible])
   }
+}
+
+/** The SQL side of isInspectorateOnly (domain/custody): NOT (misconduct OR (confidential AND held by the Inspektorat)). */
+function notInspectorateOnly(eb: ExpressionBuilder<DB & { r: DB['reports'] }, 'r'>) {
+  const misconduct = eb.exists(eb.selectFrom('categories as mc').select('mc.id').whereRef('mc.id', '=', 'r.category_id').where('mc.is_misconduct', '=', true))
+  const heldByInspectorate = eb.exists(
+    eb.selectFrom('units as hu').select('hu.id').whereRef('hu.id', '=', 'r.current_unit_id').where('hu.kind', '=', 'inspektorat'),
+  )
+  return eb.and([eb.not(misconduct), eb.or([eb('r.privacy', '<>', 'confidential'), eb.not(heldByInspectorate)])])
 }
 
 export const QUEUE_PAGE_SIZE = 50
@@ -86,7 +99,7 @@ export async function countQueue(db: Db, scope: StaffScope): Promise<number> {
   return Number(n)
 }
 
-/** A report in the user's scope, with the reporter's contact unless the report is anonymous. */
+/** A report in the user's scope, with the reporter's contact where custody allows it and the user is no executive. */
 export async function getStaffReport(db: Db, scope: StaffScope, code: string) {
   const found = await reportDetailQuery(db)
     .select(['c.is_emergency', 'c.is_misconduct', 'u.kind as unit_kind'])
@@ -96,9 +109,10 @@ export async function getStaffReport(db: Db, scope: StaffScope, code: string) {
   if (!found) return null
   const { is_misconduct: isMisconduct, unit_kind: unitKind, ...report } = found
   const custody = { isMisconduct, privacy: report.privacy, unitKind }
-  const contact = !reporterVisibleToHolder(custody)
-    ? null
-    : ((await db.selectFrom('report_contacts').select(['name', 'email', 'phone']).where('report_id', '=', report.id).executeTakeFirst()) ?? null)
+  const contact =
+    scope.readOnly || !reporterVisibleToHolder(custody)
+      ? null
+      : ((await db.selectFrom('report_contacts').select(['name', 'email', 'phone']).where('report_id', '=', report.id).executeTakeFirst()) ?? null)
   // The latest rating: of the last resolution the reporter rated.
   const rating = await db
     .selectFrom('ratings')

@@ -35,3 +35,11 @@ export async function getNotifyMode(db: Db, userId: number): Promise<StaffNotify
 export async function setNotifyMode(db: Db, userId: number, mode: StaffNotifyMode) {
   await db.updateTable('users').set({ notify_mode: mode }).where('id', '=', userId).execute()
 }
+
+export async function getPasswordHash(db: Db, userId: number): Promise<string> {
+  return (await db.selectFrom('users').select('password_hash').where('id', '=', userId).executeTakeFirstOrThrow()).password_hash
+}
+
+export async function setPasswordHash(db: Db, userId: number, passwordHash: string) {
+  await db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', userId).execute()
+}

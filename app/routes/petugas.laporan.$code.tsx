@@ -22,7 +22,8 @@ import { getLocale } from '~/utils/locale.server'
 import { parseForm } from '~/utils/parse-form'
 import { readRequestForm } from '~/utils/request-form.server'
 import { dbId } from '~/utils/schemas'
-import { actorKindFor, QUEUE_ROLES } from '~/domain/roles'
+import { actorKindFor, QUEUE_ROLES, REPORT_READ_ROLES } from '~/domain/roles'
+import type { StaffRole } from '~/domain/vocabulary'
 
 type Intent = 'verify' | 'start' | 'resolve' | 'reject' | 'transfer' | 'public_update' | 'internal_note'
 
@@ -41,8 +42,8 @@ function schema(t: Dictionary) {
   ])
 }
 
-async function loadInScope(request: Request, code: string) {
-  const user = await requireStaff(request, QUEUE_ROLES)
+async function loadInScope(request: Request, code: string, roles: readonly StaffRole[]) {
+  const user = await requireStaff(request, roles)
   const db = await getDb()
   const scope = await getStaffScope(db, user)
   // The scope is part of the query: a report of another unit is simply not found.
@@ -54,23 +55,24 @@ async function loadInScope(request: Request, code: string) {
 export { noStoreHeaders as headers } from '~/utils/headers'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, db, found } = await loadInScope(request, params.code ?? '')
+  const { user, db, found, scope } = await loadInScope(request, params.code ?? '', REPORT_READ_ROLES)
   const [timeline, transferUnits, photos, levels] = await Promise.all([
     getStaffTimeline(db, found.report.id),
-    listTransferTargets(db, found.report, found.custody),
+    scope.readOnly ? [] : listTransferTargets(db, found.report, found.custody),
     listReportPhotos(db, found.report.id),
     escalationLevels(db, [found.report]),
   ])
   const actor = actorKindFor(user.role)
-  const actions = allowedActions(found.report.status, actor)
-  const notes = NOTE_KINDS.filter((kind) => canAddNote(found.report.status, kind, actor))
-  return { ...found, timeline, photos, actions, notes, transferUnits, escalation: levels.get(found.report.id) ?? 0 }
+  const actions = scope.readOnly ? [] : allowedActions(found.report.status, actor)
+  const notes = scope.readOnly ? [] : NOTE_KINDS.filter((kind) => canAddNote(found.report.status, kind, actor))
+  return { ...found, readOnly: scope.readOnly, timeline, photos, actions, notes, transferUnits, escalation: levels.get(found.report.id) ?? 0 }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request)
   const code = params.code ?? ''
-  const { user, db, found, scope } = await loadInScope(request, code)
+  // Executives read the page but may not act: requireStaff answers them 403 before anything is parsed or written.
+  const { user, db, found, scope } = await loadInScope(request, code, QUEUE_ROLES)
   const locale = await getLocale(request)
   const t = getDictionary(locale)
   const submission = parseForm(await readRequestForm(request), schema(t), t)
@@ -130,7 +132,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) => (actionStatus === 409 ? true : defaultShouldRevalidate)
 
 export default function StaffReport() {
-  const { report: r, custody, contact, rating, timeline, photos, actions, notes, transferUnits, escalation } = useLoaderData<typeof loader>()
+  const { report: r, custody, contact, rating, timeline, photos, actions, notes, transferUnits, escalation, readOnly } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
   const { t, locale } = useLocale()
@@ -168,11 +170,13 @@ export default function StaffReport() {
         <dd>
           {r.privacy === 'anonymous'
             ? t.staff.reporterHidden
-            : !reporterVisibleToHolder(custody)
-              ? t.staff.reporterInspectorateOnly
-              : contact
-                ? [contact.name, contact.email, contact.phone].filter(Boolean).join(' · ')
-                : t.staff.reporterNone}
+            : readOnly
+              ? t.staff.reporterNotForExecutives
+              : !reporterVisibleToHolder(custody)
+                ? t.staff.reporterInspectorateOnly
+                : contact
+                  ? [contact.name, contact.email, contact.phone].filter(Boolean).join(' · ')
+                  : t.staff.reporterNone}
         </dd>
         <dt>{t.report.submittedAt}</dt>
         <dd>{formatDateTime(r.created_at, locale, tz)}</dd>
@@ -196,24 +200,30 @@ export default function StaffReport() {
       <p style={{ whiteSpace: 'pre-wrap' }}>{r.description}</p>
       <ReportPhotos photos={photos} />
 
-      <section className="actions" aria-labelledby="actions-heading">
-        <h2 id="actions-heading">{t.staff.actionsHeading}</h2>
-        {can('verify') ? <ActionForm intent="verify" version={r.version} label={t.staff.verify} /> : null}
-        {can('start') ? <ActionForm intent="start" version={r.version} label={t.staff.start} /> : null}
-        {can('resolve') ? <ActionForm intent="resolve" version={r.version} label={t.staff.resolve} noteLabel={t.staff.resolveNote} /> : null}
-        {can('public_update') ? (
-          <ActionForm intent="public_update" version={r.version} label={t.staff.publicUpdate} noteLabel={t.staff.publicUpdateLabel} />
-        ) : null}
-        {can('internal_note') ? (
-          <ActionForm intent="internal_note" version={r.version} label={t.staff.internalNote} noteLabel={t.staff.internalNoteLabel} secondary />
-        ) : null}
-        {can('transfer') && transferUnits.length > 0 ? (
-          <ActionForm intent="transfer" version={r.version} label={t.staff.transfer} noteLabel={t.staff.transferNote} units={transferUnits} secondary />
-        ) : null}
-        {can('transfer') && transferUnits.length === 0 ? <p className="muted small">{t.staff.noTransferTargets}</p> : null}
-        {can('reject') ? <ActionForm intent="reject" version={r.version} label={t.staff.reject} noteLabel={t.staff.rejectNote} withReason secondary /> : null}
-        {!open ? <p className="muted">{t.staff.noActions}</p> : null}
-      </section>
+      {readOnly ? (
+        <p className="notice" role="note">
+          {t.staff.readOnly}
+        </p>
+      ) : (
+        <section className="actions" aria-labelledby="actions-heading">
+          <h2 id="actions-heading">{t.staff.actionsHeading}</h2>
+          {can('verify') ? <ActionForm intent="verify" version={r.version} label={t.staff.verify} /> : null}
+          {can('start') ? <ActionForm intent="start" version={r.version} label={t.staff.start} /> : null}
+          {can('resolve') ? <ActionForm intent="resolve" version={r.version} label={t.staff.resolve} noteLabel={t.staff.resolveNote} /> : null}
+          {can('public_update') ? (
+            <ActionForm intent="public_update" version={r.version} label={t.staff.publicUpdate} noteLabel={t.staff.publicUpdateLabel} />
+          ) : null}
+          {can('internal_note') ? (
+            <ActionForm intent="internal_note" version={r.version} label={t.staff.internalNote} noteLabel={t.staff.internalNoteLabel} secondary />
+          ) : null}
+          {can('transfer') && transferUnits.length > 0 ? (
+            <ActionForm intent="transfer" version={r.version} label={t.staff.transfer} noteLabel={t.staff.transferNote} units={transferUnits} secondary />
+          ) : null}
+          {can('transfer') && transferUnits.length === 0 ? <p className="muted small">{t.staff.noTransferTargets}</p> : null}
+          {can('reject') ? <ActionForm intent="reject" version={r.version} label={t.staff.reject} noteLabel={t.staff.rejectNote} withReason secondary /> : null}
+          {!open ? <p className="muted">{t.staff.noActions}</p> : null}
+        </section>
+      )}
 
       <h2>{t.report.timeline}</h2>
       <Timeline events={timeline} timeZone={tz} />

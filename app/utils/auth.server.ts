@@ -4,9 +4,9 @@ import { hash, verify } from '@node-rs/argon2'
 import { createCookie, redirect, type AppLoadContext } from '@remix-run/node'
 import type { RoleValue } from '#db/types'
 import { ARGON2_OPTIONS } from '#db/seed'
-import { findSessionUser, insertSession, revokeSession } from '~/models/session.server'
+import { findSessionUser, insertSession, revokeSession, revokeUserSessions } from '~/models/session.server'
 import { claimLoginAttempt, clearLoginAttempts, type LoginThrottlePolicy } from '~/models/login-throttle.server'
-import { findUserByEmail, recordSuccessfulLogin, type StaffUser } from '~/models/user.server'
+import { findUserByEmail, getPasswordHash, recordSuccessfulLogin, setPasswordHash, type StaffUser } from '~/models/user.server'
 import { randomToken, sha256 } from './crypto.server'
 import { getDb } from './db.server'
 import { getEnv } from './env.server'
@@ -91,6 +91,29 @@ export async function endSession(request: Request) {
   const id = await sessionIdFrom(request)
   if (id) await revokeSession(await getDb(), id, new Date())
   return redirect('/', { headers: { 'Set-Cookie': await sessionCookie().serialize('', { maxAge: 0 }) } })
+}
+
+/**
+ * Changes the signed-in user's own password after checking the current one; the user's
+ * other sessions are revoked in the same transaction (a stolen session ends with the old
+ * password), this one stays. 'wrong' says nothing beyond that.
+ */
+export async function changeOwnPassword(request: Request, userId: number, current: string, next: string, now = new Date()): Promise<'changed' | 'wrong'> {
+  const db = await getDb()
+  if (!(await verify(await getPasswordHash(db, userId), current))) return 'wrong'
+  const passwordHash = await hash(next, ARGON2_OPTIONS)
+  const keep = await sessionIdFrom(request)
+  await db.transaction().execute(async (trx) => {
+    await setPasswordHash(trx, userId, passwordHash)
+    await revokeUserSessions(trx, userId, now, keep)
+  })
+  return 'changed'
+}
+
+/** "Sign out everywhere": revokes all the user's sessions, this one included, and goes to the login page. */
+export async function endAllSessions(userId: number, now = new Date()) {
+  await revokeUserSessions(await getDb(), userId, now)
+  return redirect('/masuk', { headers: { 'Set-Cookie': await sessionCookie().serialize('', { maxAge: 0 }) } })
 }
 
 export async function getStaffUser(request: Request): Promise<StaffUser | null> {

@@ -9,9 +9,10 @@ import { addStaffNote, applyReportAction, fileReport, type NewReportInput } from
 import { getStaffScope, listQueue } from '~/models/staff-report.server'
 import { action as loginAction } from '~/routes/masuk'
 import { loader as queueLoader } from '~/routes/petugas._index'
-import { action as staffAction, loader as staffLoader } from '~/routes/petugas.laporan.$code'
+import StaffReportPage, { action as staffAction, loader as staffLoader } from '~/routes/petugas.laporan.$code'
 import { useDatabaseForTests } from '~/utils/db.server'
 import { createTestDatabase, type TestDatabase } from '../setup/test-db'
+import { renderRoute } from '../support/render-route'
 import { ORIGIN, unwrap } from '../support/routes'
 
 let t: TestDatabase
@@ -39,6 +40,17 @@ beforeAll(async () => {
     await t.db
       .insertInto('users')
       .values({ jurisdiction_id: jurisdiction.id, email, name: email, password_hash: passwordHash, role, unit_id: unit.get(key)! })
+      .execute()
+  }
+  // Executives (the mayor's office) belong to no unit; one of another jurisdiction.
+  const madiun = await t.db.selectFrom('jurisdictions').select('id').where('slug', '=', 'kota-madiun').executeTakeFirstOrThrow()
+  for (const [email, jurisdictionId] of [
+    ['walikota@test.local', jurisdiction.id],
+    ['walikota-madiun@test.local', madiun.id],
+  ] as const) {
+    await t.db
+      .insertInto('users')
+      .values({ jurisdiction_id: jurisdictionId, email, name: email, password_hash: passwordHash, role: 'executive', unit_id: null })
       .execute()
   }
 })
@@ -327,5 +339,103 @@ describe('misconduct reports stay in the Inspektorat', () => {
     expect(view.contact).toBeNull()
     expect(JSON.stringify(view)).not.toContain('siti@example.com')
     for (const u of view.transferUnits) expect(u.id).toBe(unit.get('inspektorat'))
+  })
+})
+
+describe('executives read any report of their jurisdiction, and act on none (issue 7 §3)', () => {
+  const open = async (code: string, email: string) => staffLoader(args(get(`/petugas/laporan/${code}`, await login(email)), { code })) as Promise<any>
+  const counts = async (reportId: number) => ({
+    events: Number(
+      (
+        await t.db
+          .selectFrom('report_events')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('report_id', '=', reportId)
+          .executeTakeFirstOrThrow()
+      ).n,
+    ),
+    outbox: Number(
+      (
+        await t.db
+          .selectFrom('notification_outbox')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    ),
+  })
+
+  it("opens a report of any unit of its jurisdiction read-only, without the reporter's contact", async () => {
+    const { code } = await file()
+    const view = await open(code, 'walikota@test.local')
+    expect(view.report.code).toBe(code)
+    expect(view.actions).toEqual([])
+    expect(view.notes).toEqual([])
+    expect(view.transferUnits).toEqual([])
+    expect(view.contact).toBeNull()
+    expect(JSON.stringify(view)).not.toContain('siti@example.com')
+    // The page renders no action form at all; an officer's page of the same report does.
+    const render = (loaderData: unknown) =>
+      renderRoute({
+        path: '/petugas/laporan/:code',
+        url: `/petugas/laporan/${code}`,
+        Component: StaffReportPage,
+        loaderData: JSON.parse(JSON.stringify(loaderData)),
+      })
+    const html = render(view)
+    expect(html).toContain(code)
+    expect(html).not.toMatch(/<form[^>]*method="post"/i)
+    expect(html).not.toContain('name="intent"')
+    expect(html).toContain('tanpa hak tindakan')
+    expect(render(await open(code, 'pju@test.local'))).toContain('name="intent"')
+    // A confidential report outside the Inspektorat is still the mayor's to read.
+    const confidential = (await file({ privacy: 'confidential' })).code
+    expect((await open(confidential, 'walikota@test.local')).report.code).toBe(confidential)
+  })
+
+  it("gets 404 for another jurisdiction's report", async () => {
+    const { code } = await file()
+    await expect(open(code, 'walikota-madiun@test.local')).rejects.toMatchObject({ status: 404 })
+  })
+
+  it('gets 404 for misconduct reports and confidential reports the Inspektorat holds', async () => {
+    const misconduct = (await file({ categoryId: category.get('perilaku_asn')! })).code
+    await expect(open(misconduct, 'walikota@test.local')).rejects.toMatchObject({ status: 404 })
+    // Wherever a misconduct report sits, it stays out of the executive's sight.
+    await t.db
+      .updateTable('reports')
+      .set({ current_unit_id: unit.get('diskominfo')! })
+      .where('code', '=', misconduct)
+      .execute()
+    await expect(open(misconduct, 'walikota@test.local')).rejects.toMatchObject({ status: 404 })
+    const confidential = (await file({ categoryId: category.get('lainnya')!, privacy: 'confidential' })).code
+    await act(confidential, { type: 'transfer' }, { email: 'triage@test.local', toUnitId: unit.get('inspektorat')! })
+    await expect(open(confidential, 'walikota@test.local')).rejects.toMatchObject({ status: 404 })
+    // The Inspektorat itself still sees both.
+    expect((await open(confidential, 'irban@test.local')).report.code).toBe(confidential)
+  })
+
+  it.each<Record<string, string>>([
+    { intent: 'verify' },
+    { intent: 'start' },
+    { intent: 'resolve', body: 'Sudah diperbaiki.' },
+    { intent: 'reject', reason: 'out_of_remit' },
+    { intent: 'transfer', toUnitId: 'dlh' },
+    { intent: 'public_update', body: 'Kabar' },
+    { intent: 'internal_note', body: 'Catatan' },
+    { intent: 'nonsense' },
+  ])('answers 403 to a POST with intent $intent and writes nothing', async (fields) => {
+    const { code } = await file()
+    const before = await reportByCode(code)
+    const beforeCounts = await counts(before.id)
+    const body = { ...fields }
+    if (body.toUnitId) body.toUnitId = String(unit.get(body.toUnitId)!)
+    const reply = await staffPost(code, 'walikota@test.local', body).then(
+      (r) => r,
+      (e: unknown) => e,
+    )
+    expect(reply).toBeInstanceOf(Response)
+    expect((reply as Response).status).toBe(403)
+    expect(await reportByCode(code)).toEqual(before)
+    expect(await counts(before.id)).toEqual(beforeCounts)
   })
 })
