@@ -18,7 +18,7 @@ export interface FuzzOptions {
   /** Tracking codes that exist (the staff queue's). */
   codes: string[]
   baseUrl: string
-  cookies: { supervisor: string; executive: string }
+  cookies: { supervisor: string; executive: string; admin: string }
 }
 
 function rng(seed: number) {
@@ -101,7 +101,7 @@ const NASTY_VALUES = [
   '+62 812 3456 7890',
 ]
 
-const FORMS: Record<string, { path: (code: string) => string; fields: string[]; staff?: boolean; files?: boolean }> = {
+const FORMS: Record<string, { path: (code: string) => string; fields: string[]; staff?: boolean | 'admin'; files?: boolean }> = {
   lapor: {
     path: () => '/lapor',
     fields: ['categoryId', 'areaId', 'lat', 'lng', 'description', 'address', 'name', 'email', 'phone', 'privacy', 'idempotencyKey', 'photos'],
@@ -111,6 +111,10 @@ const FORMS: Record<string, { path: (code: string) => string; fields: string[]; 
   keluar: { path: () => '/keluar', fields: ['x'] },
   rating: { path: (c) => `/laporan/${c}`, fields: ['token', 'score', 'fixed', 'comment'] },
   staff: { path: (c) => `/petugas/laporan/${c}`, fields: ['intent', 'version', 'body', 'reason', 'toUnitId'], staff: true },
+  // The fuzzed values never spell 'sign_out_everywhere', so the run keeps its session.
+  account: { path: () => '/petugas/akun', fields: ['intent', 'current', 'next', 'repeat'], staff: true },
+  notifyMode: { path: () => '/petugas/pemberitahuan', fields: ['intent', 'mode'], staff: true },
+  retryNotification: { path: () => '/admin/notifikasi', fields: ['intent', 'id'], staff: 'admin' },
   // GET-only routes posted to.
   lacak: { path: () => '/lacak', fields: ['kode'] },
   dasbor: { path: () => '/dasbor', fields: ['hari'], staff: true },
@@ -118,7 +122,7 @@ const FORMS: Record<string, { path: (code: string) => string; fields: string[]; 
   api: { path: () => '/api/kelurahan', fields: ['lat', 'lng'] },
 }
 
-const GET_ROUTES: { path: (code: string) => string; params: string[]; staff?: 'supervisor' | 'executive' }[] = [
+const GET_ROUTES: { path: (code: string) => string; params: string[]; staff?: 'supervisor' | 'executive' | 'admin' }[] = [
   { path: () => '/', params: ['x'] },
   { path: () => '/lapor', params: ['kategori'] },
   { path: () => '/lacak', params: ['kode'] },
@@ -135,6 +139,14 @@ const GET_ROUTES: { path: (code: string) => string; params: string[]; staff?: 's
   { path: (c) => `/petugas/laporan/${c}.data`, params: ['tersimpan'], staff: 'supervisor' },
   { path: () => '/dasbor', params: ['hari'], staff: 'executive' },
   { path: () => '/dasbor.data', params: ['hari'], staff: 'executive' },
+  { path: () => '/petugas/akun', params: ['x'], staff: 'supervisor' },
+  { path: () => '/petugas/pemberitahuan', params: ['x'], staff: 'supervisor' },
+  { path: (c) => `/petugas/laporan/${c}`, params: ['tersimpan'], staff: 'executive' },
+  { path: () => '/admin/surat', params: ['id', 'halaman'], staff: 'admin' },
+  { path: () => '/admin/notifikasi', params: ['x'], staff: 'admin' },
+  { path: () => '/berhenti', params: ['t'] },
+  { path: () => '/foto/sementara/abcdefghijklmnopqrstuvwx.jpg', params: ['t'] },
+  { path: () => '/metrics', params: ['x'] },
   { path: () => '/tidak-ada/sama-sekali', params: ['x'] },
 ]
 
@@ -165,7 +177,7 @@ export function generateFuzzRequests({ count, seed, codes, baseUrl, cookies }: F
   }
   const staffHeaders = (staff: boolean | string | undefined): Record<string, string> => {
     if (!staff || chance(0.1)) return chance(0.05) ? { Cookie: '__session=%00garbage' } : {}
-    return { Cookie: staff === 'executive' ? cookies.executive : cookies.supervisor }
+    return { Cookie: staff === 'executive' ? cookies.executive : staff === 'admin' ? cookies.admin : cookies.supervisor }
   }
   const origin = (): Record<string, string> =>
     chance(0.9)

@@ -18,6 +18,7 @@ const MB = 1024 * 1024
 let server: RunningServer
 let supervisor = ''
 let executive = ''
+let admin = ''
 let codes: string[] = []
 let failed = false
 
@@ -29,6 +30,7 @@ beforeAll(async () => {
   server = await startServer({ env: LIMITS_OFF })
   supervisor = (await loginOverHttp(server.baseUrl, 'kepala.dpuprpkp@malang.demo', DEMO_PASSWORD)).cookie
   executive = (await loginOverHttp(server.baseUrl, 'walikota@malang.demo', DEMO_PASSWORD)).cookie
+  admin = (await loginOverHttp(server.baseUrl, 'admin@malang.demo', DEMO_PASSWORD)).cookie
   const queue = await (await fetch(`${server.baseUrl}/petugas`, { headers: { Cookie: supervisor } })).text()
   codes = [...new Set([...queue.matchAll(/\/petugas\/laporan\/([A-Z0-9-]+)/g)].map((m) => m[1]!))]
   expect(codes.length).toBeGreaterThan(0)
@@ -259,7 +261,7 @@ describe('hostile input against the built server', () => {
   it(`never answers ${FUZZ_COUNT} generated requests with a 5xx`, { timeout: 180_000 }, () =>
     track(
       (async () => {
-        const requests = generateFuzzRequests({ count: FUZZ_COUNT, seed: 20261123, codes, baseUrl: server.baseUrl, cookies: { supervisor, executive } })
+        const requests = generateFuzzRequests({ count: FUZZ_COUNT, seed: 20261123, codes, baseUrl: server.baseUrl, cookies: { supervisor, executive, admin } })
         const started = performance.now()
         const statuses = new Map<number, number>()
         const failures: string[] = []
