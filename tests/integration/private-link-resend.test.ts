@@ -7,10 +7,14 @@ import { join } from 'node:path'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { NewReportInput } from '~/models/report.server'
+import { WHATSAPP_API_URL, WHATSAPP_PHONE_NUMBER_ID, WHATSAPP_TOKEN } from '../mocks/whatsapp'
 import { ORIGIN, unwrap } from '../support/routes'
 
-// Small limit, read when the app first asks for its configuration.
+// Small limit and a WhatsApp channel, read when the app first asks for its configuration.
 process.env.RATE_LIMIT_PRIVATE_LINK = '3/600'
+process.env.WHATSAPP_API_URL = WHATSAPP_API_URL
+process.env.WHATSAPP_PHONE_NUMBER_ID = WHATSAPP_PHONE_NUMBER_ID
+process.env.WHATSAPP_TOKEN = WHATSAPP_TOKEN
 
 const { fileReport, getPublicReport } = await import('~/models/report.server')
 const { createEmailChannel, mailFileName } = await import('~/notify/email.server')
@@ -122,12 +126,17 @@ describe('/lacak: re-sending a lost private link', () => {
     ).toBeNull()
   })
 
-  it('a phone given in another notation matches in E.164 (sent by WhatsApp only when configured, so here nothing is written)', async () => {
+  it('a phone given in another notation matches in E.164: the new link goes to that phone by WhatsApp', async () => {
     const filed = await file({ email: 'ani@example.com', phone: '+6281234567890' })
     const before = await snapshot()
     expect(answer(await resend({ code: filed.code, contact: '0812-3456-7890' }))).toEqual({ status: 200, sent: true, error: null })
-    // Without a WhatsApp channel the old link is kept rather than replaced by one nobody receives.
-    expect(await snapshot()).toEqual(before)
+    const after = await snapshot()
+    expect(after.hashes.at(-1)!.reporter_token_hash).not.toBe(before.hashes.at(-1)!.reporter_token_hash)
+    expect(after.jobs).toBe(before.jobs + 1)
+    const rows = await resentRows(filed.code)
+    expect(rows).toHaveLength(1)
+    expect(rows[0]).toMatchObject({ channel: 'whatsapp', recipient: '+6281234567890', status: 'pending' })
+    expect(rows[0]!.secret_ciphertext).toBeTruthy()
   })
 
   it('wrong contact, or unknown code: the identical answer, and nothing written', async () => {
