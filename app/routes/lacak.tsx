@@ -16,6 +16,7 @@ import { fill, getDictionary, type Dictionary } from '~/i18n'
 import { getPublicReport } from '~/models/report.server'
 import { resendPrivateLink, type ReporterContact } from '~/services/private-link-resend.server'
 import { getDb } from '~/utils/db.server'
+import { assertSameOrigin } from '~/utils/auth.server'
 import { useLocale } from '~/utils/locale'
 import { getLocale } from '~/utils/locale.server'
 import { parseForm } from '~/utils/parse-form'
@@ -58,6 +59,8 @@ function resendSchema(t: Dictionary, checkPhone: (value: string) => PhoneCheck) 
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
+  // A cross-site page must not be able to replace a reporter's link (even knowing the code and contact).
+  assertSameOrigin(request)
   const locale = await getLocale(request)
   const t = getDictionary(locale)
   const formData = await readRequestForm(request)

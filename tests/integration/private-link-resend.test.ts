@@ -8,7 +8,7 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { NewReportInput } from '~/models/report.server'
 import { WHATSAPP_API_URL, WHATSAPP_PHONE_NUMBER_ID, WHATSAPP_TOKEN } from '../mocks/whatsapp'
-import { ORIGIN, unwrap } from '../support/routes'
+import { ORIGIN, thrown, unwrap } from '../support/routes'
 
 // Small limit and a WhatsApp channel, read when the app first asks for its configuration.
 process.env.RATE_LIMIT_PRIVATE_LINK = '3/600'
@@ -62,8 +62,8 @@ async function file(contact: { email: string | null; phone: string | null }, pri
   return { code: filed.code, token: filed.token! }
 }
 
-function resend(fields: Record<string, string>, ip?: string) {
-  const request = new Request(`${ORIGIN}/lacak`, { method: 'POST', body: new URLSearchParams({ intent: 'resend', ...fields }), headers: { Origin: ORIGIN } })
+function resend(fields: Record<string, string>, ip?: string, origin = ORIGIN) {
+  const request = new Request(`${ORIGIN}/lacak`, { method: 'POST', body: new URLSearchParams({ intent: 'resend', ...fields }), headers: { Origin: origin } })
   return action({ request, params: {}, context: ip ? { clientIp: ip } : {} }).then(unwrap)
 }
 
@@ -149,6 +149,14 @@ describe('/lacak: re-sending a lost private link', () => {
     expect(wrongEmail).toEqual(matched)
     expect(wrongPhone).toEqual(matched)
     expect(unknownCode).toEqual(matched)
+    expect(await snapshot()).toEqual(before)
+  })
+
+  it('a cross-site post is refused with 403, nothing written', async () => {
+    const filed = await file({ email: 'dodi@example.com', phone: null })
+    const before = await snapshot()
+    const refused = await thrown(() => resend({ code: filed.code, contact: 'dodi@example.com' }, undefined, 'https://evil.example'))
+    expect(refused.status).toBe(403)
     expect(await snapshot()).toEqual(before)
   })
 
