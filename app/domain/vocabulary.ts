@@ -102,6 +102,7 @@ export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number]
 /** Every message the app sends (texts in app/notify/templates.ts). */
 export const NOTIFICATION_TEMPLATES = [
   'report_received',
+  'private_link_resent',
   'report_verified',
   'report_first_response',
   'report_update',

@@ -48,6 +48,12 @@ export const en: Dictionary = {
   track: {
     invalid: 'That is not a valid report code. Check it, for example MLG-7K3Q9P.',
     notFound: 'No report with code {code} was found.',
+    resendHeading: 'Lost your private link?',
+    resendIntro: 'Enter the report code and the email or phone number you gave when filing. The old link stops working once a new one is sent.',
+    resendCode: 'Report code',
+    resendContact: 'Email or phone number used when filing',
+    resendButton: 'Send a new link',
+    resendSent: 'If the code and the contact match, we have sent a new private link to that contact.',
   },
   reportForm: {
     heading: 'Report a problem',

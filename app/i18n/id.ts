@@ -47,6 +47,12 @@ export const id = {
   track: {
     invalid: 'Kode laporan tidak valid. Periksa kembali, contohnya MLG-7K3Q9P.',
     notFound: 'Laporan dengan kode {code} tidak ditemukan.',
+    resendHeading: 'Tautan pribadi hilang?',
+    resendIntro: 'Masukkan kode laporan dan email atau nomor HP yang Anda isi saat melapor. Tautan lama tidak berlaku lagi setelah tautan baru dikirim.',
+    resendCode: 'Kode laporan',
+    resendContact: 'Email atau nomor HP yang dipakai saat melapor',
+    resendButton: 'Kirim tautan baru',
+    resendSent: 'Jika kode dan kontak cocok, tautan pribadi baru kami kirim ke kontak itu.',
   },
   reportForm: {
     heading: 'Laporkan masalah',

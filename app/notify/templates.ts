@@ -29,6 +29,15 @@ type Payload = { code?: string; reason?: RejectReason; unitName?: string; body?:
 type Texts = Record<NotificationTemplate, (p: Payload, l: MessageLinks) => { subject: string; lines: string[] }>
 
 const id: Texts = {
+  private_link_resent: (p, l) => ({
+    subject: `Tautan pribadi baru untuk laporan ${p.code}`,
+    lines: [
+      l.privateLink
+        ? `Tautan pribadi baru Anda (simpan, jangan dibagikan): ${l.privateLink}. Tautan lama tidak berlaku lagi.`
+        : `Pantau laporan Anda di ${l.report}.`,
+      `Jika Anda tidak memintanya, abaikan pesan ini.`,
+    ],
+  }),
   report_received: (p, l) => ({
     subject: `Laporan ${p.code} diterima`,
     lines: [
@@ -80,6 +89,15 @@ const id: Texts = {
 }
 
 const en: Texts = {
+  private_link_resent: (p, l) => ({
+    subject: `New private link for report ${p.code}`,
+    lines: [
+      l.privateLink
+        ? `Your new private link (keep it, do not share it): ${l.privateLink}. The old link no longer works.`
+        : `Follow your report at ${l.report}.`,
+      `If you did not ask for it, ignore this message.`,
+    ],
+  }),
   report_received: (p, l) => ({
     subject: `Report ${p.code} received`,
     lines: [
