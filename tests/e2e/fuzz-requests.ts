@@ -116,7 +116,7 @@ const FORMS: Record<string, { path: (code: string) => string; fields: string[]; 
   notifyMode: { path: () => '/petugas/pemberitahuan', fields: ['intent', 'mode'], staff: true },
   retryNotification: { path: () => '/admin/notifikasi', fields: ['intent', 'id'], staff: 'admin' },
   // GET-only routes posted to.
-  lacak: { path: () => '/lacak', fields: ['kode'] },
+  lacak: { path: () => '/lacak', fields: ['kode', 'intent', 'code', 'contact'] },
   dasbor: { path: () => '/dasbor', fields: ['hari'], staff: true },
   home: { path: () => '/', fields: ['q'] },
   api: { path: () => '/api/kelurahan', fields: ['lat', 'lng'] },
