@@ -79,6 +79,23 @@ export interface Summary {
   confirmedFixed: number
 }
 
+/** Every aggregate of a summary, named as toSummary reads it. */
+function summaryColumns(now: Date) {
+  const a = aggregates(now)
+  return [
+    a.total.as('total'),
+    a.open.as('open'),
+    a.overdueOpen.as('overdueOpen'),
+    a.medianResponseHours.as('medianResponseHours'),
+    a.medianResolutionHours.as('medianResolutionHours'),
+    a.onTimeDone.as('onTimeDone'),
+    a.onTimeCounted.as('onTimeCounted'),
+    a.meanRating.as('meanRating'),
+    a.ratings.as('ratings'),
+    a.confirmedFixed.as('confirmedFixed'),
+  ]
+}
+
 function toSummary(row: Record<keyof ReturnType<typeof aggregates>, unknown>): Summary {
   const num = (v: unknown) => (v === null || v === undefined ? null : Number(v))
   const counted = Number(row.onTimeCounted)
@@ -96,21 +113,7 @@ function toSummary(row: Record<keyof ReturnType<typeof aggregates>, unknown>): S
 }
 
 export async function getSummary(db: Db, f: PeriodFilter): Promise<Summary> {
-  const a = aggregates(f.now)
-  const row = await periodReports(db, f)
-    .select([
-      a.total.as('total'),
-      a.open.as('open'),
-      a.overdueOpen.as('overdueOpen'),
-      a.medianResponseHours.as('medianResponseHours'),
-      a.medianResolutionHours.as('medianResolutionHours'),
-      a.onTimeDone.as('onTimeDone'),
-      a.onTimeCounted.as('onTimeCounted'),
-      a.meanRating.as('meanRating'),
-      a.ratings.as('ratings'),
-      a.confirmedFixed.as('confirmedFixed'),
-    ])
-    .executeTakeFirstOrThrow()
+  const row = await periodReports(db, f).select(summaryColumns(f.now)).executeTakeFirstOrThrow()
   return toSummary(row)
 }
 
@@ -123,24 +126,10 @@ export async function getStatusCounts(db: Db, f: PeriodFilter) {
 }
 
 export async function getUnitTable(db: Db, f: PeriodFilter) {
-  const a = aggregates(f.now)
   const rows = await periodReports(db, f)
     .innerJoin('units as u', 'u.id', 'r.current_unit_id')
-    .select([
-      'u.id',
-      'u.name',
-      'u.short_name',
-      a.total.as('total'),
-      a.open.as('open'),
-      a.overdueOpen.as('overdueOpen'),
-      a.medianResponseHours.as('medianResponseHours'),
-      a.medianResolutionHours.as('medianResolutionHours'),
-      a.onTimeDone.as('onTimeDone'),
-      a.onTimeCounted.as('onTimeCounted'),
-      a.meanRating.as('meanRating'),
-      a.ratings.as('ratings'),
-      a.confirmedFixed.as('confirmedFixed'),
-    ])
+    .select(['u.id', 'u.name', 'u.short_name'])
+    .select(summaryColumns(f.now))
     .groupBy(['u.id', 'u.name', 'u.short_name'])
     .orderBy(sql`count(*)`, 'desc')
     .execute()
