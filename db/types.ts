@@ -3,6 +3,11 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
 import type {
   AreaLevel,
+  AuditEntity,
+  AuditKind,
+  SubscriptionChannel,
+  SubscriptionOrigin,
+  SupportOrigin,
   AttachmentPhase,
   ClockKind,
   EscalationTarget,
@@ -189,6 +194,8 @@ export interface AttachmentsTable {
   height: number
   uploaded_by_user_id: number | null
   created_at: TimestampDefault
+  /** The event the photo belongs to (after photos, added information); its visibility is the event's (migration 0008). */
+  event_id: number | null
 }
 
 export interface ReportEventsTable {
@@ -309,6 +316,57 @@ export interface LoginThrottleTable {
   updated_at: Timestamp
 }
 
+/** Append-only (migration 0008): admin changes and account events. */
+export interface AuditLogTable {
+  id: Generated<number>
+  jurisdiction_id: number | null
+  created_at: TimestampDefault
+  actor_user_id: number | null
+  kind: AuditKind
+  entity: AuditEntity | null
+  entity_id: string | null
+  /** Who or what the row is about in words, e.g. the e-mail of a failed sign-in. */
+  subject: string | null
+  before: ColumnType<Record<string, unknown> | null, string | null | undefined, never>
+  after: ColumnType<Record<string, unknown> | null, string | null | undefined, never>
+  ip: string | null
+}
+
+/** Open311 POST keys; only the SHA-256 of the key is stored (migration 0008). */
+export interface ApiKeysTable {
+  id: Generated<number>
+  jurisdiction_id: number
+  name: string
+  key_prefix: string
+  key_hash: string
+  created_by_user_id: number | null
+  created_at: TimestampDefault
+  last_used_at: Timestamp | null
+  revoked_at: Timestamp | null
+}
+
+export interface ReportSupportersTable {
+  id: Generated<number>
+  report_id: number
+  origin: SupportOrigin
+  /** SHA-256 hex of who supports (browser id, phone, contact): one support per person per report. */
+  supporter_key: string
+  duplicate_report_id: number | null
+  created_at: TimestampDefault
+}
+
+/** Followers of a report's updates; recipient is a contact and never public (migration 0008). */
+export interface ReportSubscriptionsTable {
+  id: Generated<number>
+  report_id: number
+  channel: SubscriptionChannel
+  recipient: string
+  locale: Generated<NotificationLocale>
+  origin: SubscriptionOrigin
+  created_at: TimestampDefault
+  unsubscribed_at: Timestamp | null
+}
+
 export interface DB {
   jurisdictions: JurisdictionsTable
   areas: AreasTable
@@ -330,6 +388,10 @@ export interface DB {
   notification_opt_outs: NotificationOptOutsTable
   rate_limits: RateLimitsTable
   login_throttle: LoginThrottleTable
+  audit_log: AuditLogTable
+  api_keys: ApiKeysTable
+  report_supporters: ReportSupportersTable
+  report_subscriptions: ReportSubscriptionsTable
 }
 
 export type Report = Selectable<ReportsTable>

@@ -157,6 +157,13 @@ const FIRST_RESPONSE_EVENTS: Record<EventType, boolean> = {
   duplicate_marked: true,
   rejected: true,
   escalated: false,
+  // The reporter's own addition and an internal proposal are no answer to the citizen.
+  information_added: false,
+  reject_proposed: false,
+  // Linking a duplicate to this original tells nobody on this report anything.
+  duplicate_linked: false,
+  // Taking the report is internal until the officer says something publicly.
+  claimed: false,
 }
 
 /** Whether this event, if it is the first of its kind, sets the report's first_response_at. */

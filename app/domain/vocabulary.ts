@@ -22,7 +22,7 @@ export type RejectReason = (typeof REJECT_REASONS)[number]
 export const PRIVACY_LEVELS = ['public', 'anonymous', 'confidential'] as const
 export type Privacy = (typeof PRIVACY_LEVELS)[number]
 
-export const REPORT_SOURCES = ['web', 'open311', 'phone', 'simulated'] as const
+export const REPORT_SOURCES = ['web', 'open311', 'phone', 'simulated', 'whatsapp'] as const
 export type ReportSource = (typeof REPORT_SOURCES)[number]
 /** Simulated history is a picture of the past (demo data): escalation and auto-close never act on it. */
 export const CLOCKLESS_SOURCES = ['simulated'] as const satisfies readonly ReportSource[]
@@ -54,6 +54,14 @@ export const EVENT_TYPES = [
   'duplicate_marked',
   'rejected',
   'escalated',
+  /** The reporter added text or photos through the private link (public or staff-only, their choice). */
+  'information_added',
+  /** An officer proposes a rejection; a supervisor decides (internal). */
+  'reject_proposed',
+  /** On the original: another report was merged into this one as its duplicate. */
+  'duplicate_linked',
+  /** An officer took the report for themself. */
+  'claimed',
 ] as const
 export type EventType = (typeof EVENT_TYPES)[number]
 
@@ -91,6 +99,41 @@ export type RoutingScope = (typeof ROUTING_SCOPES)[number]
 
 export const UNIT_KINDS = ['dinas', 'badan', 'kecamatan', 'kelurahan', 'inspektorat', 'triage_desk', 'satuan', 'upt'] as const
 export type UnitKind = (typeof UNIT_KINDS)[number]
+
+// ---- Support and follow-up (issue 8) ----
+/** How someone came to support a report: "saya juga" on the web or WhatsApp, Open311, or a merged duplicate's reporter. */
+export const SUPPORT_ORIGINS = ['web', 'whatsapp', 'open311', 'duplicate'] as const
+export type SupportOrigin = (typeof SUPPORT_ORIGINS)[number]
+
+/** Channels a public report's updates can be followed on. */
+export const SUBSCRIPTION_CHANNELS = ['email', 'whatsapp'] as const
+export type SubscriptionChannel = (typeof SUBSCRIPTION_CHANNELS)[number]
+
+export const SUBSCRIPTION_ORIGINS = ['supporter', 'subscriber', 'duplicate'] as const
+export type SubscriptionOrigin = (typeof SUBSCRIPTION_ORIGINS)[number]
+
+// ---- Audit trail (issue 7) ----
+/** What an audit row records: an admin change (created/updated/deleted) or an account event. */
+export const AUDIT_KINDS = [
+  'created',
+  'updated',
+  'deleted',
+  'login',
+  'login_failed',
+  'lockout',
+  'logout',
+  'password_changed',
+  'password_reset_sent',
+  'invite_sent',
+  'invite_accepted',
+  'sessions_revoked',
+  'key_created',
+  'key_revoked',
+] as const
+export type AuditKind = (typeof AUDIT_KINDS)[number]
+
+export const AUDIT_ENTITIES = ['jurisdiction', 'unit', 'category', 'routing_rule', 'user', 'holiday', 'api_key', 'response_template', 'session'] as const
+export type AuditEntity = (typeof AUDIT_ENTITIES)[number]
 
 // ---- Notifications ----
 export const NOTIFICATION_CHANNELS = ['email', 'sms', 'whatsapp', 'webhook'] as const

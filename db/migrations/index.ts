@@ -8,6 +8,7 @@ import * as submissionBinding from './0004-submission-binding'
 import * as jobQueue from './0005-job-queue'
 import * as escalationClocks from './0006-escalation-clocks'
 import * as notifications from './0007-notifications'
+import * as sharedFoundations from './0008-shared-foundations'
 
 export const migrations: Record<string, Migration> = {
   '0001-initial-schema': initialSchema,
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '0005-job-queue': jobQueue,
   '0006-escalation-clocks': escalationClocks,
   '0007-notifications': notifications,
+  '0008-shared-foundations': sharedFoundations,
 }

@@ -36,6 +36,12 @@ const COLUMN_VOCABULARY: Record<string, readonly string[]> = {
   'notification_outbox.locale': V.NOTIFICATION_LOCALES,
   'users.notify_mode': V.STAFF_NOTIFY_MODES,
   'notification_opt_outs.channel': V.OPT_OUT_CHANNELS,
+  'audit_log.kind': V.AUDIT_KINDS,
+  'audit_log.entity': V.AUDIT_ENTITIES,
+  'report_supporters.origin': V.SUPPORT_ORIGINS,
+  'report_subscriptions.channel': V.SUBSCRIPTION_CHANNELS,
+  'report_subscriptions.origin': V.SUBSCRIPTION_ORIGINS,
+  'report_subscriptions.locale': V.NOTIFICATION_LOCALES,
 }
 
 let t: TestDatabase
