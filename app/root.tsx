@@ -16,7 +16,7 @@ export const links: LinksFunction = () => [
 ]
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const [locale, user, jurisdiction] = await Promise.all([getLocale(request), getStaffUser(request), getPublicJurisdiction()])
+  const [locale, user, jurisdiction] = await Promise.all([getLocale(request), getStaffUser(request), getPublicJurisdiction(request)])
   return {
     locale,
     timeZone: jurisdiction.time_zone,

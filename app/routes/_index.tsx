@@ -9,8 +9,8 @@ import { formatHours, formatNumber, formatPercent } from '~/utils/format'
 import { getPublicJurisdiction } from '~/utils/jurisdiction.server'
 import { useLocale } from '~/utils/locale'
 
-export async function loader(_: LoaderFunctionArgs) {
-  const jurisdiction = await getPublicJurisdiction()
+export async function loader({ request }: LoaderFunctionArgs) {
+  const jurisdiction = await getPublicJurisdiction(request)
   const now = new Date()
   const summary = await getSummary(await getDb(), { jurisdictionId: jurisdiction.id, since: new Date(now.getTime() - 30 * 86400_000), now })
   return { jurisdictionName: jurisdiction.name, summary }

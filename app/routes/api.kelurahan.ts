@@ -16,7 +16,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     return Response.json({ error: 'rate_limited', retryAfterSeconds: limited.retryAfterSeconds }, { status: 429, headers: retryAfterHeaders(limited) })
   const parsed = query.safeParse(Object.fromEntries(new URL(request.url).searchParams))
   if (!parsed.success || !isInIndonesia(parsed.data)) return Response.json({ error: 'invalid_point' }, { status: 400 })
-  const jurisdiction = await getPublicJurisdiction()
+  const jurisdiction = await getPublicJurisdiction(request)
   const kelurahan = await findKelurahanAt(await getDb(), jurisdiction.id, parsed.data)
   if (!kelurahan) return Response.json({ error: 'outside_jurisdiction' }, { status: 404 })
   return Response.json(kelurahan, { headers: { 'Cache-Control': 'public, max-age=3600' } })

@@ -97,7 +97,7 @@ export const headers = passRetryAfter({ 'Cache-Control': 'no-store' })
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const db = await getDb()
-  const jurisdiction = await getPublicJurisdiction()
+  const jurisdiction = await getPublicJurisdiction(request)
   // The last lists read stand in while the database is away, so a form can still be shown (and come back filled).
   const [categories, kelurahan] = await lastKnownWhileDatabaseUnavailable(`lapor:${jurisdiction.id}`, () =>
     Promise.all([listActiveCategories(db, jurisdiction.id), listKelurahan(db, jurisdiction.id)]),
@@ -159,7 +159,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (keep.length + files.length > MAX_PHOTOS) return refuse(submission.reply({ fieldErrors: { photos: [t.validation.tooManyPhotos] } }))
   const owner = await stashOwner(request)
   const outcome = await submitReport({
-    jurisdiction: await getPublicJurisdiction(),
+    jurisdiction: await getPublicJurisdiction(request),
     categoryId: v.categoryId,
     areaId: v.areaId,
     point: v.lat !== undefined && v.lng !== undefined ? { lat: v.lat, lng: v.lng } : null,
