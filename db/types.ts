@@ -8,6 +8,7 @@ import type {
   SubscriptionChannel,
   SubscriptionOrigin,
   SupportOrigin,
+  WhatsAppStep,
   AttachmentPhase,
   ClockKind,
   EscalationTarget,
@@ -367,6 +368,39 @@ export interface ReportSubscriptionsTable {
   unsubscribed_at: Timestamp | null
 }
 
+/** A citizen's WhatsApp filing in progress, one per phone (migration 0017). The phone is private. */
+export interface WhatsappConversationsTable {
+  phone: string
+  jurisdiction_id: number
+  step: WhatsAppStep
+  locale: Generated<NotificationLocale>
+  category_id: number | null
+  description: string | null
+  area_id: number | null
+  lat: number | null
+  lng: number | null
+  /** The photo already re-encoded and stored: { storageKey, contentType, sizeBytes, width, height }. */
+  photo: ColumnType<WhatsAppStoredPhoto | null, string | null, string | null>
+  /** The citizen's choice at the confirm step ("rahasia", "anonim"); public unless they say otherwise. */
+  privacy: Generated<Privacy>
+  started_at: Timestamp
+  updated_at: Timestamp
+}
+
+export interface WhatsAppStoredPhoto {
+  storageKey: string
+  contentType: 'image/jpeg'
+  sizeBytes: number
+  width: number
+  height: number
+}
+
+/** Ids of inbound WhatsApp messages already handled (webhook redeliveries are ignored). */
+export interface WhatsappInboundTable {
+  message_id: string
+  received_at: Timestamp
+}
+
 export interface DB {
   jurisdictions: JurisdictionsTable
   areas: AreasTable
@@ -392,6 +426,8 @@ export interface DB {
   api_keys: ApiKeysTable
   report_supporters: ReportSupportersTable
   report_subscriptions: ReportSubscriptionsTable
+  whatsapp_conversations: WhatsappConversationsTable
+  whatsapp_inbound: WhatsappInboundTable
 }
 
 export type Report = Selectable<ReportsTable>

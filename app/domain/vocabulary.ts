@@ -112,6 +112,11 @@ export type SubscriptionChannel = (typeof SUBSCRIPTION_CHANNELS)[number]
 export const SUBSCRIPTION_ORIGINS = ['supporter', 'subscriber', 'duplicate'] as const
 export type SubscriptionOrigin = (typeof SUBSCRIPTION_ORIGINS)[number]
 
+// ---- Filing by WhatsApp (issue 8 §6) ----
+/** The steps of a WhatsApp filing conversation, in order (app/domain/whatsapp-conversation.ts). */
+export const WHATSAPP_STEPS = ['category', 'description', 'location', 'photo', 'confirm'] as const
+export type WhatsAppStep = (typeof WHATSAPP_STEPS)[number]
+
 // ---- Audit trail (issue 7) ----
 /** What an audit row records: an admin change (created/updated/deleted) or an account event. */
 export const AUDIT_KINDS = [

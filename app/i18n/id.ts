@@ -380,6 +380,36 @@ export const id = {
     sessionsIntro: 'Keluar dari semua perangkat, termasuk yang ini. Anda perlu masuk lagi.',
     signOutEverywhere: 'Keluar dari semua perangkat',
   },
+  whatsapp: {
+    welcome:
+      'Halo! Ini layanan pengaduan warga {city}. Laporkan masalah lewat WhatsApp dalam beberapa langkah. Ketik "batal" kapan saja untuk berhenti. Type "english" for English.',
+    expired: 'Percakapan sebelumnya berakhir karena 30 menit tidak ada balasan. Kita mulai lagi.',
+    categoryList: 'Pilih jenis masalah, balas dengan nomornya:\n{list}',
+    categoryInvalid: 'Maaf, nomor itu tidak ada di daftar.',
+    askDescription: '{category}. Ceritakan masalahnya: apa yang terjadi, sejak kapan, dan patokan tempatnya.',
+    descriptionTooShort: 'Ceritanya terlalu singkat. Tulis paling sedikit {min} huruf.',
+    descriptionTooLong: 'Ceritanya terlalu panjang. Paling banyak {max} huruf.',
+    askLocation: 'Di mana lokasinya? Kirim lokasi (tombol 📎 lalu Lokasi), atau ketik nama kelurahannya.',
+    locationOutside: 'Lokasi itu di luar wilayah {city}. Kirim lokasi lain, atau ketik nama kelurahannya.',
+    kelurahanUnknown: 'Kelurahan itu tidak kami temukan. Periksa ejaannya, atau kirim lokasi.',
+    kelurahanAmbiguous: 'Ada beberapa kelurahan yang mirip. Ketik nama lengkapnya:\n{list}',
+    locationFound: 'Lokasi: Kelurahan {kelurahan}.',
+    askPhoto: 'Kirim satu foto masalahnya, atau ketik "lewati" bila tidak ada foto.',
+    photoUnreadable: 'Foto itu tidak dapat dibaca. Kirim foto lain, atau ketik "lewati".',
+    summary:
+      'Periksa laporan Anda:\nJenis: {category}\nKelurahan: {kelurahan}\nCerita: {description}\nFoto: {photoText}\nTampilan: {privacyText}\n\nBalas "ya" untuk mengirim atau "batal". Balas "rahasia" agar laporan hanya dilihat petugas, atau "anonim" agar nama dan nomor Anda tidak terlihat oleh petugas.',
+    photoYes: 'ada',
+    photoNo: 'tidak ada',
+    privacy: {
+      public: 'publik (nomor WhatsApp Anda tidak pernah ditampilkan)',
+      anonymous: 'anonim (petugas tidak melihat nomor Anda)',
+      confidential: 'rahasia (hanya petugas yang melihat)',
+    },
+    confirmInvalid: 'Balas "ya" untuk mengirim laporan, atau "batal" untuk membatalkan.',
+    cancelled: 'Baik, laporan dibatalkan. Kirim pesan apa saja untuk memulai lagi.',
+    filed: 'Laporan Anda diterima dengan kode {code}. Tautan pribadi untuk memantau dan menanggapinya kami kirim dalam pesan berikutnya.',
+    failed: 'Maaf, laporan belum dapat dikirim karena jenis masalah atau kelurahannya tidak lagi tersedia. Kirim pesan apa saja untuk memulai lagi.',
+  },
 }
 
 export type Dictionary = typeof id

@@ -15,7 +15,7 @@ import { generateTrackingCode } from '~/domain/tracking-code'
 import { reporterTemplateFor } from '~/domain/notifications'
 import { sealOutboxSecret } from '~/notify/keys.server'
 import { randomToken, sha256 } from '~/utils/crypto.server'
-import type { NotificationLocale } from '~/domain/vocabulary'
+import type { NotificationLocale, ReportSource } from '~/domain/vocabulary'
 import { notifyReporter, notifyUnitStaff } from './report-notifications.server'
 import { getActiveCategory, getKelurahan, getRoutingContext, getSlaCalendar } from './reference.server'
 
@@ -58,6 +58,8 @@ export interface NewReportInput {
   now: Date
   /** The reporter's language, for the messages they will get. */
   locale?: NotificationLocale
+  /** Where the report came from (default 'web'). */
+  source?: ReportSource
   /** Already re-encoded and stored (see utils/photos.server.ts). */
   photos?: { storageKey: string; contentType: 'image/jpeg'; sizeBytes: number; width: number; height: number }[]
 }
@@ -113,6 +115,7 @@ export async function fileReport(trx: Transaction<DB>, input: NewReportInput): P
         privacy: effectivePrivacy(input.privacy, category.privacy_rule),
         status: 'submitted',
         current_unit_id: unitId,
+        source: input.source ?? 'web',
         created_at: input.now,
         updated_at: input.now,
         response_due_at: computeDueAt(input.now, category.response_target, category.response_clock, calendar),

@@ -78,6 +78,16 @@ const schema = z.object({
     .regex(/^\d{5,20}$/, 'expected the numeric phone-number id')
     .optional(),
   WHATSAPP_TOKEN: z.string().trim().min(10).optional(),
+  // Filing by WhatsApp (ADR 024): the webhook is off unless both are set. The app secret signs
+  // every webhook POST (X-Hub-Signature-256); the verify token answers Meta's GET handshake.
+  WHATSAPP_APP_SECRET: z.string().trim().min(8).optional(),
+  WHATSAPP_VERIFY_TOKEN: z.string().trim().min(8).optional(),
+  // Which jurisdiction the city's WhatsApp number files into (default: DEFAULT_JURISDICTION).
+  WHATSAPP_JURISDICTION: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9-]{2,60}$/)
+    .optional(),
 })
 
 export type Env = z.infer<typeof schema> & { SESSION_SECRET: string }

@@ -4,6 +4,11 @@
 // NUL-laced, negative, huge numbers or arrays instead of scalars. Deterministic for
 // a seed, so a failure can be replayed.
 
+import { createHmac } from 'node:crypto'
+
+/** The app secret the fuzz server runs with, so signed webhook payloads reach the conversation code. */
+export const FUZZ_WHATSAPP_SECRET = 'fuzz-app-secret'
+
 export interface FuzzRequest {
   label: string
   method: string
@@ -120,6 +125,7 @@ const FORMS: Record<string, { path: (code: string) => string; fields: string[]; 
   dasbor: { path: () => '/dasbor', fields: ['hari'], staff: true },
   home: { path: () => '/', fields: ['q'] },
   api: { path: () => '/api/kelurahan', fields: ['lat', 'lng'] },
+  whatsapp: { path: () => '/webhooks/whatsapp', fields: ['entry', 'object', 'hub.challenge'] },
 }
 
 const GET_ROUTES: { path: (code: string) => string; params: string[]; staff?: 'supervisor' | 'executive' | 'admin' }[] = [
@@ -130,6 +136,7 @@ const GET_ROUTES: { path: (code: string) => string; params: string[]; staff?: 's
   { path: (c) => `/laporan/${c}.data`, params: ['t', '_routes'] },
   { path: () => '/foto/abcdefghijklmnopqrstuvwx.jpg', params: ['t'] },
   { path: () => '/api/kelurahan', params: ['lat', 'lng'] },
+  { path: () => '/webhooks/whatsapp', params: ['hub.mode', 'hub.verify_token', 'hub.challenge'] },
   { path: () => '/bahasa', params: ['lang', 'next'] },
   { path: () => '/masuk', params: ['redirectTo'] },
   { path: () => '/keluar', params: [] },
@@ -292,6 +299,28 @@ export function generateFuzzRequests({ count, seed, codes, baseUrl, cookies }: F
     } else {
       requests.push({ label: `${formName} empty`, method: 'POST', path, headers })
     }
+  }
+  // Correctly signed WhatsApp webhooks whose messages are hostile: the conversation code must
+  // answer 200 or 400, never 5xx, whatever a (compromised or buggy) sender puts in them.
+  for (let i = 0; i < Math.ceil(count / 50); i++) {
+    const nasty = () => (chance(0.5) ? value() : chance(0.5) ? Number(value()) : [value()])
+    const message = {
+      from: chance(0.6) ? `62812${String(Math.floor(random() * 1e7)).padStart(7, '0')}` : nasty(),
+      id: chance(0.8) ? `wamid.FUZZ${i}` : nasty(),
+      type: pick(['text', 'location', 'image', 'sticker', value()]),
+      text: chance(0.7) ? { body: chance(0.5) ? pick(['1', 'ya', 'batal', 'lewati', 'rahasia']) : value() } : nasty(),
+      location: chance(0.5) ? { latitude: nasty(), longitude: nasty() } : { latitude: -7.97, longitude: 112.63 },
+      image: { id: value() },
+    }
+    const payload = chance(0.8) ? { entry: [{ changes: [{ value: { messages: [message] } }] }] } : chance(0.5) ? [message] : { entry: nasty() }
+    const raw = JSON.stringify(payload)
+    requests.push({
+      label: 'whatsapp signed',
+      method: 'POST',
+      path: '/webhooks/whatsapp',
+      headers: { 'Content-Type': 'application/json', 'X-Hub-Signature-256': `sha256=${createHmac('sha256', FUZZ_WHATSAPP_SECRET).update(raw).digest('hex')}` },
+      body: new TextEncoder().encode(raw),
+    })
   }
   return requests
 }

@@ -8,7 +8,7 @@ import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_PASSWORD } from '#db/seed-data/demo-staff'
 import { id as t } from '~/i18n/id'
-import { generateFuzzRequests, type FuzzRequest } from './fuzz-requests'
+import { FUZZ_WHATSAPP_SECRET, generateFuzzRequests, type FuzzRequest } from './fuzz-requests'
 import { loginOverHttp, removeDir, saveServerOutput, startServer, type RunningServer } from './support'
 
 const FUZZ_COUNT = Number(process.env.FUZZ_COUNT ?? 5200)
@@ -27,7 +27,8 @@ let failed = false
 const LIMITS_OFF = Object.fromEntries(['FILING', 'LOGIN', 'PRIVATE_LINK', 'LOOKUP', 'KELURAHAN'].map((name) => [`RATE_LIMIT_${name}`, 'off']))
 
 beforeAll(async () => {
-  server = await startServer({ env: LIMITS_OFF })
+  // The WhatsApp webhook is on (signature checked), so its code is reached, not a 404.
+  server = await startServer({ env: { ...LIMITS_OFF, WHATSAPP_APP_SECRET: FUZZ_WHATSAPP_SECRET, WHATSAPP_VERIFY_TOKEN: 'fuzz-verify-token' } })
   supervisor = (await loginOverHttp(server.baseUrl, 'kepala.dpuprpkp@malang.demo', DEMO_PASSWORD)).cookie
   executive = (await loginOverHttp(server.baseUrl, 'walikota@malang.demo', DEMO_PASSWORD)).cookie
   admin = (await loginOverHttp(server.baseUrl, 'admin@malang.demo', DEMO_PASSWORD)).cookie

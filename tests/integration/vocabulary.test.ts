@@ -42,6 +42,9 @@ const COLUMN_VOCABULARY: Record<string, readonly string[]> = {
   'report_subscriptions.channel': V.SUBSCRIPTION_CHANNELS,
   'report_subscriptions.origin': V.SUBSCRIPTION_ORIGINS,
   'report_subscriptions.locale': V.NOTIFICATION_LOCALES,
+  'whatsapp_conversations.step': V.WHATSAPP_STEPS,
+  'whatsapp_conversations.locale': V.NOTIFICATION_LOCALES,
+  'whatsapp_conversations.privacy': V.PRIVACY_LEVELS,
 }
 
 let t: TestDatabase
