@@ -10,7 +10,7 @@
 // Flags: --runs N (default 3), --no-build, --base URL (an already running server).
 import { spawnSync } from 'node:child_process'
 import { CHROMIUM_ARGS, CHROMIUM_PATH, ROOT, startServer } from '../tests/e2e/support'
-import { chromium } from 'playwright-core'
+import { chromium, type Browser } from 'playwright-core'
 
 const args = process.argv.slice(2)
 const flag = (name: string) => {
@@ -36,7 +36,7 @@ function percentile(values: number[], p: number) {
   return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (rank - lo)
 }
 
-async function measure(browser: import('playwright-core').Browser, url: string): Promise<Sample> {
+async function measure(browser: Browser, url: string): Promise<Sample> {
   const context = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true })
   const page = await context.newPage()
   const cdp = await context.newCDPSession(page)
