@@ -64,7 +64,7 @@ async function main() {
   const scratch = await createScratchDatabase(serverUrl, 'melayani_filing')
   const server = await startServer({
     databaseUrl: scratch.url,
-    env: { DEMO_REPORTS: '0', RATE_LIMIT_FILING: 'off', LOG_LEVEL: 'warn', JOBS_IN_PROCESS: '0' },
+    env: { DEMO_REPORTS: '0', RATE_LIMIT_FILING: 'off', LOG_LEVEL: 'warn' },
   })
   const pool = new pg.Pool({ connectionString: scratch.url, max: 32 })
   pool.on('error', () => {})
