@@ -401,6 +401,13 @@ export interface WhatsappInboundTable {
   received_at: Timestamp
 }
 
+/** One row: bumped by a trigger on every change to reference tables (migration 0018). */
+export interface ReferenceVersionTable {
+  id: Generated<boolean>
+  instance: Generated<string>
+  version: number
+}
+
 export interface DB {
   jurisdictions: JurisdictionsTable
   areas: AreasTable
@@ -428,6 +435,7 @@ export interface DB {
   report_subscriptions: ReportSubscriptionsTable
   whatsapp_conversations: WhatsappConversationsTable
   whatsapp_inbound: WhatsappInboundTable
+  reference_version: ReferenceVersionTable
 }
 
 export type Report = Selectable<ReportsTable>

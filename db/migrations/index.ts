@@ -10,6 +10,7 @@ import * as escalationClocks from './0006-escalation-clocks'
 import * as notifications from './0007-notifications'
 import * as sharedFoundations from './0008-shared-foundations'
 import * as whatsappFiling from './0017-whatsapp-filing'
+import * as referenceVersion from './0018-reference-version'
 
 export const migrations: Record<string, Migration> = {
   '0001-initial-schema': initialSchema,
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '0007-notifications': notifications,
   '0008-shared-foundations': sharedFoundations,
   '0017-whatsapp-filing': whatsappFiling,
+  '0018-reference-version': referenceVersion,
 }
