@@ -28,6 +28,7 @@ import type {
   ReportStatus,
   RoutingScope,
   StaffRole,
+  StaffTokenPurpose,
   StoredPhotoType,
   UnitKind,
 } from '../app/domain/vocabulary'
@@ -314,6 +315,8 @@ export interface LoginThrottleTable {
   locked_until: Timestamp | null
   grant_id: string
   updated_at: Timestamp
+  /** SHA-256 of the lower-cased e-mail typed (migration 0010): an admin's unlock finds the rows by it. */
+  account_hash: string | null
 }
 
 /** Append-only (migration 0008): admin changes and account events. */
@@ -367,6 +370,19 @@ export interface ReportSubscriptionsTable {
   unsubscribed_at: Timestamp | null
 }
 
+/** One-time links to set a password: invitations and resets; only the token's SHA-256 is stored (migration 0010). */
+export interface StaffTokensTable {
+  id: Generated<number>
+  user_id: number
+  purpose: StaffTokenPurpose
+  token_hash: string
+  created_by_user_id: number | null
+  created_at: TimestampDefault
+  expires_at: Timestamp
+  used_at: Timestamp | null
+  revoked_at: Timestamp | null
+}
+
 export interface DB {
   jurisdictions: JurisdictionsTable
   areas: AreasTable
@@ -392,6 +408,7 @@ export interface DB {
   api_keys: ApiKeysTable
   report_supporters: ReportSupportersTable
   report_subscriptions: ReportSubscriptionsTable
+  staff_tokens: StaffTokensTable
 }
 
 export type Report = Selectable<ReportsTable>
