@@ -227,6 +227,8 @@ describe('managing an account', () => {
     const reset = unwrap(await memberAction(args(post(`/admin/staf/${ids.officer}`, { intent: 'reset' }, admin), { id: String(ids.officer) })))
     expect(reset.status).toBe(400)
     unwrap(await memberAction(args(post(`/admin/staf/${ids.officer}`, { intent: 'reactivate' }, admin), { id: String(ids.officer) })))
+    // The old sessions were revoked, not just hidden while inactive: they stay dead.
+    expect(await signedIn(one)).toBeNull()
     await signIn('officer@test.local')
   })
 
