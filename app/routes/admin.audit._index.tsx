@@ -102,7 +102,7 @@ export default function AuditLog() {
       {rows.length === 0 ? (
         <p className="notice">{a.empty}</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={a.heading}>
           <table>
             <thead>
               <tr>

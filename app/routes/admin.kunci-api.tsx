@@ -113,7 +113,7 @@ export default function ApiKeys() {
       {keys.length === 0 ? (
         <p className="notice">{k.empty}</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={k.heading}>
           <table>
             <thead>
               <tr>

@@ -120,7 +120,7 @@ export default function StaffList() {
       {staff.length === 0 ? (
         <p className="notice">{s.empty}</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={s.heading}>
           <table>
             <thead>
               <tr>
