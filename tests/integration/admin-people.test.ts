@@ -444,3 +444,40 @@ describe('the audit page and CSV', () => {
     expect(lines.length - 1).toBe(page.total)
   })
 })
+
+describe('odd input', () => {
+  const VALUES = ['', ' ', '-1', '0', '2147483648', '99999999999999999999', '1e308', 'NaN', '١٢٣', 'a'.repeat(5000), '<script>', '=1+1']
+  const FORMS: { path: string; action: (a: never) => Promise<unknown>; params: Record<string, string>; fields: string[]; base: Record<string, string> }[] = [
+    { path: '/admin/staf', action: staffAction, params: {}, fields: ['intent', 'name', 'email', 'role', 'unitId'], base: { intent: 'invite' } },
+    { path: '/admin/staf/1', action: memberAction, params: { id: '1' }, fields: ['intent', 'role', 'unitId'], base: { intent: 'role' } },
+    { path: '/admin/kunci-api', action: keysAction, params: {}, fields: ['intent', 'name', 'id'], base: { intent: 'revoke' } },
+    { path: '/akun/sandi', action: setPasswordAction, params: {}, fields: ['t', 'next', 'repeat'], base: {} },
+  ]
+
+  it('never answers a 5xx and never writes', async () => {
+    const admin = await signIn('madiunAdmin@test.local')
+    const before = await Promise.all([count('users'), count('notification_outbox'), count('staff_tokens')])
+    for (const form of FORMS) {
+      for (const field of form.fields) {
+        for (const value of VALUES) {
+          const body = new URLSearchParams({ ...form.base, [field]: value })
+          body.append(field, value) // and the field twice
+          const request = new Request(`${ORIGIN}${form.path}`, { method: 'POST', body, headers: { Origin: ORIGIN, Cookie: admin } })
+          let status: number
+          try {
+            status = unwrap(await form.action(args(request, form.params) as never)).status
+          } catch (error) {
+            if (!(error instanceof Response)) throw error
+            status = error.status
+          }
+          expect(status, `${form.path} ${field}=${value.slice(0, 20)}`).toBeLessThan(500)
+        }
+      }
+    }
+    expect(await Promise.all([count('users'), count('notification_outbox'), count('staff_tokens')])).toEqual(before)
+    for (const query of ['?pelaku=1e308&halaman=99999', '?dari=9999-99-99&sampai=0000-00-00', '?jenis=%00&objek=%E2%80%AE']) {
+      expect(unwrap(await auditLoader(args(get(`/admin/audit${query}`, admin)))).status).toBe(200)
+      expect(((await csvLoader(args(get(`/admin/audit.csv${query}`, admin)))) as Response).status).toBe(200)
+    }
+  })
+})
