@@ -60,7 +60,14 @@ function auditScope(db: Db, jurisdiction: { id: number; timeZone: string }, filt
     .selectFrom('audit_log as a')
     .leftJoin('users as actor', 'actor.id', 'a.actor_user_id')
     .where((eb) =>
-      eb.or([eb('a.jurisdiction_id', '=', jurisdiction.id), eb.and([eb('a.jurisdiction_id', 'is', null), eb('actor.jurisdiction_id', '=', jurisdiction.id)])]),
+      eb.or([
+        eb('a.jurisdiction_id', '=', jurisdiction.id),
+        // A subquery, not the joined actor: the planner can then walk audit_log by id (CSV batches).
+        eb.and([
+          eb('a.jurisdiction_id', 'is', null),
+          eb('a.actor_user_id', 'in', eb.selectFrom('users').select('users.id').where('users.jurisdiction_id', '=', jurisdiction.id)),
+        ]),
+      ]),
     )
   if (filters.actorUserId) q = q.where('a.actor_user_id', '=', filters.actorUserId)
   if (filters.kind) q = q.where('a.kind', '=', filters.kind)
