@@ -260,6 +260,10 @@ describe('managing an account', () => {
     expect(page.data.member.locked_until).not.toBeNull()
     const listed = unwrap(await staffLoader(args(get('/admin/staf?peran=officer', admin))))
     expect(listed.data.staff.find((s: { id: number }) => s.id === ids.locked).locked).toBe(true)
+    expect(listed.data.staff.every((s: { role: string }) => s.role === 'officer')).toBe(true)
+    const byUnit = unwrap(await staffLoader(args(get(`/admin/staf?unit=${dpu}`, admin)))).data.staff
+    expect(byUnit.length).toBeGreaterThan(0)
+    expect(byUnit.every((s: { unit_id: number }) => s.unit_id === dpu)).toBe(true)
 
     unwrap(await memberAction(args(post(`/admin/staf/${ids.locked}`, { intent: 'unlock' }, admin), { id: String(ids.locked) })))
     expect((await login('locked@test.local', PASSWORD, '10.9.9.9')) as Response).toHaveProperty('status', 302)
