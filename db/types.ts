@@ -29,6 +29,7 @@ import type {
   ReportStatus,
   RoutingScope,
   StaffRole,
+  StaffTokenPurpose,
   StoredPhotoType,
   UnitKind,
 } from '../app/domain/vocabulary'
@@ -315,6 +316,8 @@ export interface LoginThrottleTable {
   locked_until: Timestamp | null
   grant_id: string
   updated_at: Timestamp
+  /** SHA-256 of the lower-cased e-mail typed (migration 0010): an admin's unlock finds the rows by it. */
+  account_hash: string | null
 }
 
 /** Append-only (migration 0008): admin changes and account events. */
@@ -408,6 +411,19 @@ export interface ReferenceVersionTable {
   version: number
 }
 
+/** One-time links to set a password: invitations and resets; only the token's SHA-256 is stored (migration 0010). */
+export interface StaffTokensTable {
+  id: Generated<number>
+  user_id: number
+  purpose: StaffTokenPurpose
+  token_hash: string
+  created_by_user_id: number | null
+  created_at: TimestampDefault
+  expires_at: Timestamp
+  used_at: Timestamp | null
+  revoked_at: Timestamp | null
+}
+
 export interface DB {
   jurisdictions: JurisdictionsTable
   areas: AreasTable
@@ -436,6 +452,7 @@ export interface DB {
   whatsapp_conversations: WhatsappConversationsTable
   whatsapp_inbound: WhatsappInboundTable
   reference_version: ReferenceVersionTable
+  staff_tokens: StaffTokensTable
 }
 
 export type Report = Selectable<ReportsTable>

@@ -81,6 +81,10 @@ export type EscalationTarget = (typeof ESCALATION_TARGETS)[number]
 export const STAFF_ROLES = ['officer', 'supervisor', 'admin', 'executive', 'inspector'] as const
 export type StaffRole = (typeof STAFF_ROLES)[number]
 
+/** What a one-time "set your password" link is for (issue 7 §2, migration 0010). */
+export const STAFF_TOKEN_PURPOSES = ['invite', 'reset'] as const
+export type StaffTokenPurpose = (typeof STAFF_TOKEN_PURPOSES)[number]
+
 // ---- Reference data ----
 export const PRIVACY_RULES = ['citizen_choice', 'always_confidential'] as const
 export type PrivacyRule = (typeof PRIVACY_RULES)[number]
@@ -163,6 +167,8 @@ export const NOTIFICATION_TEMPLATES = [
   'staff_digest',
   'escalation_supervisor',
   'escalation_executive',
+  'staff_invite',
+  'staff_password_reset',
 ] as const
 export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number]
 

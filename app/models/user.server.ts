@@ -7,7 +7,7 @@ type Db = Kysely<DB> | Transaction<DB>
 export function findUserByEmail(db: Db, email: string) {
   return db
     .selectFrom('users')
-    .select(['id', 'email', 'role', 'password_hash', 'active'])
+    .select(['id', 'email', 'role', 'password_hash', 'active', 'jurisdiction_id'])
     .where(sql<string>`lower(email)`, '=', email.trim().toLowerCase())
     .executeTakeFirst()
 }

@@ -80,10 +80,13 @@ function linksFor(row: OutboxRow, baseUrl: string): MessageLinks {
   // Sealed with another SESSION_SECRET (rotated, or processes that do not share one): the
   // message still goes out, with the plain report link — say so, since the reporter loses their link.
   if (row.secret_ciphertext && !token) logger().warn({ outbox_id: row.id }, 'private link could not be unsealed (SESSION_SECRET differs); sent without it')
+  // A staff account message carries a set-password link instead of a report's private link.
+  const staffAccount = row.template === 'staff_invite' || row.template === 'staff_password_reset'
   return {
     report: `${baseUrl}/laporan/${code}`,
     staff: `${baseUrl}/petugas/laporan/${code}`,
-    privateLink: token ? `${baseUrl}/laporan/${code}?t=${encodeURIComponent(token)}` : null,
+    privateLink: token && !staffAccount ? `${baseUrl}/laporan/${code}?t=${encodeURIComponent(token)}` : null,
+    setPassword: token && staffAccount ? `${baseUrl}/akun/sandi?t=${encodeURIComponent(token)}` : null,
     unsubscribe: row.user_id === null && row.channel === 'email' ? `${baseUrl}/berhenti?t=${unsubscribeToken('email', row.recipient)}` : null,
   }
 }

@@ -36,4 +36,15 @@ describe('renderMessage', () => {
     const staff = renderMessage('staff_new_report', 'id', { code: 'MLG-ABC234' }, links)
     expect(staff.text).not.toContain('berhenti')
   })
+
+  it('puts the set-password link in staff invitations and resets, and says what to do without it', () => {
+    const link = 'https://x.test/akun/sandi?t=tok'
+    const invite = renderMessage('staff_invite', 'id', { name: 'Sari', jurisdictionName: 'Kota Malang' }, { ...links, setPassword: link })
+    expect(invite.text).toContain(link)
+    expect(invite.text).toContain('72 jam')
+    expect(invite.subject).toContain('Kota Malang')
+    const reset = renderMessage('staff_password_reset', 'en', { name: 'Sari' }, { ...links, setPassword: null })
+    expect(reset.text).not.toContain('akun/sandi')
+    expect(reset.text).toContain('ask an admin')
+  })
 })

@@ -13,6 +13,8 @@ export interface MessageLinks {
   staff?: string
   /** One-click unsubscribe (citizen emails only). */
   unsubscribe?: string | null
+  /** A staff member's one-time link to set a password (invitations and resets, while the sealed token exists). */
+  setPassword?: string | null
 }
 
 export interface RenderedMessage {
@@ -25,7 +27,17 @@ export interface RenderedMessage {
   whatsapp: { name: string; language: string; params: string[] }
 }
 
-type Payload = { code?: string; reason?: RejectReason; unitName?: string; body?: string | null; codes?: string[]; level?: string }
+type Payload = {
+  code?: string
+  reason?: RejectReason
+  unitName?: string
+  body?: string | null
+  codes?: string[]
+  level?: string
+  /** Staff account messages: whom the link is for, and where. */
+  name?: string
+  jurisdictionName?: string
+}
 type Texts = Record<NotificationTemplate, (p: Payload, l: MessageLinks) => { subject: string; lines: string[] }>
 
 const id: Texts = {
@@ -86,6 +98,24 @@ const id: Texts = {
     subject: `Eskalasi pimpinan: laporan ${p.code}`,
     lines: [`Laporan ${p.code} sudah melewati dua kali target waktu layanan.`, `Buka: ${l.staff}`],
   }),
+  staff_invite: (p, l) => ({
+    subject: `Undangan akun petugas ${p.jurisdictionName ?? ''}`.trim(),
+    lines: [
+      `Halo ${p.name ?? ''}, Anda diundang memakai Melayani sebagai petugas ${p.jurisdictionName ?? ''}.`.replace(/ +/g, ' '),
+      l.setPassword
+        ? `Buat kata sandi Anda melalui tautan ini (berlaku 72 jam, sekali pakai, jangan dibagikan): ${l.setPassword}`
+        : `Tautan undangan tidak dapat dibuat ulang dari pesan ini; minta admin mengirim undangan baru.`,
+    ],
+  }),
+  staff_password_reset: (p, l) => ({
+    subject: `Atur ulang kata sandi Melayani`,
+    lines: [
+      `Halo ${p.name ?? ''}, admin meminta kata sandi akun Melayani Anda diatur ulang.`.replace(/ +/g, ' '),
+      l.setPassword
+        ? `Buat kata sandi baru melalui tautan ini (berlaku 72 jam, sekali pakai, jangan dibagikan): ${l.setPassword}. Tautan sebelumnya tidak berlaku lagi.`
+        : `Tautan tidak dapat dibuat ulang dari pesan ini; minta admin mengirim tautan baru.`,
+    ],
+  }),
 }
 
 const en: Texts = {
@@ -145,6 +175,24 @@ const en: Texts = {
   escalation_executive: (p, l) => ({
     subject: `Executive escalation: report ${p.code}`,
     lines: [`Report ${p.code} has passed twice its service target.`, `Open: ${l.staff}`],
+  }),
+  staff_invite: (p, l) => ({
+    subject: `Staff account invitation ${p.jurisdictionName ?? ''}`.trim(),
+    lines: [
+      `Hello ${p.name ?? ''}, you are invited to use Melayani as staff of ${p.jurisdictionName ?? ''}.`.replace(/ +/g, ' '),
+      l.setPassword
+        ? `Set your password through this link (valid 72 hours, single use, do not share it): ${l.setPassword}`
+        : `The invitation link can't be rebuilt from this message; ask an admin for a new invitation.`,
+    ],
+  }),
+  staff_password_reset: (p, l) => ({
+    subject: `Reset your Melayani password`,
+    lines: [
+      `Hello ${p.name ?? ''}, an admin asked for your Melayani password to be reset.`.replace(/ +/g, ' '),
+      l.setPassword
+        ? `Set a new password through this link (valid 72 hours, single use, do not share it): ${l.setPassword}. Earlier links no longer work.`
+        : `The link can't be rebuilt from this message; ask an admin for a new one.`,
+    ],
   }),
 }
 

@@ -5,6 +5,7 @@ import { Form, useActionData } from '@remix-run/react'
 import { z } from 'zod'
 import { ErrorList, TextField } from '~/components/field'
 import { GeneralErrorBoundary } from '~/components/general-error-boundary'
+import { MIN_PASSWORD_LENGTH } from '~/domain/staff-accounts'
 import { STAFF_ROLES } from '~/domain/vocabulary'
 import { getDictionary, type Dictionary } from '~/i18n'
 import { assertSameOrigin, changeOwnPassword, endAllSessions, requireStaff } from '~/utils/auth.server'
@@ -14,9 +15,6 @@ import { parseForm } from '~/utils/parse-form'
 import { readRequestForm } from '~/utils/request-form.server'
 
 export { noStoreHeaders as headers } from '~/utils/headers'
-
-/** The shortest new password accepted (the login form itself checks no length). */
-const MIN_PASSWORD_LENGTH = 12
 
 function schema(t: Dictionary) {
   return z.discriminatedUnion('intent', [
@@ -40,15 +38,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   assertSameOrigin(request)
   const user = await requireStaff(request, STAFF_ROLES)
   const t = getDictionary(await getLocale(request))
   const submission = parseForm(await readRequestForm(request), schema(t), t)
   if (submission.status !== 'success') return data({ result: submission.reply({ hideFields: HIDDEN }), changed: false }, { status: 400 })
   const v = submission.value
-  if (v.intent === 'sign_out_everywhere') return endAllSessions(user.id)
-  const outcome = await changeOwnPassword(request, user.id, v.current, v.next)
+  if (v.intent === 'sign_out_everywhere') return endAllSessions(user, context)
+  const outcome = await changeOwnPassword(request, user, v.current, v.next, context)
   if (outcome === 'wrong') {
     return data({ result: submission.reply({ fieldErrors: { current: [t.account.wrongPassword] }, hideFields: HIDDEN }), changed: false }, { status: 400 })
   }

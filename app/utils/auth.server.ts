@@ -6,6 +6,8 @@ import type { RoleValue } from '#db/types'
 import { ARGON2_OPTIONS } from '#db/seed'
 import { findSessionUser, insertSession, revokeSession, revokeUserSessions } from '~/models/session.server'
 import { claimLoginAttempt, clearLoginAttempts, type LoginThrottlePolicy } from '~/models/login-throttle.server'
+import { recordAudit } from '~/models/audit.server'
+import { noteAccountLocked, throttleAccountHash } from '~/models/staff-account.server'
 import { findUserByEmail, getPasswordHash, recordSuccessfulLogin, setPasswordHash, type StaffUser } from '~/models/user.server'
 import { randomToken, sha256 } from './crypto.server'
 import { getDb } from './db.server'
@@ -65,18 +67,53 @@ export async function verifyLogin(email: string, password: string, context?: App
   const perIp = await consumeLimit('login', context)
   if (perIp) return { ok: false, reason: 'throttled', retryAfterSeconds: perIp.retryAfterSeconds }
   const db = await getDb()
-  const key = loginThrottleKey(email, clientIp(context) ?? 'unknown')
-  const claim = await claimLoginAttempt(db, key, loginPolicy(), now)
+  const ip = clientIp(context)
+  const key = loginThrottleKey(email, ip ?? 'unknown')
+  const policy = loginPolicy()
+  const claim = await claimLoginAttempt(db, key, policy, now, throttleAccountHash(email))
   if (!claim.granted) return { ok: false, reason: 'throttled', retryAfterSeconds: claim.retryAfterSeconds }
   const user = await findUserByEmail(db, email)
+  let valid = false
   if (!user || !user.active) {
     dummyHash ??= hash('not-a-real-password', ARGON2_OPTIONS)
     await verify(await dummyHash, password)
+  } else {
+    valid = await verify(user.password_hash, password)
+  }
+  if (!valid || !user) {
+    // The audit trail names the e-mail typed (known or not); the account's jurisdiction
+    // sees it when the account exists. The attempt that starts the waits is a lockout.
+    const locks = claim.lockedUntil !== null && claim.attempts === policy.freeAttempts
+    await db.transaction().execute(async (trx) => {
+      const base = {
+        jurisdictionId: user?.jurisdiction_id ?? null,
+        actorUserId: null,
+        entity: user ? ('user' as const) : null,
+        entityId: user?.id ?? null,
+        subject: email.trim().slice(0, 254),
+        ip,
+        now,
+      }
+      await recordAudit(trx, { ...base, kind: 'login_failed' })
+      if (locks) await recordAudit(trx, { ...base, kind: 'lockout', after: { until: claim.lockedUntil } })
+      if (user && claim.lockedUntil) await noteAccountLocked(trx, user.id, claim.lockedUntil)
+    })
     return { ok: false, reason: 'invalid' }
   }
-  if (!(await verify(user.password_hash, password))) return { ok: false, reason: 'invalid' }
-  await clearLoginAttempts(db, key)
-  await recordSuccessfulLogin(db, user.id, now)
+  await db.transaction().execute(async (trx) => {
+    await clearLoginAttempts(trx, key)
+    await recordSuccessfulLogin(trx, user.id, now)
+    await recordAudit(trx, {
+      jurisdictionId: user.jurisdiction_id,
+      actorUserId: user.id,
+      kind: 'login',
+      entity: 'user',
+      entityId: user.id,
+      subject: user.email,
+      ip,
+      now,
+    })
+  })
   return { ok: true, userId: user.id, role: user.role }
 }
 
@@ -87,10 +124,30 @@ export async function startSession(userId: number, redirectTo: string) {
   return redirect(redirectTo, { headers: { 'Set-Cookie': await sessionCookie().serialize(token) } })
 }
 
-export async function endSession(request: Request) {
+export async function endSession(request: Request, context?: AppLoadContext, now = new Date()) {
   const id = await sessionIdFrom(request)
-  if (id) await revokeSession(await getDb(), id, new Date())
+  if (id) {
+    const db = await getDb()
+    const user = await findSessionUser(db, id, now)
+    await db.transaction().execute(async (trx) => {
+      await revokeSession(trx, id, now)
+      if (user) await recordAudit(trx, { ...accountEvent(user, context, now), kind: 'logout' })
+    })
+  }
   return redirect('/', { headers: { 'Set-Cookie': await sessionCookie().serialize('', { maxAge: 0 }) } })
+}
+
+/** An audit row about one's own account (the actor is the account). */
+function accountEvent(user: Pick<StaffUser, 'id' | 'email' | 'jurisdictionId'>, context: AppLoadContext | undefined, now: Date) {
+  return {
+    jurisdictionId: user.jurisdictionId,
+    actorUserId: user.id,
+    entity: 'user' as const,
+    entityId: user.id,
+    subject: user.email,
+    ip: clientIp(context),
+    now,
+  }
 }
 
 /**
@@ -98,21 +155,32 @@ export async function endSession(request: Request) {
  * other sessions are revoked in the same transaction (a stolen session ends with the old
  * password), this one stays. 'wrong' says nothing beyond that.
  */
-export async function changeOwnPassword(request: Request, userId: number, current: string, next: string, now = new Date()): Promise<'changed' | 'wrong'> {
+export async function changeOwnPassword(
+  request: Request,
+  user: Pick<StaffUser, 'id' | 'email' | 'jurisdictionId'>,
+  current: string,
+  next: string,
+  context?: AppLoadContext,
+  now = new Date(),
+): Promise<'changed' | 'wrong'> {
   const db = await getDb()
-  if (!(await verify(await getPasswordHash(db, userId), current))) return 'wrong'
+  if (!(await verify(await getPasswordHash(db, user.id), current))) return 'wrong'
   const passwordHash = await hash(next, ARGON2_OPTIONS)
   const keep = await sessionIdFrom(request)
   await db.transaction().execute(async (trx) => {
-    await setPasswordHash(trx, userId, passwordHash)
-    await revokeUserSessions(trx, userId, now, keep)
+    await setPasswordHash(trx, user.id, passwordHash)
+    await revokeUserSessions(trx, user.id, now, keep)
+    await recordAudit(trx, { ...accountEvent(user, context, now), kind: 'password_changed' })
   })
   return 'changed'
 }
 
 /** "Sign out everywhere": revokes all the user's sessions, this one included, and goes to the login page. */
-export async function endAllSessions(userId: number, now = new Date()) {
-  await revokeUserSessions(await getDb(), userId, now)
+export async function endAllSessions(user: Pick<StaffUser, 'id' | 'email' | 'jurisdictionId'>, context?: AppLoadContext, now = new Date()) {
+  await (await getDb()).transaction().execute(async (trx) => {
+    await revokeUserSessions(trx, user.id, now)
+    await recordAudit(trx, { ...accountEvent(user, context, now), kind: 'sessions_revoked' })
+  })
   return redirect('/masuk', { headers: { 'Set-Cookie': await sessionCookie().serialize('', { maxAge: 0 }) } })
 }
 

@@ -9,6 +9,7 @@ import * as jobQueue from './0005-job-queue'
 import * as escalationClocks from './0006-escalation-clocks'
 import * as notifications from './0007-notifications'
 import * as sharedFoundations from './0008-shared-foundations'
+import * as staffAccounts from './0010-staff-accounts'
 import * as whatsappFiling from './0017-whatsapp-filing'
 import * as referenceVersion from './0018-reference-version'
 
@@ -21,6 +22,7 @@ export const migrations: Record<string, Migration> = {
   '0006-escalation-clocks': escalationClocks,
   '0007-notifications': notifications,
   '0008-shared-foundations': sharedFoundations,
+  '0010-staff-accounts': staffAccounts,
   '0017-whatsapp-filing': whatsappFiling,
   '0018-reference-version': referenceVersion,
 }

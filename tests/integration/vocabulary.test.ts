@@ -45,6 +45,7 @@ const COLUMN_VOCABULARY: Record<string, readonly string[]> = {
   'whatsapp_conversations.step': V.WHATSAPP_STEPS,
   'whatsapp_conversations.locale': V.NOTIFICATION_LOCALES,
   'whatsapp_conversations.privacy': V.PRIVACY_LEVELS,
+  'staff_tokens.purpose': V.STAFF_TOKEN_PURPOSES,
 }
 
 let t: TestDatabase
