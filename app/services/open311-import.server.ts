@@ -27,6 +27,8 @@ export interface ImportOptions {
   now?: Date
   /** Records per batch (and per transaction unless strict); default 2000. */
   batchSize?: number
+  /** Batches written at once (PostgreSQL uses a second connection); default 2; strict imports use 1. */
+  concurrency?: number
   /** After each written batch: records read so far. */
   onProgress?: (recordsRead: number) => void
 }
@@ -76,17 +78,34 @@ async function runImport(db: Db, entries: AsyncIterable<ReaderEntry>, options: I
   }
   let read = 0
   let batch: Pending[] = []
+  // Batches are checked in order, then written with up to `concurrency` in flight, so
+  // the next batch is parsed and mapped (and, on PostgreSQL, written on a second
+  // connection) while the database writes the previous one. A strict import is one
+  // transaction on one connection: one at a time.
+  const concurrency = db.isTransaction ? 1 : Math.max(1, Math.floor(options.concurrency ?? 2))
+  const inFlight = new Set<Promise<void>>()
+  let failure: { error: unknown } | null = null
   const flush = async () => {
     if (batch.length === 0) return
-    const rows = await prepareRows(db, ctx, batch, refuse, result)
+    const pending = batch
+    const readSoFar = read
     batch = []
-    if (rows.length > 0) {
-      const written = db.isTransaction ? await writeRows(db, ctx, rows, now) : await (db as Kysely<DB>).transaction().execute((trx) => writeRows(trx, ctx, rows, now))
-      result.imported += written.inserted
-      result.updated += written.updated
-      result.unchanged += rows.length - written.inserted - written.updated
-    }
-    options.onProgress?.(read)
+    const rows = await prepareRows(db, ctx, pending, refuse, result)
+    const job = writeBatch(db, ctx, rows, now).then(
+      (written) => {
+        result.imported += written.inserted
+        result.updated += written.updated
+        result.unchanged += rows.length - written.inserted - written.updated
+        options.onProgress?.(readSoFar)
+      },
+      (error: unknown) => {
+        failure ??= { error }
+      },
+    )
+    const tracked: Promise<void> = job.finally(() => inFlight.delete(tracked))
+    inFlight.add(tracked)
+    while (inFlight.size >= concurrency) await Promise.race(inFlight)
+    if (failure) throw failure.error
   }
   for await (const entry of entries) {
     read++
@@ -100,7 +119,27 @@ async function runImport(db: Db, entries: AsyncIterable<ReaderEntry>, options: I
     if (batch.length >= batchSize) await flush()
   }
   await flush()
+  await Promise.all(inFlight)
+  if (failure) throw (failure as { error: unknown }).error
   return result
+}
+
+/**
+ * One batch in its own transaction (or the strict import's). Two batches in flight may
+ * draw the same new tracking code; the loser's unique violation re-draws its codes.
+ */
+async function writeBatch(db: Db, ctx: ImportContext, rows: Row[], now: Date) {
+  if (rows.length === 0) return { inserted: 0, updated: 0 }
+  if (db.isTransaction) return writeRows(db, ctx, rows, now)
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await (db as Kysely<DB>).transaction().execute((trx) => writeRows(trx, ctx, rows, now))
+    } catch (error) {
+      const clash = typeof error === 'object' && error !== null && (error as { constraint?: string }).constraint === 'reports_code_key'
+      if (!clash || attempt >= 3) throw error
+      await assignTrackingCodes(db, ctx, rows)
+    }
+  }
 }
 
 /** One row of the batch payload; keys are short to keep the JSON small (named once in RECORD). */
