@@ -75,7 +75,9 @@ try {
     const seconds = (performance.now() - t0) / 1000
     records = result.imported + result.updated + result.unchanged + result.bad.length
     importRate = records / seconds
-    console.log(`  import: ${records} records (${result.imported} imported, ${result.bad.length} bad) in ${seconds.toFixed(1)} s = ${Math.round(importRate)} records/s`)
+    console.log(
+      `  import: ${records} records (${result.imported} imported, ${result.bad.length} bad) in ${seconds.toFixed(1)} s = ${Math.round(importRate)} records/s`,
+    )
   } finally {
     await database.close()
   }
@@ -86,13 +88,22 @@ try {
     await client.query(`CREATE TABLE open311_copy_bench (${COLUMNS.map(([n, t]) => `${n} ${t}`).join(', ')})`)
     const t0 = performance.now()
     let copied = 0
+    // Rows go to the server in chunks of ~1,000 lines, not one write per row, so COPY runs at its pace.
+    let lines: string[] = []
     const toCopyText = new Transform({
-      objectMode: true,
+      writableObjectMode: true,
       transform(entry: ReaderEntry, _enc, done) {
         if (!('value' in entry) || typeof entry.value !== 'object' || entry.value === null) return done()
         const r = entry.value as Record<string, unknown>
         copied++
-        done(null, COLUMNS.map(([n]) => copyField(r[n])).join('\t') + '\n')
+        lines.push(COLUMNS.map(([n]) => copyField(r[n])).join('\t') + '\n')
+        if (lines.length < 1000) return done()
+        const chunk = lines.join('')
+        lines = []
+        done(null, chunk)
+      },
+      flush(done) {
+        done(null, lines.join(''))
       },
     })
     await pipeline(Readable.from(limited(readOpen311File(file).entries)), toCopyText, client.query(copyFrom(`COPY open311_copy_bench FROM STDIN`)))

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { categoryCodeFor, codePrefixCandidates, importDescription, importTrackingCode, parseOpen311Date, parseOpen311Record, unitKeyFor } from './open311-record'
+import {
+  categoryCodeFor,
+  codePrefixCandidates,
+  importDescription,
+  importTrackingCode,
+  parseOpen311Date,
+  parseOpen311Record,
+  unitKeyFor,
+} from './open311-record'
 import { normalizeTrackingCode } from './tracking-code'
 
 const boston = {
@@ -19,7 +27,14 @@ describe('parseOpen311Record', () => {
   it('maps a closed Boston record: closing time is updated_datetime', () => {
     const p = parseOpen311Record(boston)
     if (!p.ok) throw new Error(p.reason)
-    expect(p.record).toMatchObject({ open311Id: '101000001849', status: 'closed', serviceCode: '4f389210e75084437f0001de', agency: null, lat: 42.3213700003328, lng: -71.10861000017475 })
+    expect(p.record).toMatchObject({
+      open311Id: '101000001849',
+      status: 'closed',
+      serviceCode: '4f389210e75084437f0001de',
+      agency: null,
+      lat: 42.3213700003328,
+      lng: -71.10861000017475,
+    })
     expect(p.record.requestedAt.toISOString()).toBe('2008-10-06T15:25:57.000Z')
     expect(p.record.closedAt?.toISOString()).toBe('2008-10-21T14:04:30.000Z')
     // No description: the service name and address stand in.

@@ -84,7 +84,8 @@ export async function openImportContext(db: Db, slug: string, create: CreateJuri
   const areas = areaRows.filter((a) => a.polygon !== null).map((a) => ({ id: a.id, polygon: a.polygon as Geometry }))
 
   const defaultUnit = async (tx: Db) => {
-    if (fallbackUnit === null && create) fallbackUnit = await ensureUnit(tx, jurisdictionId, IMPORT_DEFAULT_UNIT_KEY, 'Imported requests (no agency)', 'triage_desk', now)
+    if (fallbackUnit === null && create)
+      fallbackUnit = await ensureUnit(tx, jurisdictionId, IMPORT_DEFAULT_UNIT_KEY, 'Imported requests (no agency)', 'triage_desk', now)
     return fallbackUnit
   }
 
@@ -197,7 +198,17 @@ async function ensureCategory(db: Db, jurisdictionId: number, r: ImportRecord, u
       .onConflict((oc) => oc.columns(['jurisdiction_id', 'code']).doNothing())
       .returning(['id'])
       .executeTakeFirst()
-    if (inserted) await recordAudit(tx, { jurisdictionId, actorUserId: null, kind: 'created', entity: 'category', entityId: inserted.id, subject: r.serviceName, after: row, now })
+    if (inserted)
+      await recordAudit(tx, {
+        jurisdictionId,
+        actorUserId: null,
+        kind: 'created',
+        entity: 'category',
+        entityId: inserted.id,
+        subject: r.serviceName,
+        after: row,
+        now,
+      })
     const c = await tx
       .selectFrom('categories')
       .select(['id', 'default_unit_id', 'response_target', 'response_clock', 'resolution_target', 'resolution_clock'])

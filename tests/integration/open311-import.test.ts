@@ -88,7 +88,13 @@ describe('importing the first 5,000 Boston records', () => {
 
   it('counts by status match the file', async () => {
     const jid = await jurisdictionId(t, 'boston')
-    const rows = await t.db.selectFrom('reports').select(['status']).select((eb) => eb.fn.countAll<number>().as('n')).where('jurisdiction_id', '=', jid).groupBy('status').execute()
+    const rows = await t.db
+      .selectFrom('reports')
+      .select(['status'])
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('jurisdiction_id', '=', jid)
+      .groupBy('status')
+      .execute()
     expect(Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]))).toEqual(want.status)
   })
 
@@ -111,20 +117,39 @@ describe('importing the first 5,000 Boston records', () => {
       .where('jurisdiction_id', '=', jid)
       .where('open311_id', '=', first.service_request_id as string)
       .executeTakeFirstOrThrow()
-    expect(report).toMatchObject({ source: 'open311', privacy: 'public', status: 'closed', lat: Number(first.lat), lng: Number(first.long), area_id: null, imported_at: NOW })
+    expect(report).toMatchObject({
+      source: 'open311',
+      privacy: 'public',
+      status: 'closed',
+      lat: Number(first.lat),
+      lng: Number(first.long),
+      area_id: null,
+      imported_at: NOW,
+    })
     expect(report.code).toMatch(/^BOS-[2-9A-HJKMNP-Z]{6}$/)
     expect(report.created_at.getTime()).toBe(Date.parse(first.requested_datetime as string))
     expect(report.resolved_at?.getTime()).toBe(Date.parse(first.updated_datetime as string))
     expect(report.closed_at?.getTime()).toBe(Date.parse(first.updated_datetime as string))
-    const events = await t.db.selectFrom('report_events').select(['type', 'actor_kind', 'to_status', 'created_at', 'visibility']).where('report_id', '=', report.id).orderBy('id').execute()
+    const events = await t.db
+      .selectFrom('report_events')
+      .select(['type', 'actor_kind', 'to_status', 'created_at', 'visibility'])
+      .where('report_id', '=', report.id)
+      .orderBy('id')
+      .execute()
     expect(events.map((e) => [e.type, e.to_status, e.actor_kind, e.created_at.getTime()])).toEqual([
       ['created', 'submitted', 'system', Date.parse(first.requested_datetime as string)],
       ['resolved', 'resolved', 'system', Date.parse(first.updated_datetime as string)],
       ['status_changed', 'closed', 'system', Date.parse(first.updated_datetime as string)],
     ])
-    const contacts = await sql<{ n: number }>`SELECT count(*)::int AS n FROM report_contacts c JOIN reports r ON r.id = c.report_id WHERE r.jurisdiction_id = ${jid}`.execute(t.db)
+    const contacts = await sql<{
+      n: number
+    }>`SELECT count(*)::int AS n FROM report_contacts c JOIN reports r ON r.id = c.report_id WHERE r.jurisdiction_id = ${jid}`.execute(t.db)
     expect(contacts.rows[0]?.n).toBe(0)
-    const cats = await t.db.selectFrom('categories').select(['code', 'open311_code', 'name_en', 'resolution_target']).where('jurisdiction_id', '=', jid).execute()
+    const cats = await t.db
+      .selectFrom('categories')
+      .select(['code', 'open311_code', 'name_en', 'resolution_target'])
+      .where('jurisdiction_id', '=', jid)
+      .execute()
     expect(cats.length).toBe(want.medians.size)
     for (const c of cats) expect(c.code).toMatch(/^[a-z0-9_]{2,60}$/)
     const units = await t.db.selectFrom('units').select(['key', 'kind']).where('jurisdiction_id', '=', jid).execute()
@@ -148,9 +173,18 @@ describe('importing the first 5,000 Boston records', () => {
     const stale = await importOpen311Records(t.db, [{ ...open, updated_datetime: older, description: 'An older copy of this record' }], BOSTON)
     expect(stale).toEqual({ imported: 0, updated: 0, unchanged: 1, bad: [] })
     expect(await counts(t, jid)).toEqual(before)
-    const result = await importOpen311Records(t.db, [{ ...open, status: 'closed', updated_datetime: closedAt, description: 'Fixed: the car was towed away' }], BOSTON)
+    const result = await importOpen311Records(
+      t.db,
+      [{ ...open, status: 'closed', updated_datetime: closedAt, description: 'Fixed: the car was towed away' }],
+      BOSTON,
+    )
     expect(result).toEqual({ imported: 0, updated: 1, unchanged: 0, bad: [] })
-    const r = await t.db.selectFrom('reports').selectAll().where('jurisdiction_id', '=', jid).where('open311_id', '=', open.service_request_id as string).executeTakeFirstOrThrow()
+    const r = await t.db
+      .selectFrom('reports')
+      .selectAll()
+      .where('jurisdiction_id', '=', jid)
+      .where('open311_id', '=', open.service_request_id as string)
+      .executeTakeFirstOrThrow()
     expect(r).toMatchObject({ status: 'closed', description: 'Fixed: the car was towed away' })
     expect(r.closed_at?.toISOString()).toBe(new Date(closedAt).toISOString())
     expect(await counts(t, jid)).toEqual({ reports: before?.reports, events: (before?.events ?? 0) + 2, version: (before?.version ?? 0) + 1 })
@@ -175,7 +209,11 @@ describe('bad records and --strict', () => {
   const OPTS = { jurisdictionSlug: 'kota-malang' }
 
   it('counts bad records with their line numbers and never crashes', async () => {
-    const result = await importOpen311Entries(t.db, fileEntries(file), { ...BOSTON, jurisdictionSlug: 'bad-lines', create: { name: 'Bad lines', timeZone: 'UTC' } })
+    const result = await importOpen311Entries(t.db, fileEntries(file), {
+      ...BOSTON,
+      jurisdictionSlug: 'bad-lines',
+      create: { name: 'Bad lines', timeZone: 'UTC' },
+    })
     expect(result.imported).toBe(2)
     expect(result.bad).toEqual([
       { line: 3, reason: 'missing or invalid requested_datetime' },
@@ -190,7 +228,11 @@ describe('bad records and --strict', () => {
   })
 
   it('--strict stops at the first bad record and writes nothing', async () => {
-    const error = await importOpen311Entries(t.db, fileEntries(file), { jurisdictionSlug: 'strict-city', create: { name: 'Strict', timeZone: 'UTC' }, strict: true }).catch((e: unknown) => e)
+    const error = await importOpen311Entries(t.db, fileEntries(file), {
+      jurisdictionSlug: 'strict-city',
+      create: { name: 'Strict', timeZone: 'UTC' },
+      strict: true,
+    }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(Open311ImportError)
     expect((error as Error).message).toContain('Line 3: missing or invalid requested_datetime')
     const j = await t.db.selectFrom('jurisdictions').select('id').where('slug', '=', 'strict-city').executeTakeFirst()
@@ -199,7 +241,9 @@ describe('bad records and --strict', () => {
 
   it('an unknown jurisdiction without --create and a bad time zone are clear errors', async () => {
     await expect(importOpen311Records(t.db, [], { jurisdictionSlug: 'nowhere' })).rejects.toThrow(/Unknown jurisdiction "nowhere"/)
-    await expect(importOpen311Records(t.db, [], { jurisdictionSlug: 'tzless', create: { name: 'X', timeZone: 'Mars/Base' } })).rejects.toThrow(/Unknown time zone/)
+    await expect(importOpen311Records(t.db, [], { jurisdictionSlug: 'tzless', create: { name: 'X', timeZone: 'Mars/Base' } })).rejects.toThrow(
+      /Unknown time zone/,
+    )
   })
 })
 
@@ -207,7 +251,12 @@ describe('the clocks leave imported history alone', () => {
   it('no escalation or auto-close candidate is imported; the same row live would be one', async () => {
     const jid = await jurisdictionId(t, 'boston')
     const late = new Date('2030-01-01T00:00:00Z')
-    const imported = await t.db.selectFrom('reports').select('id').where('jurisdiction_id', '=', jid).where('status', '=', 'submitted').executeTakeFirstOrThrow()
+    const imported = await t.db
+      .selectFrom('reports')
+      .select('id')
+      .where('jurisdiction_id', '=', jid)
+      .where('status', '=', 'submitted')
+      .executeTakeFirstOrThrow()
     expect(await escalationCandidates(t.db, late, 10_000)).not.toContain(imported.id)
     const resolved = await t.db.selectFrom('reports').select('id').where('jurisdiction_id', '=', jid).where('status', '=', 'closed').executeTakeFirstOrThrow()
     await t.db.updateTable('reports').set({ status: 'resolved', closed_at: null }).where('id', '=', resolved.id).execute()
