@@ -2,7 +2,7 @@
 // its categories from the distinct service_code/service_name and its units from
 // agency_responsible (plus a default unit for records without one). Each creation writes
 // its audit row in the same transaction as the row itself.
-import { sql, type Kysely, type Transaction } from 'kysely'
+import type { Kysely, Transaction } from 'kysely'
 import type { DB } from '#db/types'
 import { findContainingArea, type Geometry, type Point } from '~/domain/geo'
 import { categoryCodeFor, codePrefixCandidates, unitKeyFor, type ImportRecord } from '~/domain/open311-record'
@@ -227,10 +227,4 @@ async function ensureCategory(db: Db, jurisdictionId: number, r: ImportRecord, u
 /** Runs in a new transaction on a Kysely, or inside the caller's transaction (strict imports). */
 function inTransaction<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
   return db.isTransaction ? fn(db) : (db as Kysely<DB>).transaction().execute(fn)
-}
-
-/** For tests and the bench: every trace of an imported jurisdiction's reports. */
-export async function countImported(db: Db, jurisdictionId: number) {
-  const r = await sql<{ n: number }>`SELECT count(*)::int AS n FROM reports WHERE jurisdiction_id = ${jurisdictionId} AND imported_at IS NOT NULL`.execute(db)
-  return r.rows[0]?.n ?? 0
 }
