@@ -7,6 +7,7 @@ import { Readable } from 'node:stream'
 import { gunzipSync } from 'node:zlib'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { containsPoint, type Geometry } from '~/domain/geo'
 import { autoCloseCandidates } from '~/models/auto-close.server'
 import { escalationCandidates } from '~/models/escalation.server'
 import { decodeText } from '~/services/open311-import-reader.server'
@@ -244,6 +245,43 @@ describe('bad records and --strict', () => {
     await expect(importOpen311Records(t.db, [], { jurisdictionSlug: 'tzless', create: { name: 'X', timeZone: 'Mars/Base' } })).rejects.toThrow(
       /Unknown time zone/,
     )
+  })
+})
+
+describe('into an existing jurisdiction', () => {
+  it('matches the category by code and finds the kelurahan by point-in-polygon', async () => {
+    const jid = await jurisdictionId(t, 'kota-malang')
+    const category = await t.db.selectFrom('categories').select(['id', 'code']).where('jurisdiction_id', '=', jid).orderBy('id').executeTakeFirstOrThrow()
+    const areas = await t.db
+      .selectFrom('areas')
+      .select(['id', 'polygon', 'centroid_lat', 'centroid_lng'])
+      .where('jurisdiction_id', '=', jid)
+      .where('level', '=', 'kelurahan')
+      .execute()
+    const area = areas.find(
+      (a) =>
+        a.polygon && a.centroid_lat !== null && a.centroid_lng !== null && containsPoint(a.polygon as Geometry, { lat: a.centroid_lat, lng: a.centroid_lng }),
+    )
+    if (!area) throw new Error('no kelurahan contains its centroid')
+    const record = {
+      service_request_id: 'mlg-1',
+      status: 'open',
+      service_code: category.code,
+      service_name: 'Lampu jalan',
+      description: 'Lampu jalan mati sejak kemarin malam',
+      requested_datetime: '2026-11-01T08:00:00+07:00',
+      lat: area.centroid_lat,
+      long: area.centroid_lng,
+    }
+    expect(await importOpen311Records(t.db, [record], { jurisdictionSlug: 'kota-malang' })).toMatchObject({ imported: 1, bad: [] })
+    const r = await t.db
+      .selectFrom('reports')
+      .select(['category_id', 'area_id', 'code', 'status'])
+      .where('jurisdiction_id', '=', jid)
+      .where('open311_id', '=', 'mlg-1')
+      .executeTakeFirstOrThrow()
+    expect(r).toMatchObject({ category_id: category.id, area_id: area.id, status: 'submitted' })
+    expect(r.code).toMatch(/^MLG-/)
   })
 })
 
