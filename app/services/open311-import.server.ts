@@ -133,7 +133,12 @@ async function writeBatch(db: Db, ctx: ImportContext, rows: Row[], now: Date) {
   if (db.isTransaction) return writeRows(db, ctx, rows, now)
   for (let attempt = 0; ; attempt++) {
     try {
-      return await (db as Kysely<DB>).transaction().execute((trx) => writeRows(trx, ctx, rows, now))
+      return await (db as Kysely<DB>).transaction().execute(async (trx) => {
+        // An import is re-runnable (idempotent): not waiting for each batch's WAL flush is
+        // safe here, as a server crash can only lose the last batches, which a re-run writes.
+        await sql`SET LOCAL synchronous_commit = off`.execute(trx)
+        return writeRows(trx, ctx, rows, now)
+      })
     } catch (error) {
       const clash = typeof error === 'object' && error !== null && (error as { constraint?: string }).constraint === 'reports_code_key'
       if (!clash || attempt >= 3) throw error
