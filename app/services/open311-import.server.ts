@@ -253,6 +253,8 @@ const ts = (col: string) => `to_timestamp(x.${col} / 1000)`
  * their events. `old` is read from the statement's snapshot, i.e. before this batch, so the
  * events are those of what changed: 'created' for a new report, 'resolved' and the close at
  * the closing time when it is (newly) closed, 'reopened' when a closed one is open again.
+ * A row updated without an `old` (the same id inserted meanwhile by the other batch in
+ * flight) gets no status events: its previous status is not known here.
  */
 async function writeRows(trx: Db, ctx: ImportContext, rows: Row[], now: Date) {
   const j = ctx.jurisdictionId
@@ -277,22 +279,24 @@ async function writeRows(trx: Db, ctx: ImportContext, rows: Row[], now: Date) {
         reopen_count = r.reopen_count + CASE WHEN r.status = 'closed' AND excluded.status <> 'closed' THEN 1 ELSE 0 END
       -- Only imported rows are ever overwritten, and only by newer data.
       WHERE r.imported_at IS NOT NULL AND excluded.updated_at > r.updated_at
-      RETURNING r.id, r.status, r.created_at, r.updated_at, r.closed_at, r.current_unit_id
+      -- xmax = 0: this statement inserted the row (else it updated it). Unlike the old CTE, this also holds
+      -- when a batch in flight on the other connection inserted the same id meanwhile.
+      RETURNING r.id, r.status, r.created_at, r.updated_at, r.closed_at, r.current_unit_id, (r.xmax = 0) AS inserted
     ), ev AS (
       INSERT INTO report_events (report_id, created_at, actor_kind, type, from_status, to_status, to_unit_id, visibility)
       SELECT up.id, e.at, 'system', e.type, e.from_status, e.to_status, e.to_unit, 'public'
       FROM up LEFT JOIN old ON old.id = up.id
       CROSS JOIN LATERAL (VALUES
-        ('created', up.created_at, NULL, 'submitted', up.current_unit_id, old.id IS NULL),
-        ('resolved', up.closed_at, 'submitted', 'resolved', NULL, up.status = 'closed' AND old.status IS DISTINCT FROM 'closed'),
-        (${CLOSE_EVENT}, up.closed_at, 'resolved', 'closed', NULL, up.status = 'closed' AND old.status IS DISTINCT FROM 'closed'),
-        ('reopened', up.updated_at, 'closed', 'submitted', NULL, up.status <> 'closed' AND old.status = 'closed')
+        ('created', up.created_at, NULL, 'submitted', up.current_unit_id, up.inserted),
+        ('resolved', up.closed_at, 'submitted', 'resolved', NULL, up.status = 'closed' AND (up.inserted OR old.status <> 'closed')),
+        (${CLOSE_EVENT}, up.closed_at, 'resolved', 'closed', NULL, up.status = 'closed' AND (up.inserted OR old.status <> 'closed')),
+        ('reopened', up.updated_at, 'closed', 'submitted', NULL, up.status <> 'closed' AND NOT up.inserted AND old.status = 'closed')
       ) AS e(type, at, from_status, to_status, to_unit, wanted)
       WHERE e.wanted
       RETURNING 1
     )
-    SELECT (SELECT count(*) FROM up LEFT JOIN old ON old.id = up.id WHERE old.id IS NULL)::int AS inserted,
-           (SELECT count(*) FROM old JOIN up ON old.id = up.id)::int AS updated,
+    SELECT (SELECT count(*) FROM up WHERE up.inserted)::int AS inserted,
+           (SELECT count(*) FROM up WHERE NOT up.inserted)::int AS updated,
            (SELECT count(*) FROM ev)::int AS events`.execute(trx)
   const counts = result.rows[0]
   return { inserted: counts?.inserted ?? 0, updated: counts?.updated ?? 0 }
