@@ -106,6 +106,8 @@ export interface CategoriesTable {
   keywords: ColumnType<string[], string | undefined, string>
   sort_order: Generated<number>
   active: Generated<boolean>
+  /** A foreign Open311 service_code kept by an import when it does not fit `code` (migration 0013). */
+  open311_code: string | null
 }
 
 export interface RoutingRulesTable {
@@ -175,6 +177,10 @@ export interface ReportsTable {
   /** SHA-256 of (browser cookie, content fingerprint); migration 0004. */
   resubmission_hash: string | null
   reporter_token_hash: string | null
+  /** The foreign service_request_id of an imported (or Open311) record; unique per jurisdiction (migration 0013). */
+  open311_id: string | null
+  /** Set on rows written by the Open311 importer: the SLA clocks never act on them (migration 0013, ADR 020). */
+  imported_at: Timestamp | null
 }
 
 export interface ReportContactsTable {

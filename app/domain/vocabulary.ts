@@ -24,7 +24,11 @@ export type Privacy = (typeof PRIVACY_LEVELS)[number]
 
 export const REPORT_SOURCES = ['web', 'open311', 'phone', 'simulated', 'whatsapp'] as const
 export type ReportSource = (typeof REPORT_SOURCES)[number]
-/** Simulated history is a picture of the past (demo data): escalation and auto-close never act on it. */
+/**
+ * Simulated history is a picture of the past (demo data): escalation and auto-close never act on it.
+ * Imported Open311 history is too, but it shares the source 'open311' with live API reports, so it is
+ * marked by reports.imported_at instead and the clock queries check that column as well (ADR 020).
+ */
 export const CLOCKLESS_SOURCES = ['simulated'] as const satisfies readonly ReportSource[]
 
 export const RATING_FIXED = ['yes', 'no', 'unknown'] as const

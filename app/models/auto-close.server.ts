@@ -21,6 +21,8 @@ export async function autoCloseCandidates(db: Db, now: Date, limit: number): Pro
     .select('id')
     .where('status', '=', 'resolved')
     .where('source', 'not in', CLOCKLESS_SOURCES)
+    // Imported Open311 history is clockless too (ADR 020).
+    .where('imported_at', 'is', null)
     .where('resolved_at', 'is not', null)
     .where(sql<boolean>`resolved_at + ${minDays} * interval '1 day' < ${now}`)
     .orderBy('resolved_at')

@@ -20,7 +20,8 @@ type Db = Kysely<DB> | Transaction<DB>
  * reopened reports not yet due can never crowd out the due ones.
  */
 export async function escalationCandidates(db: Db, now: Date, limit: number): Promise<number[]> {
-  const open = sql`r.status IN (${sql.join([...OPEN_STATUSES])}) AND r.source NOT IN (${sql.join([...CLOCKLESS_SOURCES])})`
+  // Imported Open311 history (imported_at set) is clockless like simulated history (ADR 020).
+  const open = sql`r.status IN (${sql.join([...OPEN_STATUSES])}) AND r.source NOT IN (${sql.join([...CLOCKLESS_SOURCES])}) AND r.imported_at IS NULL`
   const exact = await sql<{ id: number }>`
     SELECT r.id FROM reports r
     WHERE ${open}

@@ -10,6 +10,7 @@ import * as escalationClocks from './0006-escalation-clocks'
 import * as notifications from './0007-notifications'
 import * as sharedFoundations from './0008-shared-foundations'
 import * as staffAccounts from './0010-staff-accounts'
+import * as open311Import from './0013-open311-import'
 import * as whatsappFiling from './0017-whatsapp-filing'
 import * as referenceVersion from './0018-reference-version'
 
@@ -23,6 +24,7 @@ export const migrations: Record<string, Migration> = {
   '0007-notifications': notifications,
   '0008-shared-foundations': sharedFoundations,
   '0010-staff-accounts': staffAccounts,
+  '0013-open311-import': open311Import,
   '0017-whatsapp-filing': whatsappFiling,
   '0018-reference-version': referenceVersion,
 }

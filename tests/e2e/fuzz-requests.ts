@@ -165,6 +165,8 @@ const GET_ROUTES: { path: (code: string) => string; params: string[]; staff?: 's
   { path: () => '/berhenti', params: ['t'] },
   { path: () => '/foto/sementara/abcdefghijklmnopqrstuvwx.jpg', params: ['t'] },
   { path: () => '/metrics', params: ['x'] },
+  { path: () => '/data/kota-malang/requests.ndjson.gz', params: ['x'] },
+  { path: () => '/data/..%2F..%2Fetc/requests.ndjson.gz', params: ['x'] },
   { path: () => '/tidak-ada/sama-sekali', params: ['x'] },
 ]
 
