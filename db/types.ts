@@ -104,6 +104,8 @@ export interface CategoriesTable {
   keywords: ColumnType<string[], string | undefined, string>
   sort_order: Generated<number>
   active: Generated<boolean>
+  /** Emoji shown beside the name (migration 0009). */
+  icon: string | null
 }
 
 export interface RoutingRulesTable {

@@ -77,7 +77,7 @@ describe('routing explanation', () => {
     const rules = [{ id: 1, categoryId: 7, scope: 'kecamatan' as const, areaId: 10, unitId: 12, precedence: 0 }]
     const { kelurahan, ...rest } = base({ rules })
     void kelurahan
-    expect(triageFallThrough(rest, [{ id: 101, kecamatanId: 10 }, { id: 201, kecamatanId: 20 }])).toEqual({ kelurahan: 1, total: 2, unknownLocation: true })
+    expect(triageFallThrough(rest, [{ id: 101, kecamatanId: 10 }, { id: 201, kecamatanId: 20 }])).toEqual({ kelurahan: 1, total: 2 })
   })
 })
 
@@ -86,8 +86,8 @@ describe('holiday CSV', () => {
     const { rows, errors } = parseHolidayCsv('date,name,kind\r\n2027-01-01,Tahun Baru 2027 Masehi,national\n\n2027-05-20,"Hari jadi, Kota",local\n')
     expect(errors).toEqual([])
     expect(rows).toEqual([
-      { date: '2027-01-01', name: 'Tahun Baru 2027 Masehi', kind: 'national' },
-      { date: '2027-05-20', name: 'Hari jadi, Kota', kind: 'local' },
+      { line: 2, date: '2027-01-01', name: 'Tahun Baru 2027 Masehi', kind: 'national' },
+      { line: 4, date: '2027-05-20', name: 'Hari jadi, Kota', kind: 'local' },
     ])
   })
 

@@ -63,13 +63,13 @@ export function decidingRule(input: RoutingInput, result: { unitId: number; reas
   return candidates[0] ?? null
 }
 
-/** How many of the kelurahan (and whether an unknown location) a category sends to the triage desk. */
+/** How many of the kelurahan a category sends to the triage desk (filing always knows the kelurahan). */
 export function triageFallThrough(
   base: Omit<RoutingInput, 'kelurahan'>,
   kelurahan: readonly { id: number; kecamatanId: number }[],
-): { kelurahan: number; total: number; unknownLocation: boolean } {
+): { kelurahan: number; total: number } {
   const toTriage = kelurahan.filter((k) => routeReport({ ...base, kelurahan: k }).reason === 'triage').length
-  return { kelurahan: toTriage, total: kelurahan.length, unknownLocation: routeReport({ ...base, kelurahan: null }).reason === 'triage' }
+  return { kelurahan: toTriage, total: kelurahan.length }
 }
 
 // ---- Holidays ----
@@ -91,6 +91,8 @@ export const HOLIDAY_CSV_MAX_LINES = 400
 export type CsvProblem = 'columns' | 'date' | 'name' | 'kind' | 'duplicate' | 'too_many'
 
 export interface HolidayRow {
+  /** The line of the file it came from (1-based). */
+  line: number
   date: string
   name: string
   kind: HolidayKind
@@ -124,7 +126,7 @@ export function parseHolidayCsv(text: string): { rows: HolidayRow[]; errors: { l
     const key = `${kind === 'local' ? 'local' : 'shared'}:${date}`
     if (seen.has(key)) return errors.push({ line, problem: 'duplicate' })
     seen.add(key)
-    rows.push({ date, name, kind })
+    rows.push({ line, date, name, kind })
   })
   return { rows, errors }
 }
