@@ -133,3 +133,54 @@ export function listOpenReportsOfUnit(db: Db, jurisdictionId: number, unitId: nu
     .orderBy('id')
     .execute()
 }
+
+/** The figures of the /admin overview. */
+export async function referenceCounts(db: Db, jurisdictionId: number) {
+  const year = new Date().getUTCFullYear()
+  const [units, categories, rules, holidays] = await Promise.all([
+    db
+      .selectFrom('units')
+      .select((eb) => [eb.fn.countAll<number>().as('all'), eb.fn.count<number>('id').filterWhere('active', '=', true).as('active')])
+      .where('jurisdiction_id', '=', jurisdictionId)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('categories')
+      .select((eb) => [eb.fn.countAll<number>().as('all'), eb.fn.count<number>('id').filterWhere('active', '=', true).as('active')])
+      .where('jurisdiction_id', '=', jurisdictionId)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('routing_rules')
+      .select((eb) => eb.fn.countAll<number>().as('all'))
+      .where('jurisdiction_id', '=', jurisdictionId)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('holidays')
+      .select((eb) => [eb.fn.countAll<number>().as('all'), eb.fn.count<number>('id').filterWhere('provisional', '=', true).as('provisional')])
+      .where((eb) => eb.or([eb('jurisdiction_id', 'is', null), eb('jurisdiction_id', '=', jurisdictionId)]))
+      .where('date', '>=', `${year}-01-01`)
+      .where('date', '<=', `${year}-12-31`)
+      .executeTakeFirstOrThrow(),
+  ])
+  return {
+    units: Number(units.all),
+    activeUnits: Number(units.active),
+    categories: Number(categories.all),
+    activeCategories: Number(categories.active),
+    rules: Number(rules.all),
+    holidaysThisYear: Number(holidays.all),
+    provisionalHolidays: Number(holidays.provisional),
+  }
+}
+
+/** Active triage desks other than this unit (filing needs one: getRoutingContext). */
+export async function otherActiveTriageDesks(db: Db, jurisdictionId: number, unitId: number) {
+  const row = await db
+    .selectFrom('units')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('jurisdiction_id', '=', jurisdictionId)
+    .where('kind', '=', 'triage_desk')
+    .where('active', '=', true)
+    .where('id', '<>', unitId)
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
