@@ -19,7 +19,16 @@ describe('unit tree', () => {
   })
 
   it('stops on a cycle already in the data', () => {
-    expect(wouldCreateCycle([{ id: 5, parentId: 6 }, { id: 6, parentId: 5 }], 1, 5)).toBe(true)
+    expect(
+      wouldCreateCycle(
+        [
+          { id: 5, parentId: 6 },
+          { id: 6, parentId: 5 },
+        ],
+        1,
+        5,
+      ),
+    ).toBe(true)
   })
 
   it('orders parents before children, by name, with depth', () => {
@@ -77,7 +86,12 @@ describe('routing explanation', () => {
     const rules = [{ id: 1, categoryId: 7, scope: 'kecamatan' as const, areaId: 10, unitId: 12, precedence: 0 }]
     const { kelurahan, ...rest } = base({ rules })
     void kelurahan
-    expect(triageFallThrough(rest, [{ id: 101, kecamatanId: 10 }, { id: 201, kecamatanId: 20 }])).toEqual({ kelurahan: 1, total: 2 })
+    expect(
+      triageFallThrough(rest, [
+        { id: 101, kecamatanId: 10 },
+        { id: 201, kecamatanId: 20 },
+      ]),
+    ).toEqual({ kelurahan: 1, total: 2 })
   })
 })
 
@@ -92,7 +106,9 @@ describe('holiday CSV', () => {
   })
 
   it('reports every bad line by number', () => {
-    const { errors } = parseHolidayCsv('2027-02-30,Salah,national\n2027-03-01,,national\n2027-03-02,Libur,regional\nhanya-satu-kolom\n2027-01-01,A,national\n2027-01-01,B,cuti_bersama')
+    const { errors } = parseHolidayCsv(
+      '2027-02-30,Salah,national\n2027-03-01,,national\n2027-03-02,Libur,regional\nhanya-satu-kolom\n2027-01-01,A,national\n2027-01-01,B,cuti_bersama',
+    )
     expect(errors).toEqual([
       { line: 1, problem: 'date' },
       { line: 2, problem: 'name' },

@@ -118,7 +118,10 @@ export function parseHolidayCsv(text: string): { rows: HolidayRow[]; errors: { l
     if (first < 0 || first === last) return errors.push({ line, problem: 'columns' })
     const date = text.slice(0, first).trim()
     const name = unquote(text.slice(first + 1, last).trim())
-    const kind = text.slice(last + 1).trim().toLowerCase()
+    const kind = text
+      .slice(last + 1)
+      .trim()
+      .toLowerCase()
     if (!isIsoDate(date)) return errors.push({ line, problem: 'date' })
     if (name === '' || name.length > HOLIDAY_NAME_MAX) return errors.push({ line, problem: 'name' })
     if (!isOneOf(HOLIDAY_KINDS, kind)) return errors.push({ line, problem: 'kind' })

@@ -554,7 +554,8 @@ export const en: Dictionary = {
     confirmed: 'Holiday confirmed.',
     importHeading: 'Import CSV',
     csv: 'CSV content',
-    csvHint: 'One line per holiday: date,name,kind (national, cuti_bersama or local). A header line is allowed. Every line is checked; if any is wrong, nothing is saved.',
+    csvHint:
+      'One line per holiday: date,name,kind (national, cuti_bersama or local). A header line is allowed. Every line is checked; if any is wrong, nothing is saved.',
     import: 'Import',
     imported: '{n} holidays imported.',
     csvRejected: 'Nothing was imported: fix the lines below.',

@@ -552,7 +552,8 @@ export const id = {
     confirmed: 'Hari libur dikonfirmasi.',
     importHeading: 'Impor CSV',
     csv: 'Isi CSV',
-    csvHint: 'Satu baris per hari libur: tanggal,nama,jenis (national, cuti_bersama atau local). Baris judul boleh ada. Semua baris diperiksa; bila ada yang salah, tidak ada yang disimpan.',
+    csvHint:
+      'Satu baris per hari libur: tanggal,nama,jenis (national, cuti_bersama atau local). Baris judul boleh ada. Semua baris diperiksa; bila ada yang salah, tidak ada yang disimpan.',
     import: 'Impor',
     imported: '{n} hari libur diimpor.',
     csvRejected: 'Tidak ada yang diimpor: perbaiki baris di bawah ini.',

@@ -36,7 +36,18 @@ export function listCategories(db: Db, jurisdictionId: number) {
   return db
     .selectFrom('categories as c')
     .leftJoin('units as u', 'u.id', 'c.default_unit_id')
-    .select(['c.id', 'c.code', 'c.icon', 'c.name_id', 'c.name_en', 'c.group_code', 'c.active', 'c.is_misconduct', 'c.is_emergency', 'u.name as default_unit_name'])
+    .select([
+      'c.id',
+      'c.code',
+      'c.icon',
+      'c.name_id',
+      'c.name_en',
+      'c.group_code',
+      'c.active',
+      'c.is_misconduct',
+      'c.is_emergency',
+      'u.name as default_unit_name',
+    ])
     .where('c.jurisdiction_id', '=', jurisdictionId)
     .orderBy('c.sort_order')
     .orderBy('c.id')
@@ -101,7 +112,15 @@ export async function createCategory(trx: Transaction<DB>, actor: AdminActor, co
     .values({ jurisdiction_id: actor.jurisdictionId, code, ...columns(input) })
     .returning(COLUMNS)
     .executeTakeFirstOrThrow()
-  await recordAudit(trx, { kind: 'created', entity: 'category', entityId: row.id, subject: row.code, after: row, actorUserId: actor.userId, jurisdictionId: actor.jurisdictionId })
+  await recordAudit(trx, {
+    kind: 'created',
+    entity: 'category',
+    entityId: row.id,
+    subject: row.code,
+    after: row,
+    actorUserId: actor.userId,
+    jurisdictionId: actor.jurisdictionId,
+  })
   return row
 }
 
@@ -116,6 +135,15 @@ export async function updateCategory(trx: Transaction<DB>, actor: AdminActor, id
     .where('id', '=', id)
     .returning(COLUMNS)
     .executeTakeFirstOrThrow()
-  await recordAudit(trx, { kind: 'updated', entity: 'category', entityId: id, subject: after.code, before, after, actorUserId: actor.userId, jurisdictionId: actor.jurisdictionId })
+  await recordAudit(trx, {
+    kind: 'updated',
+    entity: 'category',
+    entityId: id,
+    subject: after.code,
+    before,
+    after,
+    actorUserId: actor.userId,
+    jurisdictionId: actor.jurisdictionId,
+  })
   return after
 }

@@ -58,7 +58,15 @@ export async function createHoliday(trx: Transaction<DB>, actor: AdminActor, inp
     .values({ jurisdiction_id: scopeOf(actor.jurisdictionId, input.kind), date: input.date, name: input.name, kind: input.kind, provisional: false })
     .returning(COLUMNS)
     .executeTakeFirstOrThrow()
-  await recordAudit(trx, { kind: 'created', entity: 'holiday', entityId: row.id, subject: `${row.date} ${row.name}`, after: row, actorUserId: actor.userId, jurisdictionId: actor.jurisdictionId })
+  await recordAudit(trx, {
+    kind: 'created',
+    entity: 'holiday',
+    entityId: row.id,
+    subject: `${row.date} ${row.name}`,
+    after: row,
+    actorUserId: actor.userId,
+    jurisdictionId: actor.jurisdictionId,
+  })
   return row
 }
 
@@ -78,7 +86,16 @@ export async function updateHoliday(trx: Transaction<DB>, actor: AdminActor, id:
     .where('id', '=', id)
     .returning(COLUMNS)
     .executeTakeFirstOrThrow()
-  await recordAudit(trx, { kind: 'updated', entity: 'holiday', entityId: id, subject: `${after.date} ${after.name}`, before, after, actorUserId: actor.userId, jurisdictionId: actor.jurisdictionId })
+  await recordAudit(trx, {
+    kind: 'updated',
+    entity: 'holiday',
+    entityId: id,
+    subject: `${after.date} ${after.name}`,
+    before,
+    after,
+    actorUserId: actor.userId,
+    jurisdictionId: actor.jurisdictionId,
+  })
   return after
 }
 
@@ -86,7 +103,15 @@ export async function deleteHoliday(trx: Transaction<DB>, actor: AdminActor, id:
   const before = await getHoliday(trx, actor.jurisdictionId, id)
   if (!before) return null
   await trx.deleteFrom('holidays').where(visible(actor.jurisdictionId)).where('id', '=', id).execute()
-  await recordAudit(trx, { kind: 'deleted', entity: 'holiday', entityId: id, subject: `${before.date} ${before.name}`, before, actorUserId: actor.userId, jurisdictionId: actor.jurisdictionId })
+  await recordAudit(trx, {
+    kind: 'deleted',
+    entity: 'holiday',
+    entityId: id,
+    subject: `${before.date} ${before.name}`,
+    before,
+    actorUserId: actor.userId,
+    jurisdictionId: actor.jurisdictionId,
+  })
   return before
 }
 

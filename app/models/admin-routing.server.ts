@@ -19,7 +19,20 @@ export function listRules(db: Db, jurisdictionId: number) {
     .innerJoin('categories as c', 'c.id', 'r.category_id')
     .innerJoin('units as u', 'u.id', 'r.unit_id')
     .leftJoin('areas as a', 'a.id', 'r.area_id')
-    .select(['r.id', 'r.category_id', 'r.scope', 'r.area_id', 'r.unit_id', 'r.precedence', 'r.note', 'c.name_id', 'c.name_en', 'u.name as unit_name', 'u.active as unit_active', 'a.name as area_name'])
+    .select([
+      'r.id',
+      'r.category_id',
+      'r.scope',
+      'r.area_id',
+      'r.unit_id',
+      'r.precedence',
+      'r.note',
+      'c.name_id',
+      'c.name_en',
+      'u.name as unit_name',
+      'u.active as unit_active',
+      'a.name as area_name',
+    ])
     .where('r.jurisdiction_id', '=', jurisdictionId)
     .orderBy('c.sort_order')
     .orderBy('c.id')
@@ -46,7 +59,13 @@ export interface RuleInput {
 export async function ruleTargetsValid(db: Db, jurisdictionId: number, input: RuleInput) {
   const [category, unit, area] = await Promise.all([
     db.selectFrom('categories').select('id').where('jurisdiction_id', '=', jurisdictionId).where('id', '=', input.categoryId).executeTakeFirst(),
-    db.selectFrom('units').select('id').where('jurisdiction_id', '=', jurisdictionId).where('id', '=', input.unitId).where('active', '=', true).executeTakeFirst(),
+    db
+      .selectFrom('units')
+      .select('id')
+      .where('jurisdiction_id', '=', jurisdictionId)
+      .where('id', '=', input.unitId)
+      .where('active', '=', true)
+      .executeTakeFirst(),
     input.scope === 'jurisdiction'
       ? Promise.resolve({ id: 0 })
       : db
@@ -77,7 +96,14 @@ export async function createRule(trx: Transaction<DB>, actor: AdminActor, input:
     .values({ jurisdiction_id: actor.jurisdictionId, ...columns(input) })
     .returning(COLUMNS)
     .executeTakeFirstOrThrow()
-  await recordAudit(trx, { kind: 'created', entity: 'routing_rule', entityId: row.id, after: row, actorUserId: actor.userId, jurisdictionId: actor.jurisdictionId })
+  await recordAudit(trx, {
+    kind: 'created',
+    entity: 'routing_rule',
+    entityId: row.id,
+    after: row,
+    actorUserId: actor.userId,
+    jurisdictionId: actor.jurisdictionId,
+  })
   return row
 }
 
@@ -91,7 +117,15 @@ export async function updateRule(trx: Transaction<DB>, actor: AdminActor, id: nu
     .where('id', '=', id)
     .returning(COLUMNS)
     .executeTakeFirstOrThrow()
-  await recordAudit(trx, { kind: 'updated', entity: 'routing_rule', entityId: id, before, after, actorUserId: actor.userId, jurisdictionId: actor.jurisdictionId })
+  await recordAudit(trx, {
+    kind: 'updated',
+    entity: 'routing_rule',
+    entityId: id,
+    before,
+    after,
+    actorUserId: actor.userId,
+    jurisdictionId: actor.jurisdictionId,
+  })
   return after
 }
 
@@ -142,13 +176,24 @@ export async function listTriageFallThrough(db: Db, jurisdictionId: number) {
       .where('active', '=', true)
       .orderBy('id')
       .execute(),
-    db.selectFrom('routing_rules').select(['id', 'category_id', 'scope', 'area_id', 'unit_id', 'precedence']).where('jurisdiction_id', '=', jurisdictionId).execute(),
+    db
+      .selectFrom('routing_rules')
+      .select(['id', 'category_id', 'scope', 'area_id', 'unit_id', 'precedence'])
+      .where('jurisdiction_id', '=', jurisdictionId)
+      .execute(),
   ])
   // Same special units as getRoutingContext picks (the first active triage desk and Inspektorat).
   const triage = units.find((u) => u.kind === 'triage_desk')
   if (!triage) return []
   const inspectorateUnitId = units.find((u) => u.kind === 'inspektorat')?.id ?? null
-  const routingRules = rules.map((r) => ({ id: r.id, categoryId: r.category_id, scope: r.scope, areaId: r.area_id, unitId: r.unit_id, precedence: r.precedence }))
+  const routingRules = rules.map((r) => ({
+    id: r.id,
+    categoryId: r.category_id,
+    scope: r.scope,
+    areaId: r.area_id,
+    unitId: r.unit_id,
+    precedence: r.precedence,
+  }))
   const areas = kelurahan.map((k) => ({ id: k.id, kecamatanId: k.parent_id! }))
   return categories
     .map((c) => ({

@@ -76,14 +76,7 @@ async function freeKey(db: Db, jurisdictionId: number, shortName: string) {
       .slice(0, 50) || 'unit'
   const base = stem.length < 2 ? `unit-${stem}` : stem
   const taken = new Set(
-    (
-      await db
-        .selectFrom('units')
-        .select('key')
-        .where('jurisdiction_id', '=', jurisdictionId)
-        .where('key', 'like', `${base}%`)
-        .execute()
-    ).map((r) => r.key),
+    (await db.selectFrom('units').select('key').where('jurisdiction_id', '=', jurisdictionId).where('key', 'like', `${base}%`).execute()).map((r) => r.key),
   )
   for (let n = 1; ; n++) {
     const key = n === 1 ? base : `${base}-${n}`
@@ -98,7 +91,15 @@ export async function createUnit(trx: Transaction<DB>, actor: AdminActor, input:
     .values({ jurisdiction_id: actor.jurisdictionId, key, name: input.name, short_name: input.shortName, kind: input.kind, parent_id: input.parentId })
     .returning(UNIT_COLUMNS)
     .executeTakeFirstOrThrow()
-  await recordAudit(trx, { kind: 'created', entity: 'unit', entityId: row.id, subject: row.name, after: row, actorUserId: actor.userId, jurisdictionId: actor.jurisdictionId })
+  await recordAudit(trx, {
+    kind: 'created',
+    entity: 'unit',
+    entityId: row.id,
+    subject: row.name,
+    after: row,
+    actorUserId: actor.userId,
+    jurisdictionId: actor.jurisdictionId,
+  })
   return row
 }
 
@@ -118,7 +119,16 @@ export async function updateUnit(trx: Transaction<DB>, actor: AdminActor, id: nu
     .where('id', '=', id)
     .returning(UNIT_COLUMNS)
     .executeTakeFirstOrThrow()
-  await recordAudit(trx, { kind: 'updated', entity: 'unit', entityId: id, subject: after.name, before, after, actorUserId: actor.userId, jurisdictionId: actor.jurisdictionId })
+  await recordAudit(trx, {
+    kind: 'updated',
+    entity: 'unit',
+    entityId: id,
+    subject: after.name,
+    before,
+    after,
+    actorUserId: actor.userId,
+    jurisdictionId: actor.jurisdictionId,
+  })
   return after
 }
 

@@ -36,7 +36,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = categoryId(params)
   const category = id === null ? null : await getCategory(db, user.jurisdictionId, id)
   if (id !== null && !category) throw new Response('Not found', { status: 404 })
-  const units = (await listUnits(db, user.jurisdictionId)).filter((u) => u.active || u.id === category?.default_unit_id).sort((x, y) => x.name.localeCompare(y.name))
+  const units = (await listUnits(db, user.jurisdictionId))
+    .filter((u) => u.active || u.id === category?.default_unit_id)
+    .sort((x, y) => x.name.localeCompare(y.name))
   return { category, units }
 }
 
@@ -55,7 +57,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const unit = await getUnit(db, user.jurisdictionId, v.defaultUnitId)
     if (!unit || !unit.active) return fail('defaultUnitId', t.adminRef.unknownUnit)
     // The custody rule (domain/custody.ts): a misconduct report never goes to a non-Inspektorat unit.
-    if (!mayTransferTo({ isMisconduct: Boolean(v.isMisconduct), privacy: 'public', unitKind: unit.kind }, unit)) return fail('defaultUnitId', t.adminRef.misconductUnit)
+    if (!mayTransferTo({ isMisconduct: Boolean(v.isMisconduct), privacy: 'public', unitKind: unit.kind }, unit))
+      return fail('defaultUnitId', t.adminRef.misconductUnit)
   }
   if (id === null && (await categoryCodeTaken(db, user.jurisdictionId, v.code!))) return fail('code', t.adminRef.codeTaken)
   const input: CategoryInput = {
@@ -197,7 +200,13 @@ export default function CategoryPage() {
         {area('descriptionEn', a.descriptionEn)}
         {text('groupCode', a.groupCode, a.codeHint)}
         {text('icon', a.icon, a.iconHint)}
-        <SelectField {...getSelectProps(f.defaultUnitId)} id={f.defaultUnitId.id} label={a.defaultUnit} hint={a.defaultUnitHint} errors={f.defaultUnitId.errors}>
+        <SelectField
+          {...getSelectProps(f.defaultUnitId)}
+          id={f.defaultUnitId.id}
+          label={a.defaultUnit}
+          hint={a.defaultUnitHint}
+          errors={f.defaultUnitId.errors}
+        >
           <option value="">{a.noDefaultUnit}</option>
           {units.map((u) => (
             <option key={u.id} value={u.id}>
@@ -216,9 +225,21 @@ export default function CategoryPage() {
         <fieldset>
           <legend>{a.targetsHeading}</legend>
           <p className="notice">{a.targetsNewOnly}</p>
-          <TextField {...getInputProps(f.responseTarget, { type: 'text' })} inputMode="decimal" id={f.responseTarget.id} label={a.responseTarget} errors={f.responseTarget.errors} />
+          <TextField
+            {...getInputProps(f.responseTarget, { type: 'text' })}
+            inputMode="decimal"
+            id={f.responseTarget.id}
+            label={a.responseTarget}
+            errors={f.responseTarget.errors}
+          />
           {clock('responseClock', a.responseClock)}
-          <TextField {...getInputProps(f.resolutionTarget, { type: 'text' })} inputMode="decimal" id={f.resolutionTarget.id} label={a.resolutionTarget} errors={f.resolutionTarget.errors} />
+          <TextField
+            {...getInputProps(f.resolutionTarget, { type: 'text' })}
+            inputMode="decimal"
+            id={f.resolutionTarget.id}
+            label={a.resolutionTarget}
+            errors={f.resolutionTarget.errors}
+          />
           {clock('resolutionClock', a.resolutionClock)}
         </fieldset>
         {check('isEmergency', a.isEmergency)}

@@ -11,7 +11,16 @@ import { ADMIN_ROLES } from '~/domain/roles'
 import { localDate } from '~/domain/sla'
 import { HOLIDAY_KINDS } from '~/domain/vocabulary'
 import { fill, getDictionary, type Dictionary } from '~/i18n'
-import { confirmHoliday, createHoliday, deleteHoliday, getHoliday, holidayOnDate, importHolidays, listHolidays, updateHoliday } from '~/models/admin-holiday.server'
+import {
+  confirmHoliday,
+  createHoliday,
+  deleteHoliday,
+  getHoliday,
+  holidayOnDate,
+  importHolidays,
+  listHolidays,
+  updateHoliday,
+} from '~/models/admin-holiday.server'
 import { getJurisdictionById } from '~/models/reference.server'
 import { holidaySchema } from '~/utils/admin-schemas'
 import { assertSameOrigin, requireStaff } from '~/utils/auth.server'
@@ -56,7 +65,13 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== 'success') return fail(String(submission.payload.intent ?? ''))
   const v = submission.value
   const actor = { userId: user.id, jurisdictionId: user.jurisdictionId }
-  const ok = (done: Done, count = 1) => ({ intent: v.intent, result: submission.reply({ resetForm: true }), done: done as Done | null, count, lines: [] as string[] })
+  const ok = (done: Done, count = 1) => ({
+    intent: v.intent,
+    result: submission.reply({ resetForm: true }),
+    done: done as Done | null,
+    count,
+    lines: [] as string[],
+  })
   switch (v.intent) {
     case 'save': {
       if (v.id !== undefined && !(await getHoliday(db, user.jurisdictionId, v.id))) throw new Response('Not found', { status: 404 })

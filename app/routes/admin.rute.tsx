@@ -77,14 +77,22 @@ export async function action({ request }: ActionFunctionArgs) {
     return { intent: v.intent, result: submission.reply(), done: 'deleted' as const }
   }
   if (v.id !== undefined && !(await getRule(db, user.jurisdictionId, v.id))) throw new Response('Not found', { status: 404 })
-  const input = { categoryId: v.categoryId, scope: v.scope, areaId: v.scope === 'jurisdiction' ? null : (v.areaId ?? null), unitId: v.unitId, precedence: v.precedence ?? 0, note: v.note || null }
+  const input = {
+    categoryId: v.categoryId,
+    scope: v.scope,
+    areaId: v.scope === 'jurisdiction' ? null : (v.areaId ?? null),
+    unitId: v.unitId,
+    precedence: v.precedence ?? 0,
+    note: v.note || null,
+  }
   const valid = await ruleTargetsValid(db, user.jurisdictionId, input)
   if (!valid.category) return fail(v.intent, { categoryId: [t.validation.unknownCategory] })
   if (!valid.area) return fail(v.intent, { areaId: [t.adminRef.areaWrongLevel] })
   if (!valid.unit) return fail(v.intent, { unitId: [t.adminRef.unknownUnit] })
   const [category, unit] = await Promise.all([getCategory(db, user.jurisdictionId, v.categoryId), getUnit(db, user.jurisdictionId, v.unitId)])
   // The custody rule (domain/custody.ts): a misconduct category is never routed outside the Inspektorat.
-  if (!mayTransferTo({ isMisconduct: category!.is_misconduct, privacy: 'public', unitKind: unit!.kind }, unit!)) return fail(v.intent, { unitId: [t.adminRef.misconductUnit] })
+  if (!mayTransferTo({ isMisconduct: category!.is_misconduct, privacy: 'public', unitKind: unit!.kind }, unit!))
+    return fail(v.intent, { unitId: [t.adminRef.misconductUnit] })
   await db.transaction().execute((trx) => (v.id === undefined ? createRule(trx, actor, input) : updateRule(trx, actor, v.id, input)))
   return { intent: v.intent, result: submission.reply({ resetForm: true }), done: 'saved' as const }
 }
@@ -100,13 +108,21 @@ export default function Routing() {
     id: `form-rule-${editing?.id ?? 'new'}`,
     lastResult: actionData?.intent === 'save' ? actionData.result : undefined,
     defaultValue: editing
-      ? { categoryId: editing.category_id, scope: editing.scope, areaId: editing.area_id ?? '', unitId: editing.unit_id, precedence: String(editing.precedence), note: editing.note ?? '' }
+      ? {
+          categoryId: editing.category_id,
+          scope: editing.scope,
+          areaId: editing.area_id ?? '',
+          unitId: editing.unit_id,
+          precedence: String(editing.precedence),
+          note: editing.note ?? '',
+        }
       : { scope: 'jurisdiction', precedence: '0' },
     onValidate: ({ formData }) => parseForm(formData, routingSchema(t), t),
     shouldValidate: 'onSubmit',
   })
   const f = fields as unknown as Record<'categoryId' | 'scope' | 'areaId' | 'unitId' | 'precedence' | 'note', Parameters<typeof getInputProps>[0]>
-  const ruleLabel = (r: { scope: string; area_name: string | null }) => (r.scope === 'jurisdiction' ? a.scopes.jurisdiction : `${a.scopes[r.scope as 'kelurahan']} ${r.area_name}`)
+  const ruleLabel = (r: { scope: string; area_name: string | null }) =>
+    r.scope === 'jurisdiction' ? a.scopes.jurisdiction : `${a.scopes[r.scope as 'kelurahan']} ${r.area_name}`
   return (
     <>
       <h1>{a.routingHeading}</h1>
@@ -256,7 +272,14 @@ export default function Routing() {
             </option>
           ))}
         </SelectField>
-        <TextField {...getInputProps(f.precedence, { type: 'text' })} inputMode="numeric" id={f.precedence.id} label={a.precedence} hint={a.precedenceHint} errors={f.precedence.errors} />
+        <TextField
+          {...getInputProps(f.precedence, { type: 'text' })}
+          inputMode="numeric"
+          id={f.precedence.id}
+          label={a.precedence}
+          hint={a.precedenceHint}
+          errors={f.precedence.errors}
+        />
         <TextField {...getInputProps(f.note, { type: 'text' })} id={f.note.id} label={a.note} errors={f.note.errors} />
         <button type="submit" className="primary">
           {a.save}

@@ -34,7 +34,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!unit) throw new Response('Not found', { status: 404 })
   const [usage, units] = await Promise.all([unitUsage(db, user.jurisdictionId, id), listUnits(db, user.jurisdictionId)])
   const tree = unitTree(units.map((u) => ({ ...u, parentId: u.parent_id })))
-  return { unit, usage, units: tree.filter((u) => u.active && u.id !== id && !wouldCreateCycle(tree, id, u.id)), moveTargets: tree.filter((u) => u.active && u.id !== id) }
+  return {
+    unit,
+    usage,
+    units: tree.filter((u) => u.active && u.id !== id && !wouldCreateCycle(tree, id, u.id)),
+    moveTargets: tree.filter((u) => u.active && u.id !== id),
+  }
 }
 
 type Outcome = 'saved' | 'deactivated' | 'activated'
@@ -58,7 +63,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (parentId !== null) {
       const all = await listUnits(db, user.jurisdictionId)
       if (!all.some((u) => u.id === parentId)) return fail(v.intent, { parentId: [t.adminRef.unknownUnit] })
-      if (wouldCreateCycle(all.map((u) => ({ id: u.id, parentId: u.parent_id })), id, parentId)) return fail(v.intent, { parentId: [t.adminRef.parentCycle] })
+      if (
+        wouldCreateCycle(
+          all.map((u) => ({ id: u.id, parentId: u.parent_id })),
+          id,
+          parentId,
+        )
+      )
+        return fail(v.intent, { parentId: [t.adminRef.parentCycle] })
     }
     if (unit.kind === 'triage_desk' && v.kind !== 'triage_desk' && (await otherActiveTriageDesks(db, user.jurisdictionId, id)) === 0) {
       return fail(v.intent, { kind: [t.adminRef.lastTriageDesk] })
@@ -161,7 +173,9 @@ export default function UnitPage() {
         <Form method="post" {...getFormProps(moveForm)} style={{ maxWidth: '32rem' }}>
           <ErrorList errors={moveForm.errors} />
           <input type="hidden" name="intent" value="deactivate" />
-          {usage.rules > 0 || usage.categories > 0 ? <p className="notice warning">{fill(a.stillRouted, { rules: usage.rules, categories: usage.categories })}</p> : null}
+          {usage.rules > 0 || usage.categories > 0 ? (
+            <p className="notice warning">{fill(a.stillRouted, { rules: usage.rules, categories: usage.categories })}</p>
+          ) : null}
           {usage.openReports > 0 ? (
             <>
               <p>{fill(a.hasOpenReports, { n: usage.openReports })}</p>

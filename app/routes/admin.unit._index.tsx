@@ -37,7 +37,9 @@ export async function action({ request }: ActionFunctionArgs) {
     return data({ result: submission.reply({ fieldErrors: { parentId: [t.adminRef.unknownUnit] } }) }, { status: 400 })
   }
   const actor = { userId: user.id, jurisdictionId: user.jurisdictionId }
-  const unit = await db.transaction().execute((trx) => createUnit(trx, actor, { name: v.name, shortName: v.shortName, kind: v.kind, parentId: v.parentId ?? null }))
+  const unit = await db
+    .transaction()
+    .execute((trx) => createUnit(trx, actor, { name: v.name, shortName: v.shortName, kind: v.kind, parentId: v.parentId ?? null }))
   return redirect(`/admin/unit/${unit.id}?dibuat=1`)
 }
 
@@ -59,7 +61,10 @@ export default function Units() {
       <ul className="unit-tree">
         {units.map((u) => (
           <li key={u.id} style={{ marginLeft: `${u.depth * 1.25}rem` }}>
-            <Link to={`/admin/unit/${u.id}`}>{u.name}</Link> <span className="muted">({u.short_name}, {a.unitKinds[u.kind]})</span>
+            <Link to={`/admin/unit/${u.id}`}>{u.name}</Link>{' '}
+            <span className="muted">
+              ({u.short_name}, {a.unitKinds[u.kind]})
+            </span>
             {u.active ? null : <strong> · {a.inactive}</strong>}
             {u.open_reports > 0 ? <span className="muted"> · {fill(a.openReports, { n: u.open_reports })}</span> : null}
           </li>

@@ -35,8 +35,16 @@ const target = (t: Dictionary) => z.number({ error: t.adminRef.targetInvalid }).
 export function categorySchema(t: Dictionary, isNew: boolean) {
   return z
     .object({
-      code: isNew ? z.string({ error: t.validation.required }).trim().regex(/^[a-z0-9_]{2,60}$/, t.adminRef.codeFormat) : z.undefined().optional(),
-      groupCode: z.string({ error: t.validation.required }).trim().regex(/^[a-z0-9_]{1,40}$/, t.adminRef.codeFormat),
+      code: isNew
+        ? z
+            .string({ error: t.validation.required })
+            .trim()
+            .regex(/^[a-z0-9_]{2,60}$/, t.adminRef.codeFormat)
+        : z.undefined().optional(),
+      groupCode: z
+        .string({ error: t.validation.required })
+        .trim()
+        .regex(/^[a-z0-9_]{1,40}$/, t.adminRef.codeFormat),
       icon: z.string().trim().max(16, t.adminRef.tooLong).optional(),
       nameId: text(120, t),
       nameEn: text(120, t),
