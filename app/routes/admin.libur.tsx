@@ -148,9 +148,7 @@ export default function Holidays() {
                 <th scope="col">{a.date}</th>
                 <th scope="col">{a.holidayName}</th>
                 <th scope="col">{a.holidayKind}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{a.actions}</span>
-                </th>
+                <th scope="col">{a.actions}</th>
               </tr>
             </thead>
             <tbody>

@@ -200,9 +200,7 @@ export default function Routing() {
               <th scope="col">{a.area}</th>
               <th scope="col">{a.unit}</th>
               <th scope="col">{a.precedence}</th>
-              <th scope="col">
-                <span className="visually-hidden">{a.actions}</span>
-              </th>
+              <th scope="col">{a.actions}</th>
             </tr>
           </thead>
           <tbody>

@@ -35,12 +35,13 @@ const target = (t: Dictionary) => z.number({ error: t.adminRef.targetInvalid }).
 export function categorySchema(t: Dictionary, isNew: boolean) {
   return z
     .object({
+      // Set once: on an edit a posted code is ignored (the action never writes it).
       code: isNew
         ? z
             .string({ error: t.validation.required })
             .trim()
             .regex(/^[a-z0-9_]{2,60}$/, t.adminRef.codeFormat)
-        : z.undefined().optional(),
+        : z.string().optional(),
       groupCode: z
         .string({ error: t.validation.required })
         .trim()
