@@ -560,6 +560,8 @@ export const en: Dictionary = {
     imported: '{n} holidays imported.',
     csvRejected: 'Nothing was imported: fix the lines below.',
     csvEmpty: 'The CSV holds no holidays.',
+    csvFile: 'CSV file (or paste its content below)',
+    csvTooLarge: 'The CSV file is too large (at most 60 KB).',
     csvErrors: 'Errors per line',
     csvLine: 'Line {line}: {problem}',
     csvProblems: {

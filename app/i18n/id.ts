@@ -558,6 +558,8 @@ export const id = {
     imported: '{n} hari libur diimpor.',
     csvRejected: 'Tidak ada yang diimpor: perbaiki baris di bawah ini.',
     csvEmpty: 'CSV tidak berisi hari libur.',
+    csvFile: 'Berkas CSV (atau tempel isinya di bawah)',
+    csvTooLarge: 'Berkas CSV terlalu besar (maks. 60 KB).',
     csvErrors: 'Kesalahan per baris',
     csvLine: 'Baris {line}: {problem}',
     csvProblems: {

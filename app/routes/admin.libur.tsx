@@ -28,9 +28,13 @@ import { getDb } from '~/utils/db.server'
 import { useLocale } from '~/utils/locale'
 import { getLocale } from '~/utils/locale.server'
 import { parseForm } from '~/utils/parse-form'
-import { readRequestForm } from '~/utils/request-form.server'
+import { TOO_LARGE } from '~/utils/photo-rules'
+import { readRequestForm, stripNul } from '~/utils/request-form.server'
 
 export { noStoreHeaders as headers } from '~/utils/headers'
+
+/** A year's holidays fit in a few KB; the pasted field's own limit is 60,000 characters. */
+const CSV_MAX_BYTES = 60_000
 
 function yearFrom(url: URL, fallback: number) {
   const year = Number(url.searchParams.get('tahun'))
@@ -59,9 +63,15 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireStaff(request, ADMIN_ROLES)
   const t = getDictionary(await getLocale(request))
   const db = await getDb()
-  const submission = parseForm(await readRequestForm(request), holidaySchema(t), t)
+  // The CSV comes pasted (csv) or as a file (file); a file fills an empty csv field.
+  const form = await readRequestForm(request, { files: { field: 'file', max: 1, maxBytes: CSV_MAX_BYTES } })
+  const upload = form.get('file')
+  form.delete('file')
+  if (upload instanceof File && upload.size > 0 && !form.get('csv')) form.set('csv', stripNul(await upload.text()))
+  const submission = parseForm(form, holidaySchema(t), t)
   const fail = (intent: string, fieldErrors: Record<string, string[]> = {}, lines: string[] = []) =>
     data({ intent, result: submission.reply({ fieldErrors }), done: null as Done | null, count: 0, lines }, { status: 400 })
+  if (upload === TOO_LARGE) return fail('import', { csv: [t.adminRef.csvTooLarge] })
   if (submission.status !== 'success') return fail(String(submission.payload.intent ?? ''))
   const v = submission.value
   const actor = { userId: user.id, jurisdictionId: user.jurisdictionId }
@@ -206,8 +216,9 @@ export default function Holidays() {
       </Form>
 
       <h2>{a.importHeading}</h2>
-      <Form method="post" {...getFormProps(importForm)} style={{ maxWidth: '40rem' }}>
+      <Form method="post" encType="multipart/form-data" {...getFormProps(importForm)} style={{ maxWidth: '40rem' }}>
         <input type="hidden" name="intent" value="import" />
+        <TextField type="file" name="file" id="holiday-csv-file" accept=".csv,text/csv,text/plain" label={a.csvFile} />
         <TextareaField {...getTextareaProps(csv)} id={csv.id} label={a.csv} hint={a.csvHint} errors={csv.errors} rows={8} />
         {actionData?.intent === 'import' && actionData.lines.length > 0 ? (
           <ul className="field-error" aria-label={a.csvErrors}>

@@ -435,6 +435,21 @@ describe('holidays', () => {
     expect(audits).toHaveLength(3)
   })
 
+  it('imports an uploaded CSV file (multipart), and refuses a file that is too large', async () => {
+    const upload = (content: string) => {
+      const body = new FormData()
+      body.set('intent', 'import')
+      body.set('csv', '')
+      body.set('file', new File([content], 'libur.csv', { type: 'text/csv' }))
+      return new Request(`${ORIGIN}/admin/libur`, { method: 'POST', body, headers: { Origin: ORIGIN, Cookie: cookies.malang } })
+    }
+    const ok = unwrap(await holidays.action(args(upload('date,name,kind\n2032-01-01,Tahun Baru 2032,national\n'))))
+    expect(ok.data).toMatchObject({ done: 'imported', count: 1 })
+    const big = unwrap(await holidays.action(args(upload(`2032-02-01,${'x'.repeat(70_000)},national`))))
+    expect(big.status).toBe(400)
+    expect(big.data.result.error.csv).toEqual(['Berkas CSV terlalu besar (maks. 60 KB).'])
+  })
+
   it('adds, edits, confirms and deletes, each with its audit row', async () => {
     const added = unwrap(
       await holidays.action(args(post('/admin/libur', { intent: 'save', date: '2031-07-01', name: 'Libur daerah', kind: 'local' }, cookies.malang))),
