@@ -144,9 +144,8 @@ export function listOpenReportsOfUnit(db: Db, jurisdictionId: number, unitId: nu
     .execute()
 }
 
-/** The figures of the /admin overview. */
-export async function referenceCounts(db: Db, jurisdictionId: number) {
-  const year = new Date().getUTCFullYear()
+/** The figures of the /admin overview; `year` is the jurisdiction's current (local) year. */
+export async function referenceCounts(db: Db, jurisdictionId: number, year: number) {
   const [units, categories, rules, holidays] = await Promise.all([
     db
       .selectFrom('units')

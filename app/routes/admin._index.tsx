@@ -3,9 +3,11 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/general-error-boundary'
 import { ADMIN_ROLES } from '~/domain/roles'
+import { localDate } from '~/domain/sla'
 import { fill } from '~/i18n'
 import { referenceCounts } from '~/models/admin-unit.server'
 import { listTriageFallThrough } from '~/models/admin-routing.server'
+import { getJurisdictionById } from '~/models/reference.server'
 import { requireStaff } from '~/utils/auth.server'
 import { getDb } from '~/utils/db.server'
 import { useLocale } from '~/utils/locale'
@@ -15,7 +17,9 @@ export { noStoreHeaders as headers } from '~/utils/headers'
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request, ADMIN_ROLES)
   const db = await getDb()
-  const [counts, fallThrough] = await Promise.all([referenceCounts(db, user.jurisdictionId), listTriageFallThrough(db, user.jurisdictionId)])
+  const jurisdiction = await getJurisdictionById(db, user.jurisdictionId)
+  const year = Number(localDate(new Date(), jurisdiction.time_zone).slice(0, 4))
+  const [counts, fallThrough] = await Promise.all([referenceCounts(db, user.jurisdictionId, year), listTriageFallThrough(db, user.jurisdictionId)])
   return { counts, fallThrough: fallThrough.length }
 }
 

@@ -161,6 +161,13 @@ describe('access', () => {
     expect(await auditCount()).toBe(before)
   })
 
+  it('the overview counts only the jurisdiction of the admin', async () => {
+    const { counts } = unwrap(await overview.loader(args(get('/admin', cookies.madiun)))).data
+    const madiunUnits = await t.db.selectFrom('units').select('id').where('jurisdiction_id', '=', ids.madiun).execute()
+    const madiunRules = await t.db.selectFrom('routing_rules').select('id').where('jurisdiction_id', '=', ids.madiun).execute()
+    expect(counts).toMatchObject({ units: madiunUnits.length, rules: madiunRules.length })
+  })
+
   it('refuses a cross-site post', async () => {
     const request = new Request(`${ORIGIN}/admin/unit`, {
       method: 'POST',
