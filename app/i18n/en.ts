@@ -444,6 +444,7 @@ export const en: Dictionary = {
     openReports: '{n} open reports',
     parentCycle: 'A unit cannot be placed under itself or one of its sub-units.',
     lastTriageDesk: 'This is the only active triage desk: reports that no rule matches go here. Make another unit the triage desk first.',
+    inspectorateKind: 'An Inspectorate unit that still holds open reports cannot change its kind. Move the reports first.',
     deactivateHeading: 'Deactivate',
     activateHeading: 'Reactivate',
     deactivateIntro: 'An inactive unit is no longer offered as a transfer target or routing rule target.',

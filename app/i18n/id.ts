@@ -442,6 +442,7 @@ export const id = {
     openReports: '{n} laporan terbuka',
     parentCycle: 'Unit tidak dapat berada di bawah dirinya sendiri atau unit bawahannya.',
     lastTriageDesk: 'Ini satu-satunya meja triase aktif: laporan yang tidak punya aturan diarahkan ke sini. Jadikan unit lain meja triase terlebih dahulu.',
+    inspectorateKind: 'Unit Inspektorat yang masih memegang laporan terbuka tidak dapat diubah jenisnya. Pindahkan laporannya dulu.',
     deactivateHeading: 'Nonaktifkan',
     activateHeading: 'Aktifkan kembali',
     deactivateIntro: 'Unit nonaktif tidak lagi muncul sebagai tujuan disposisi atau aturan rute.',

@@ -75,6 +75,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (unit.kind === 'triage_desk' && v.kind !== 'triage_desk' && (await otherActiveTriageDesks(db, user.jurisdictionId, id)) === 0) {
       return fail(v.intent, { kind: [t.adminRef.lastTriageDesk] })
     }
+    // Misconduct reports stay with Inspektorat units (domain/custody.ts): one that holds reports keeps its kind.
+    if (unit.kind === 'inspektorat' && v.kind !== 'inspektorat' && (await unitUsage(db, user.jurisdictionId, id)).openReports > 0) {
+      return fail(v.intent, { kind: [t.adminRef.inspectorateKind] })
+    }
     await db.transaction().execute((trx) => updateUnit(trx, actor, id, { name: v.name, shortName: v.shortName, kind: v.kind, parentId }))
     return { intent: v.intent, result: submission.reply(), outcome: 'saved' as Outcome | null, moved: 0 }
   }

@@ -404,6 +404,15 @@ describe('categories, routing and filing', () => {
       unwrap(
         await unitPage.action(args(post(`/admin/unit/${irban}`, { intent: 'deactivate', moveToUnitId: String(to) }, cookies.malang), { id: String(irban) })),
       )
+    const rekind = unwrap(
+      await unitPage.action(
+        args(post(`/admin/unit/${irban}`, { intent: 'update', name: 'Inspektur Pembantu I', shortName: 'Irban I', kind: 'dinas' }, cookies.malang), {
+          id: String(irban),
+        }),
+      ),
+    )
+    expect(rekind.status).toBe(400)
+    expect(rekind.data.result.error.kind).toEqual([expect.stringMatching(/Inspektorat/)])
     const refused = await run(ids.dlh)
     expect(refused.status).toBe(400)
     expect(refused.data.result.error['']).toEqual([expect.stringMatching(/Inspektorat/)])
