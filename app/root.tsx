@@ -85,7 +85,7 @@ function Header() {
                 ) : null}
                 {canAdminister(staff.role) ? (
                   <li>
-                    <Link to="/admin/surat">{t.nav.mailOutbox}</Link>
+                    <Link to="/admin">{t.nav.admin}</Link>
                   </li>
                 ) : null}
                 <li>

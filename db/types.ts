@@ -108,6 +108,8 @@ export interface CategoriesTable {
   active: Generated<boolean>
   /** A foreign Open311 service_code kept by an import when it does not fit `code` (migration 0013). */
   open311_code: string | null
+  /** Emoji shown beside the name (migration 0009). */
+  icon: string | null
 }
 
 export interface RoutingRulesTable {

@@ -9,6 +9,7 @@ import * as jobQueue from './0005-job-queue'
 import * as escalationClocks from './0006-escalation-clocks'
 import * as notifications from './0007-notifications'
 import * as sharedFoundations from './0008-shared-foundations'
+import * as categoryIcon from './0009-category-icon'
 import * as staffAccounts from './0010-staff-accounts'
 import * as open311Import from './0013-open311-import'
 import * as whatsappFiling from './0017-whatsapp-filing'
@@ -23,6 +24,7 @@ export const migrations: Record<string, Migration> = {
   '0006-escalation-clocks': escalationClocks,
   '0007-notifications': notifications,
   '0008-shared-foundations': sharedFoundations,
+  '0009-category-icon': categoryIcon,
   '0010-staff-accounts': staffAccounts,
   '0013-open311-import': open311Import,
   '0017-whatsapp-filing': whatsappFiling,
