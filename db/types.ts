@@ -31,6 +31,7 @@ import type {
   StoredPhotoType,
   UnitKind,
 } from '../app/domain/vocabulary'
+import type { StoredAttribute } from '../app/domain/open311'
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>
 type TimestampDefault = ColumnType<Date, Date | string | undefined, Date | string>
@@ -104,6 +105,8 @@ export interface CategoriesTable {
   keywords: ColumnType<string[], string | undefined, string>
   sort_order: Generated<number>
   active: Generated<boolean>
+  /** Open311 service attributes (migration 0012); '[]' for none. */
+  attributes: ColumnType<StoredAttribute[], string | undefined, string>
 }
 
 export interface RoutingRulesTable {
@@ -173,6 +176,8 @@ export interface ReportsTable {
   /** SHA-256 of (browser cookie, content fingerprint); migration 0004. */
   resubmission_hash: string | null
   reporter_token_hash: string | null
+  /** Open311 attribute values given when filing (migration 0012). */
+  attributes: Json<Record<string, string | string[]>> | null
 }
 
 export interface ReportContactsTable {

@@ -60,6 +60,10 @@ export interface NewReportInput {
   locale?: NotificationLocale
   /** Already re-encoded and stored (see utils/photos.server.ts). */
   photos?: { storageKey: string; contentType: 'image/jpeg'; sizeBytes: number; width: number; height: number }[]
+  /** The channel the report came through ('web' when absent). */
+  source?: 'web' | 'open311'
+  /** Open311 attribute values, already checked against the category's definition. */
+  attributes?: Record<string, string | string[]> | null
 }
 
 export interface FiledReport {
@@ -120,6 +124,8 @@ export async function fileReport(trx: Transaction<DB>, input: NewReportInput): P
         idempotency_key: identity.key,
         resubmission_hash: identity.resubmission,
         reporter_token_hash: sha256(token),
+        ...(input.source ? { source: input.source } : {}),
+        ...(input.attributes ? { attributes: JSON.stringify(input.attributes) } : {}),
       })
       .onConflict((oc) => oc.doNothing())
       .returning('id')
