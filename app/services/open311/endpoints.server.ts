@@ -6,7 +6,11 @@ import { open311Context, open311Locale, type Open311Context } from './context.se
 import { open311Endpoint, Open311Error } from './respond.server'
 
 /** A GET endpoint `segment` = `{name}.{json|xml}`; an unknown suffix answers 404 in JSON. */
-export function readEndpoint(request: Request, segment: string | undefined, run: (ctx: Open311Context, name: string, format: Open311Format) => Promise<Response> | Response) {
+export function readEndpoint(
+  request: Request,
+  segment: string | undefined,
+  run: (ctx: Open311Context, name: string, format: Open311Format) => Promise<Response> | Response,
+) {
   const target = splitFormat(segment ?? '')
   const params = new URL(request.url).searchParams
   return open311Endpoint(target?.format ?? 'json', true, async () => {

@@ -97,10 +97,7 @@ export async function fileOpen311Request(ctx: Open311Context, format: Open311For
 
   const service = await getOpen311Service(db, ctx.jurisdiction.id, fields.service_code)
   if (!service) throw new Open311Error(400, t.open311.unknownService)
-  const attributes = checkAttributes(
-    service.attributes,
-    attributeFields([...form].filter((e): e is [string, string] => typeof e[1] === 'string')),
-  )
+  const attributes = checkAttributes(service.attributes, attributeFields([...form].filter((e): e is [string, string] => typeof e[1] === 'string')))
   if (!attributes.ok) {
     const message = { unknown: t.open311.attributeUnknown, required: t.open311.attributeRequired, invalid: t.open311.attributeInvalid }[attributes.problem]
     throw new Open311Error(400, fill(message, { code: attributes.code }))
