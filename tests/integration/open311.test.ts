@@ -7,7 +7,9 @@ import Ajv from 'ajv'
 import addFormats from 'ajv-formats'
 import { XMLParser } from 'fast-xml-parser'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createApiKey } from '~/models/api-key.server'
+import { seedDatabase } from '#db/demo'
+import { DEMO_OPEN311_KEY } from '#db/seed-data/demo-staff'
+import { createApiKey, revokeApiKey, verifyApiKey } from '~/models/api-key.server'
 import { applyReportAction, fileReport } from '~/models/report.server'
 import { listQueue } from '~/models/staff-report.server'
 import { action as endpointAction, loader as endpointLoader } from '~/routes/open311.v2.$endpoint'
@@ -470,5 +472,19 @@ describe('privacy', () => {
     expect(all).not.toContain(reports.confidential)
     for (const secret of Object.values(SECRET)) expect(all).not.toContain(secret)
     expect(all).not.toContain('6281234567890')
+  })
+})
+
+describe('demo API key', () => {
+  it('exists only on a demo install, and a revoked one is not made again', async () => {
+    const options = { demoReports: 0, jurisdictionSlug: 'kota-malang' }
+    await seedDatabase(t.db, { ...options, demo: false })
+    expect(await verifyApiKey(t.db, DEMO_OPEN311_KEY, new Date())).toBeNull()
+    await seedDatabase(t.db, { ...options, demo: true })
+    const key = await verifyApiKey(t.db, DEMO_OPEN311_KEY, new Date())
+    expect(key?.jurisdictionId).toBe(malang.id)
+    await revokeApiKey(t.db, { jurisdictionId: malang.id, id: key!.id, now: new Date() })
+    await seedDatabase(t.db, { ...options, demo: true })
+    expect(await verifyApiKey(t.db, DEMO_OPEN311_KEY, new Date())).toBeNull()
   })
 })
