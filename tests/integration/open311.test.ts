@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Ajv from 'ajv'
 import addFormats from 'ajv-formats'
-import { XMLParser } from 'fast-xml-parser'
+import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { seedDatabase } from '#db/demo'
 import { DEMO_OPEN311_KEY } from '#db/seed-data/demo-staff'
@@ -449,6 +449,13 @@ describe('POST requests', () => {
     expect(response.status).toBe(201)
     const parsed = xmlParser.parse(await response.text())
     expect(parsed.service_requests.request[0].service_request_id).toMatch(/^MLG-/)
+  })
+
+  it('a control character in a description still gives well-formed XML', async () => {
+    const { body } = await postJson(filing({ description: 'Lampu mati\u0007 dan\u000b tiang miring di gang.' }))
+    const xml = await get(`/open311/v2/requests/${body[0].service_request_id}.xml`)
+    expect(xml.status).toBe(200)
+    expect(XMLValidator.validate(xml.text)).toBe(true)
   })
 
   it('rate-limited per key with 429 and Retry-After', async () => {

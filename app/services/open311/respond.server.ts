@@ -23,11 +23,16 @@ interface XmlObject {
 
 const builder = new XMLBuilder({ format: false, suppressEmptyNode: false })
 
+// Characters XML 1.0 cannot carry at all (C0 controls but tab/LF/CR, lone surrogates, U+FFFE/F):
+// a description typed with one would otherwise make the whole document unreadable.
+const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+
 /** Null becomes an empty element (the spec's XML has no null); booleans are spelled out. */
 function forXml(value: XmlValue): XmlValue {
   if (value === null || value === undefined) return ''
   if (Array.isArray(value)) return value.map(forXml)
   if (typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, forXml(v)]))
+  if (typeof value === 'string') return value.replace(XML_INVALID, '\uFFFD')
   return typeof value === 'boolean' ? String(value) : value
 }
 
