@@ -456,6 +456,8 @@ describe('POST requests', () => {
     const xml = await get(`/open311/v2/requests/${body[0].service_request_id}.xml`)
     expect(xml.status).toBe(200)
     expect(XMLValidator.validate(xml.text)).toBe(true)
+    // XML 1.0 has no way to carry these, escaped or not.
+    expect(xml.text).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/)
   })
 
   it('rate-limited per key with 429 and Retry-After', async () => {
