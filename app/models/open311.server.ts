@@ -67,11 +67,44 @@ export function findKelurahanByCode(db: Db, jurisdictionId: number, code: string
     .executeTakeFirst()
 }
 
-/** Public requests of a jurisdiction (never confidential), with what the Open311 fields need. */
-function publicRequestQuery(db: Db, jurisdictionId: number) {
+/**
+ * The page's report ids first (filters, order, limit on the reports table alone, through
+ * the partial indexes of migration 0012), then what the Open311 fields need for those
+ * rows only: the per-row look-ups (latest public note, first photo) never run for rows
+ * the page does not show.
+ */
+function publicPage(db: Db, jurisdictionId: number, q: RequestListQuery | null, code: string | null) {
+  let page = db
+    .selectFrom('reports as p')
+    .select(['p.id', 'p.created_at as sort_created', 'p.updated_at as sort_updated'])
+    .where('p.jurisdiction_id', '=', jurisdictionId)
+    // Spelled exactly as the partial indexes' predicate.
+    .where('p.privacy', '<>', 'confidential')
+  if (code !== null) return page.where('p.code', '=', code).limit(1)
+  if (!q) return page
+  if (q.ids) page = page.where('p.code', 'in', q.ids)
+  if (q.serviceCodes) {
+    const codes = q.serviceCodes
+    page = page.where('p.category_id', 'in', (eb) =>
+      eb.selectFrom('categories').select('id').where('jurisdiction_id', '=', jurisdictionId).where('code', 'in', codes),
+    )
+  }
+  if (q.statuses && q.statuses.length === 1) {
+    page = q.statuses[0] === 'open' ? page.where('p.status', 'in', OPEN_STATUSES) : page.where('p.status', 'not in', OPEN_STATUSES)
+  }
+  if (q.from) page = page.where('p.created_at', '>=', q.from)
+  if (q.to) page = page.where('p.created_at', '<=', q.to)
+  page = q.updatedAfter
+    ? page.where('p.updated_at', '>', q.updatedAfter).orderBy('p.updated_at').orderBy('p.id')
+    : page.orderBy('p.created_at', 'desc').orderBy('p.id', 'desc')
+  return page.limit(q.pageSize).offset((q.page - 1) * q.pageSize)
+}
+
+function publicRequests(db: Db, page: ReturnType<typeof publicPage>) {
   return (
     db
-      .selectFrom('reports as r')
+      .selectFrom(page.as('pg'))
+      .innerJoin('reports as r', 'r.id', 'pg.id')
       .innerJoin('categories as c', 'c.id', 'r.category_id')
       .innerJoin('units as u', 'u.id', 'r.current_unit_id')
       .leftJoin('areas as k', 'k.id', 'r.area_id')
@@ -128,36 +161,19 @@ function publicRequestQuery(db: Db, jurisdictionId: number) {
         'note.body as note',
         'photo.storage_key as photo_key',
       ])
-      .where('r.jurisdiction_id', '=', jurisdictionId)
-      // Spelled exactly as the partial indexes of migration 0012.
-      .where('r.privacy', '<>', 'confidential')
   )
 }
 
 export type PublicRequestRow = Awaited<ReturnType<typeof listPublicRequests>>[number]
 
 export function listPublicRequests(db: Db, jurisdictionId: number, q: RequestListQuery) {
-  let query = publicRequestQuery(db, jurisdictionId)
-  if (q.ids) query = query.where('r.code', 'in', q.ids)
-  if (q.serviceCodes) query = query.where('c.code', 'in', q.serviceCodes)
-  if (q.statuses && q.statuses.length === 1) {
-    query = q.statuses[0] === 'open' ? query.where('r.status', 'in', OPEN_STATUSES) : query.where('r.status', 'not in', OPEN_STATUSES)
-  }
-  if (q.from) query = query.where('r.created_at', '>=', q.from)
-  if (q.to) query = query.where('r.created_at', '<=', q.to)
-  if (q.updatedAfter) {
-    query = query.where('r.updated_at', '>', q.updatedAfter).orderBy('r.updated_at').orderBy('r.id')
-  } else {
-    query = query.orderBy('r.created_at', 'desc').orderBy('r.id', 'desc')
-  }
-  return query
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize)
-    .execute()
+  const query = publicRequests(db, publicPage(db, jurisdictionId, q, null))
+  // The page's order again (a join does not keep it).
+  return (q.updatedAfter ? query.orderBy('pg.sort_updated').orderBy('pg.id') : query.orderBy('pg.sort_created', 'desc').orderBy('pg.id', 'desc')).execute()
 }
 
 export function getPublicRequest(db: Db, jurisdictionId: number, code: string) {
-  return publicRequestQuery(db, jurisdictionId).where('r.code', '=', code).executeTakeFirst()
+  return publicRequests(db, publicPage(db, jurisdictionId, null, code)).executeTakeFirst()
 }
 
 /** For the benchmark: the same rows' bare columns in one plain statement. */
