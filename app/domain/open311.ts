@@ -87,9 +87,30 @@ export function chooseLocale(param: string | null, acceptLanguage: string | null
   return (ranked[0]?.lang as Open311Locale | undefined) ?? 'id'
 }
 
+// Building an Intl.DateTimeFormat costs far more than using one (a 1,000-row answer
+// formats 3,000 dates): one per zone, kept.
+const offsetFormats = new Map<string, Intl.DateTimeFormat>()
+
+// Offsets change only on whole quarter hours (the finest any zone uses): one look-up per
+// zone and quarter hour serves every date in it. Bounded: cleared when it grows.
+const offsets = new Map<string, string>()
+const QUARTER_HOUR_MS = 900_000
+
 /** The zone's offset at an instant, as `+07:00`. */
 function zoneOffset(at: Date, timeZone: string): string {
-  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value
+  const key = `${timeZone}|${Math.floor(at.getTime() / QUARTER_HOUR_MS)}`
+  const known = offsets.get(key)
+  if (known !== undefined) return known
+  if (offsets.size > 50_000) offsets.clear()
+  const offset = lookUpOffset(at, timeZone)
+  offsets.set(key, offset)
+  return offset
+}
+
+function lookUpOffset(at: Date, timeZone: string): string {
+  let format = offsetFormats.get(timeZone)
+  if (!format) offsetFormats.set(timeZone, (format = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })))
+  const name = format.formatToParts(at).find((p) => p.type === 'timeZoneName')?.value
   const offset = name?.replace('GMT', '') ?? ''
   return offset === '' ? '+00:00' : offset
 }

@@ -1,11 +1,13 @@
-// npm run bench:open311 -- [--reports 100000] [--runs 30] [--keep-simulating]
+// npm run bench:open311 -- [--reports 100000] [--runs 30] [--database postgres://…/existing]
 // GET /open311/v2/requests.json of 1,000 rows (issue 9: p95 ≤ 100 ms at 1M reports on
 // PostgreSQL): times the endpoint's service (query, mapping, JSON text) against the plain
 // SQL of the same rows' bare columns, on a scratch PostgreSQL database filled by the
 // simulator's bulk path, then drops it. Bounded: --reports ≤ 2,000,000, --runs ≤ 200.
+// --database times an existing, already filled database instead (nothing written).
 import { sql } from 'kysely'
 import { listRequests } from '../../app/services/open311/read.server'
-import { rawRequestRows } from '../../app/models/open311.server'
+import { parseRequestListQuery } from '../../app/domain/open311'
+import { listPublicRequests, rawRequestRows } from '../../app/models/open311.server'
 import { getDictionary } from '../../app/i18n'
 import { useDatabaseForTests } from '../../app/utils/db.server'
 import { openDatabase } from '../connection'
@@ -21,19 +23,33 @@ if (!Number.isInteger(count) || count < 1000 || count > 2_000_000 || !Number.isI
   console.error('Usage: npm run bench:open311 -- [--reports 1000..2000000] [--runs 1..200]')
   process.exit(2)
 }
-const server = new URL(process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres')
-server.pathname = '/postgres'
-const scratch = await createScratchDatabase(server.toString(), 'melayani_bench')
-console.log(`Benchmark database ${scratch.name}: simulating ${count.toLocaleString('en-US')} reports…`)
-const database = await openDatabase(scratch.url, { poolSize: 2 })
+const existing = argValue('database')
+let drop = async () => {}
+let url = existing ?? ''
+if (!existing) {
+  const server = new URL(process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres')
+  server.pathname = '/postgres'
+  const scratch = await createScratchDatabase(server.toString(), 'melayani_bench')
+  url = scratch.url
+  drop = scratch.drop
+  console.log(`Benchmark database ${scratch.name}: simulating ${count.toLocaleString('en-US')} reports…`)
+}
+const database = await openDatabase(url, { poolSize: 2 })
+const now = new Date()
 try {
   const db = database.db
-  await migrateToLatest(db)
-  await seedReferenceData(db)
-  const now = new Date()
-  const sim = await simulateReports(db, { count, now })
-  console.log(`  simulated in ${(sim.ms / 1000).toFixed(1)} s`)
-  await sql`ANALYZE`.execute(db)
+  if (!existing) {
+    await migrateToLatest(db)
+    await seedReferenceData(db)
+    const sim = await simulateReports(db, { count, now })
+    console.log(`  simulated in ${(sim.ms / 1000).toFixed(1)} s`)
+    await sql`ANALYZE`.execute(db)
+  }
+  const total = await db
+    .selectFrom('reports')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()
+  console.log(`reports in the database: ${Number(total.n).toLocaleString('en-US')}`)
   useDatabaseForTests(database)
 
   const j = await db
@@ -51,6 +67,13 @@ try {
       async () => {
         const response = await listRequests(ctx, 'json', new URLSearchParams(), now)
         rows = (JSON.parse(await response.text()) as unknown[]).length
+      },
+    ],
+    [
+      'the model query alone (same 1000 rows)',
+      async () => {
+        const parsed = parseRequestListQuery(new URLSearchParams(), now, j.time_zone)
+        if (parsed.ok) await listPublicRequests(db, j.id, parsed.query)
       },
     ],
     [
@@ -76,5 +99,5 @@ try {
   console.log(`\nrows per answer: ${rows}; ${runs} runs each`)
 } finally {
   await database.close()
-  await scratch.drop()
+  await drop()
 }
