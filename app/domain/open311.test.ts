@@ -72,7 +72,16 @@ describe('request list parameters', () => {
     const r = parse({})
     expect(r).toEqual({
       ok: true,
-      query: { ids: null, serviceCodes: null, statuses: null, from: new Date(now.getTime() - 90 * day), to: null, updatedAfter: null, page: 1, pageSize: MAX_PAGE_SIZE },
+      query: {
+        ids: null,
+        serviceCodes: null,
+        statuses: null,
+        from: new Date(now.getTime() - 90 * day),
+        to: null,
+        updatedAfter: null,
+        page: 1,
+        pageSize: MAX_PAGE_SIZE,
+      },
     })
   })
 
