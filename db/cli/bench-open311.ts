@@ -66,7 +66,9 @@ try {
       'GET requests.json (service, 1000 rows)',
       async () => {
         const response = await listRequests(ctx, 'json', new URLSearchParams(), now)
-        rows = (JSON.parse(await response.text()) as unknown[]).length
+        const text = await response.text()
+        // Counted once (the warm-up): parsing is the client's cost, not the endpoint's.
+        if (rows === 0) rows = (JSON.parse(text) as unknown[]).length
       },
     ],
     [
