@@ -18,6 +18,7 @@ import { loader as serviceLoader } from '~/routes/open311.v2.services.$code'
 import { loader as tokenLoader } from '~/routes/open311.v2.tokens.$token'
 import { useDatabaseForTests } from '~/utils/db.server'
 import { createTestDatabase, type TestDatabase } from '../setup/test-db'
+import { generateFuzzRequests } from '../e2e/fuzz-requests'
 import { countReports, ORIGIN } from '../support/routes'
 
 // Read when the app first asks for its configuration (after these lines).
@@ -495,5 +496,31 @@ describe('demo API key', () => {
     await revokeApiKey(t.db, { jurisdictionId: malang.id, id: key!.id, now: new Date() })
     await seedDatabase(t.db, { ...options, demo: true })
     expect(await verifyApiKey(t.db, DEMO_OPEN311_KEY, new Date())).toBeNull()
+  })
+})
+
+describe('hostile input', () => {
+  it('Open311 requests from the fuzz list never throw or answer 5xx', { timeout: 120_000 }, async () => {
+    const requests = generateFuzzRequests({
+      count: 6000,
+      seed: 9,
+      codes: [reports.public, reports.confidential],
+      baseUrl: ORIGIN,
+      cookies: { supervisor: '', executive: '', admin: '' },
+    })
+      .filter((r) => r.path.startsWith('/open311/'))
+      .slice(0, 600)
+    expect(requests.length).toBeGreaterThan(100)
+    const statuses = new Map<number, number>()
+    for (const r of requests) {
+      const url = new URL(r.path, ORIGIN)
+      const request = new Request(url, { method: r.method, headers: r.headers, body: r.method === 'GET' || r.method === 'HEAD' ? undefined : r.body })
+      const target =
+        r.method === 'GET' || r.method === 'HEAD' ? route(url.pathname) : { fn: endpointAction as Loader, params: { endpoint: url.pathname.split('/').pop()! } }
+      const response = await target.fn({ request, params: target.params, context: {} })
+      statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1)
+      expect(response.status, `${r.method} ${r.path}`).toBeLessThan(500)
+    }
+    expect([...statuses.keys()].every((s) => s < 500)).toBe(true)
   })
 })

@@ -14,7 +14,10 @@ export function readEndpoint(
   const target = splitFormat(segment ?? '')
   const params = new URL(request.url).searchParams
   return open311Endpoint(target?.format ?? 'json', true, async () => {
-    if (!target) throw new Open311Error(404, open311Locale(request, params.get('locale')).t.open311.unknownEndpoint)
+    const { t } = open311Locale(request, params.get('locale'))
+    // The server's URL guard refuses these first; kept here too, as PostgreSQL refuses NUL in text.
+    if (/%00|\0/i.test(request.url)) throw new Open311Error(400, t.open311.badParameter.replace('{name}', 'URL'))
+    if (!target) throw new Open311Error(404, t.open311.unknownEndpoint)
     return run(await open311Context(request, (name) => params.get(name)), target.name, target.format)
   })
 }
