@@ -50,5 +50,6 @@ export function categoryColumns(c: SeedCategory, index: number) {
     resolution_clock: c.resolutionClock,
     keywords: JSON.stringify(c.keywords),
     sort_order: index,
+    attributes: JSON.stringify(c.attributes ?? []),
   }
 }

@@ -39,6 +39,12 @@ function normal(value: unknown): unknown {
   return value
 }
 
+function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
+  )
+}
+
 function diff(installed: Record<string, unknown>, shipped: Record<string, unknown>) {
   const fields: ReferenceChange['fields'] = {}
   for (const [column, to] of Object.entries(shipped)) {
@@ -47,6 +53,11 @@ function diff(installed: Record<string, unknown>, shipped: Record<string, unknow
     if (column === 'keywords') {
       from = JSON.stringify(typeof from === 'string' ? JSON.parse(from) : from)
       target = typeof to === 'string' ? to : JSON.stringify(to)
+    }
+    // jsonb keeps its own key order: compare Open311 attributes with sorted keys.
+    if (column === 'attributes') {
+      from = stableJson(typeof from === 'string' ? JSON.parse(from) : from)
+      target = stableJson(typeof to === 'string' ? JSON.parse(to) : to)
     }
     if (normal(from) !== normal(target)) fields[column] = { from: normal(from), to: normal(target) }
   }

@@ -8,13 +8,14 @@ import { hash } from '@node-rs/argon2'
 import { sql, type Kysely, type Transaction } from 'kysely'
 import { areasFor } from './seed-data/areas'
 import { SEED_CATEGORIES, routingRulesFor } from './seed-data/categories'
-import { DEMO_PASSWORD, DEMO_STAFF } from './seed-data/demo-staff'
+import { DEMO_OPEN311_KEY, DEMO_PASSWORD, DEMO_STAFF } from './seed-data/demo-staff'
 import { NATIONAL_HOLIDAYS } from './seed-data/holidays'
 import { HOLIDAYS_2027 } from './seed-data/holidays-2027'
 import { SEED_JURISDICTIONS, type SeedJurisdiction } from './seed-data/jurisdictions'
 import { unitsFor } from './seed-data/units'
 import { areaColumns, categoryColumns, jurisdictionColumns, unitAreaCode, unitColumns } from './reference-rows'
 import type { DB } from './types'
+import { createApiKey, hashApiKey } from '../app/models/api-key.server'
 
 type Db = Kysely<DB> | Transaction<DB>
 type JurisdictionCode = '35.73' | '35.77'
@@ -151,6 +152,18 @@ export async function seedDemoStaff(db: Db) {
       VALUES (${jurisdiction.id}, ${s.email}, ${s.name}, ${passwordHash}, ${s.role}, ${unit?.id ?? null})
       ON CONFLICT (lower(email)) DO NOTHING`.execute(db)
   }
+}
+
+/**
+ * The demo Open311 key of the first jurisdiction (Kota Malang), made once: a key an admin
+ * revoked stays revoked (the hash is looked up whatever its state).
+ */
+export async function seedDemoApiKey(db: Db) {
+  const existing = await db.selectFrom('api_keys').select('id').where('key_hash', '=', hashApiKey(DEMO_OPEN311_KEY)).executeTakeFirst()
+  if (existing) return
+  const jurisdiction = await db.selectFrom('jurisdictions').select('id').where('code', '=', '35.73').executeTakeFirst()
+  if (!jurisdiction) return
+  await createApiKey(db, { jurisdictionId: jurisdiction.id, name: 'Demo Open311 (README)', createdByUserId: null, key: DEMO_OPEN311_KEY })
 }
 
 export async function isDatabaseEmpty(db: Db) {

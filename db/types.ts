@@ -33,6 +33,7 @@ import type {
   StoredPhotoType,
   UnitKind,
 } from '../app/domain/vocabulary'
+import type { StoredAttribute } from '../app/domain/open311'
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>
 type TimestampDefault = ColumnType<Date, Date | string | undefined, Date | string>
@@ -110,6 +111,8 @@ export interface CategoriesTable {
   open311_code: string | null
   /** Emoji shown beside the name (migration 0009). */
   icon: string | null
+  /** Open311 service attributes (migration 0012); '[]' for none. */
+  attributes: ColumnType<StoredAttribute[], string | undefined, string>
 }
 
 export interface RoutingRulesTable {
@@ -183,6 +186,8 @@ export interface ReportsTable {
   open311_id: string | null
   /** Set on rows written by the Open311 importer: the SLA clocks never act on them (migration 0013, ADR 020). */
   imported_at: Timestamp | null
+  /** Open311 attribute values given when filing (migration 0012). */
+  attributes: Json<Record<string, string | string[]>> | null
 }
 
 export interface ReportContactsTable {

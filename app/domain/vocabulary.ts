@@ -188,6 +188,10 @@ export type StaffNotifyMode = (typeof STAFF_NOTIFY_MODES)[number]
 export const OPT_OUT_CHANNELS = ['email', 'phone'] as const
 export type OptOutChannel = (typeof OPT_OUT_CHANNELS)[number]
 
+/** Open311 GeoReport v2 service attribute datatypes (categories.attributes, issue 9). */
+export const OPEN311_DATATYPES = ['string', 'number', 'datetime', 'text', 'singlevaluelist', 'multivaluelist'] as const
+export type Open311Datatype = (typeof OPEN311_DATATYPES)[number]
+
 /** Membership test that narrows: `isOneOf(OPEN_STATUSES, s)`. */
 export function isOneOf<T extends string>(values: readonly T[], value: string): value is T {
   return (values as readonly string[]).includes(value)

@@ -63,6 +63,8 @@ export interface NewReportInput {
   source?: ReportSource
   /** Already re-encoded and stored (see utils/photos.server.ts). */
   photos?: { storageKey: string; contentType: 'image/jpeg'; sizeBytes: number; width: number; height: number }[]
+  /** Open311 attribute values, already checked against the category's definition. */
+  attributes?: Record<string, string | string[]> | null
 }
 
 export interface FiledReport {
@@ -131,6 +133,7 @@ export async function fileReport(trx: Transaction<DB>, input: NewReportInput): P
         idempotency_key: identity.key,
         resubmission_hash: identity.resubmission,
         reporter_token_hash: sha256(token),
+        ...(input.attributes ? { attributes: JSON.stringify(input.attributes) } : {}),
       })
       .onConflict((oc) => oc.doNothing())
       .returning('id')

@@ -39,6 +39,8 @@ const schema = z.object({
   RATE_LIMIT_PRIVATE_LINK: rateLimit('30/600'),
   RATE_LIMIT_LOOKUP: rateLimit('60/60'),
   RATE_LIMIT_KELURAHAN: rateLimit('60/60'),
+  // Open311 POST requests per API key (not per IP: one app server files for many citizens).
+  RATE_LIMIT_OPEN311: rateLimit('60/600'),
   // Failed logins per (account, client IP): free attempts, then a wait that doubles from the base up to the max.
   LOGIN_FREE_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
   LOGIN_DELAY_SECONDS: z.coerce.number().int().min(1).max(86_400).default(30),

@@ -16,6 +16,7 @@ export const LIMITS = {
   privateLink: 'RATE_LIMIT_PRIVATE_LINK',
   lookup: 'RATE_LIMIT_LOOKUP',
   kelurahan: 'RATE_LIMIT_KELURAHAN',
+  open311: 'RATE_LIMIT_OPEN311',
 } as const
 export type LimitName = keyof typeof LIMITS
 
@@ -74,10 +75,15 @@ export function clientIp(context: AppLoadContext | undefined): string | null {
 export async function consumeLimit(name: LimitName, context: AppLoadContext | undefined): Promise<Limited | null> {
   const ip = clientIp(context)
   if (!ip) return null
+  return consumeLimitFor(name, ip)
+}
+
+/** Counts one request of kind `name` for a key other than the client IP (an Open311 API key). */
+export async function consumeLimitFor(name: LimitName, key: string): Promise<Limited | null> {
   const limiter = limiterFor(await getDb(), name)
   if (!limiter) return null
   try {
-    await limiter.consume(ip)
+    await limiter.consume(key)
     return null
   } catch (error) {
     if (error instanceof RateLimiterRes) return { retryAfterSeconds: Math.max(1, Math.ceil(error.msBeforeNext / 1000)) }

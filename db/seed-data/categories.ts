@@ -28,6 +28,7 @@
 // category's `defaultUnitKey`. By convention jurisdiction-wide rules use 0, kecamatan rules 5
 // and kelurahan rules 10, so precedence also reads in the order of specificity.
 
+import type { StoredAttribute } from '../../app/domain/open311'
 import type { ClockKind, PrivacyRule, RoutingScope } from '../../app/domain/vocabulary'
 import type { SeedJurisdictionCode } from './jurisdictions'
 import { kecamatanUnitKey } from './units'
@@ -56,6 +57,8 @@ export interface SeedCategory {
   resolutionTarget: number
   resolutionClock: SeedClock
   keywords: string[]
+  /** Open311 service attributes (issue 9); the same sets reach existing installs through migration 0012. */
+  attributes?: StoredAttribute[]
 }
 
 export interface SeedRoutingRule {
@@ -97,6 +100,15 @@ export const SEED_CATEGORIES: SeedCategory[] = [
     ...NOT_EMERGENCY,
     ...STANDARD_TARGETS,
     keywords: ['lampu jalan', 'lampu mati', 'pju', 'penerangan jalan', 'lampu kedip', 'tiang lampu', 'jalan gelap'],
+    attributes: [
+      {
+        code: 'nomor_tiang',
+        datatype: 'string',
+        required: false,
+        order: 1,
+        description: { id: 'Nomor tiang lampu (tertulis di tiang, bila terlihat)', en: 'Lamp number on the pole (if visible)' },
+      },
+    ],
   },
   {
     code: 'pohon_tumbang',
@@ -119,6 +131,19 @@ export const SEED_CATEGORIES: SeedCategory[] = [
     resolutionTarget: 6,
     resolutionClock: 'calendar_hours',
     keywords: ['pohon tumbang', 'pohon roboh', 'dahan patah', 'pohon ambruk', 'menimpa', 'angin kencang'],
+    attributes: [
+      {
+        code: 'menghalangi_jalan',
+        datatype: 'singlevaluelist',
+        required: false,
+        order: 1,
+        description: { id: 'Apakah pohon menghalangi jalan?', en: 'Is the tree blocking the road?' },
+        values: [
+          { key: 'ya', name: { id: 'Ya', en: 'Yes' } },
+          { key: 'tidak', name: { id: 'Tidak', en: 'No' } },
+        ],
+      },
+    ],
   },
   {
     code: 'banjir_genangan',

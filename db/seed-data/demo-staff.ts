@@ -34,3 +34,9 @@ export const DEMO_STAFF: DemoStaff[] = [
   // Kota Madiun.
   { email: 'admin@madiun.demo', name: 'Admin Kota Madiun', role: 'admin', unitKey: 'diskominfo', jurisdictionCode: '35.77' },
 ]
+
+/**
+ * The demo Open311 API key (issue 9), for the README's curl examples: public like the
+ * demo password, so it exists only where demo staff may (never when NODE_ENV=production).
+ */
+export const DEMO_OPEN311_KEY = 'mly_demo_open311_melayani'

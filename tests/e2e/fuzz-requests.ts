@@ -158,6 +158,25 @@ const FORMS: Record<string, { path: (code: string) => string; fields: string[]; 
   home: { path: () => '/', fields: ['q'] },
   api: { path: () => '/api/kelurahan', fields: ['lat', 'lng'] },
   whatsapp: { path: () => '/webhooks/whatsapp', fields: ['entry', 'object', 'hub.challenge'] },
+  // Open311 POST (issue 9); the fuzzed api_key is never valid, so most stop at 403.
+  open311: {
+    path: () => '/open311/v2/requests.json',
+    fields: [
+      'api_key',
+      'service_code',
+      'lat',
+      'long',
+      'address_string',
+      'address_id',
+      'description',
+      'email',
+      'phone',
+      'first_name',
+      'attribute[nomor_tiang]',
+      'media_url',
+      'jurisdiction_id',
+    ],
+  },
 }
 
 const GET_ROUTES: { path: (code: string) => string; params: string[]; staff?: 'supervisor' | 'executive' | 'admin' }[] = [
@@ -201,6 +220,22 @@ const GET_ROUTES: { path: (code: string) => string; params: string[]; staff?: 's
   { path: () => '/metrics', params: ['x'] },
   { path: () => '/data/kota-malang/requests.ndjson.gz', params: ['x'] },
   { path: () => '/data/..%2F..%2Fetc/requests.ndjson.gz', params: ['x'] },
+  // Open311 GeoReport v2 (issue 9, ADR 019).
+  { path: () => '/open311/v2/discovery.json', params: ['jurisdiction_id', 'locale'] },
+  { path: () => '/open311/v2/services.xml', params: ['jurisdiction_id', 'locale'] },
+  { path: () => '/open311/v2/services/pohon_tumbang.json', params: ['jurisdiction_id', 'locale'] },
+  { path: (c) => `/open311/v2/services/${c}.xml`, params: ['jurisdiction_id'] },
+  {
+    path: () => '/open311/v2/requests.json',
+    params: ['service_request_id', 'service_code', 'start_date', 'end_date', 'status', 'page', 'page_size', 'updated_after', 'jurisdiction_id'],
+  },
+  {
+    path: () => '/open311/v2/requests.xml',
+    params: ['service_request_id', 'service_code', 'start_date', 'end_date', 'status', 'page', 'page_size', 'updated_after', 'locale'],
+  },
+  { path: (c) => `/open311/v2/requests/${c}.json`, params: ['jurisdiction_id'] },
+  { path: (c) => `/open311/v2/tokens/${c}.xml`, params: ['jurisdiction_id'] },
+  { path: () => '/open311/v2/requests.html', params: ['x'] },
   { path: () => '/tidak-ada/sama-sekali', params: ['x'] },
 ]
 
