@@ -7,6 +7,7 @@ import { z } from 'zod'
 import { ErrorList, SelectField, TextareaField, TextField } from '~/components/field'
 import { GeneralErrorBoundary } from '~/components/general-error-boundary'
 import { LocateButton } from '~/components/locate-button'
+import { MapPicker } from '~/components/map-picker'
 import { isInIndonesia } from '~/domain/geo'
 import { LOCATION_CHOICES } from '~/domain/report-location'
 import { effectivePrivacy } from '~/domain/routing'
@@ -21,6 +22,7 @@ import { getDb } from '~/utils/db.server'
 import { DATABASE_UNAVAILABLE, lastKnownWhileDatabaseUnavailable, replyDatabaseUnavailable, unlessDatabaseUnavailable } from '~/utils/database-outage.server'
 import { getPublicJurisdiction } from '~/utils/jurisdiction.server'
 import { useLocale } from '~/utils/locale'
+import { mapTilesForPage } from '~/utils/map-tiles.server'
 import { getLocale } from '~/utils/locale.server'
 import { parseForm } from '~/utils/parse-form'
 import { isAcceptedPhotoType, KEEP_PHOTO_FIELD, MAX_PHOTO_BYTES, MAX_PHOTOS, TOO_LARGE } from '~/utils/photo-rules'
@@ -113,6 +115,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
       preselectedCategoryId: categories.find((c) => c.code === preselected)?.id ?? null,
       // The WhatsApp channel is offered only when it is configured.
       whatsapp: isWhatsAppEnabled(),
+      // The map (loaded only when opened) draws on these tiles.
+      mapTiles: mapTilesForPage(),
+      jurisdictionName: jurisdiction.name,
     },
     browser.setCookie ? { headers: { 'Set-Cookie': browser.setCookie } } : undefined,
   )
@@ -202,7 +207,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function ReportForm() {
-  const { categories, kelurahan, idempotencyKey, preselectedCategoryId, whatsapp } = useLoaderData<typeof loader>()
+  const { categories, kelurahan, idempotencyKey, preselectedCategoryId, whatsapp, mapTiles, jurisdictionName } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const { t, locale } = useLocale()
@@ -228,6 +233,7 @@ export default function ReportForm() {
     }
   }, [actionData, fields.photos.id])
   const conflict = actionData?.locationConflict ?? null
+  const selectedKelurahanId = Number(fields.areaId.value ?? fields.areaId.initialValue) || null
   const kelurahanName = (id: number) => kelurahan.find((k) => k.id === id)?.name ?? '?'
   const selectedCategory = categories.find((c) => String(c.id) === String(fields.categoryId.value ?? fields.categoryId.initialValue))
   // Misconduct categories force "confidential" (domain/routing): the form shows that choice.
@@ -289,6 +295,16 @@ export default function ReportForm() {
         <LocateButton
           onLocated={(located, kelurahanId) => {
             setPoint(located)
+            if (kelurahanId !== null) form.update({ name: fields.areaId.name, value: String(kelurahanId) })
+          }}
+        />
+        <MapPicker
+          tiles={mapTiles}
+          jurisdictionName={jurisdictionName}
+          point={point}
+          selectedKelurahanId={selectedKelurahanId}
+          onPick={(picked, kelurahanId) => {
+            setPoint(picked)
             if (kelurahanId !== null) form.update({ name: fields.areaId.name, value: String(kelurahanId) })
           }}
         />

@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { ErrorList, TextareaField } from '~/components/field'
 import { GeneralErrorBoundary } from '~/components/general-error-boundary'
 import { ReportFacts } from '~/components/report-facts'
+import { PointMap } from '~/components/point-map'
 import { ReportPhotos } from '~/components/report-photos'
 import { Timeline } from '~/components/timeline'
 import { isConfirmationWindowOpen } from '~/domain/resolution'
@@ -15,6 +16,7 @@ import { getSlaCalendar } from '~/models/reference.server'
 import { getPublicReport, getPublicTimeline, listReportPhotos, rateReport } from '~/models/report.server'
 import { getDb } from '~/utils/db.server'
 import { getEnv } from '~/utils/env.server'
+import { mapTilesForPage } from '~/utils/map-tiles.server'
 import { formatDateTime } from '~/utils/format'
 import { useLocale } from '~/utils/locale'
 import { getLocale } from '~/utils/locale.server'
@@ -68,6 +70,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     replayed: flash?.replayed ?? false,
     ratedOutcome: url.searchParams.get('dinilai'),
     now: new Date(),
+    mapTiles: mapTilesForPage(),
   }
   return clear ? data(payload, { headers: { 'Set-Cookie': clear } }) : payload
 }
@@ -148,6 +151,8 @@ export default function ReportPage() {
           </>
         ) : null}
       </ReportFacts>
+      {/* getPublicReport already rounded the point (and gives none for anonymous reports). */}
+      {r.lat !== null && r.lng !== null ? <PointMap tiles={d.mapTiles} point={{ lat: r.lat, lng: r.lng }} rounded /> : null}
       <h2>{t.report.description}</h2>
       <p style={{ whiteSpace: 'pre-wrap' }}>{r.description}</p>
       <ReportPhotos photos={d.photos} token={r.privacy === 'confidential' ? d.token : null} />
