@@ -1,6 +1,7 @@
-// Boundaries for the map on /lapor: the seeded kelurahan polygons are far more detailed
-// than a phone screen shows. Douglas–Peucker per ring (planar, in degrees: fine at city
-// scale) and coordinates rounded, so the whole city's outlines stay a few tens of KB.
+// Boundaries for the map on /lapor, sent to phones: coordinates rounded to ~1 m and
+// Douglas–Peucker per ring (planar, in degrees: fine at city scale). The seeded outlines
+// are already coarse (~60 points a kelurahan, Malang ~73 KB, 15 KB gzipped); this keeps a
+// more detailed replacement (official BIG boundaries have thousands of points) as light.
 // Only for drawing and the browser's first guess: the server decides with the full polygon.
 import type { Geometry } from './geo'
 

@@ -19,6 +19,7 @@ export interface BoundaryFeature {
 // Simplifying takes some milliseconds and the outlines never change while the process
 // runs (reference data is seeded), so each jurisdiction's answer is built once.
 const built = new Map<number, string>()
+const round5 = (value: number) => Math.round(value * 1e5) / 1e5
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const jurisdiction = await getPublicJurisdiction(request)
@@ -33,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         properties: {
           name: r.name,
           kecamatan: r.kecamatan_name,
-          centroid: r.centroid_lat !== null && r.centroid_lng !== null ? { lat: r.centroid_lat, lng: r.centroid_lng } : null,
+          centroid: r.centroid_lat !== null && r.centroid_lng !== null ? { lat: round5(r.centroid_lat), lng: round5(r.centroid_lng) } : null,
         },
         geometry: simplifyGeometry(r.polygon as Geometry),
       }))

@@ -10,12 +10,19 @@ import { ReportPhotos } from '~/components/report-photos'
 import { Timeline } from '~/components/timeline'
 import { isConfirmationWindowOpen } from '~/domain/resolution'
 import { isOverdue } from '~/domain/sla'
-import { RATING_FIXED } from '~/domain/vocabulary'
+import { OPEN_STATUSES, RATING_FIXED, type NotificationLocale } from '~/domain/vocabulary'
 import { fill, getDictionary, type Dictionary } from '~/i18n'
 import { getSlaCalendar } from '~/models/reference.server'
 import { getPublicReport, getPublicTimeline, listReportPhotos, rateReport } from '~/models/report.server'
 import { getDb } from '~/utils/db.server'
 import { getEnv } from '~/utils/env.server'
+import { assertSameOrigin } from '~/utils/auth.server'
+import { browserIdentity } from '~/utils/browser-id.server'
+import { getPublicJurisdiction } from '~/utils/jurisdiction.server'
+import { checkPhone } from '~/utils/phone.server'
+import { isWhatsAppEnabled } from '~/notify/config.server'
+import { supportReport, supporterKeyFor } from '~/models/support.server'
+import { SupportForm } from '~/components/support-form'
 import { mapTilesForPage } from '~/utils/map-tiles.server'
 import { formatDateTime } from '~/utils/format'
 import { useLocale } from '~/utils/locale'
@@ -71,14 +78,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ratedOutcome: url.searchParams.get('dinilai'),
     now: new Date(),
     mapTiles: mapTilesForPage(),
+    supported: url.searchParams.get('didukung'),
+    canSupport: found.report.privacy !== 'confidential' && (OPEN_STATUSES as readonly string[]).includes(found.report.status),
+    whatsapp: isWhatsAppEnabled(),
   }
   return clear ? data(payload, { headers: { 'Set-Cookie': clear } }) : payload
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const t = getDictionary(await getLocale(request))
+  const locale = await getLocale(request)
+  const t = getDictionary(locale)
   const code = params.code ?? ''
-  const submission = parseForm(await readRequestForm(request), ratingSchema(t), t)
+  const formData = await readRequestForm(request)
+  if (formData.get('intent') === 'support') return supportAction({ request, context, code, formData, t, locale })
+  const submission = parseForm(formData, ratingSchema(t), t)
   const limited = await consumeLimit('privateLink', context)
   if (limited) {
     const message = fill(t.limits.tooMany, { wait: waitText(t, limited.retryAfterSeconds) })
@@ -95,6 +108,73 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (outcome === 'window_passed') return data({ result: submission.reply({ formErrors: [t.clocks.rateWindowPassed] }), notAllowed: false }, { status: 409 })
   if (outcome === 'not_allowed') return data({ result: submission.reply({ formErrors: [t.report.rateNotAllowed] }), notAllowed: true }, { status: 409 })
   return redirect(`/laporan/${code}?t=${encodeURIComponent(v.token)}&dinilai=${outcome}`)
+}
+
+function supportSchema(t: Dictionary) {
+  return z.object({
+    intent: z.literal('support'),
+    email: z.email({ error: t.validation.email }).max(254, t.validation.email).optional(),
+    // The field is offered only where WhatsApp is configured (and ignored otherwise).
+    phone: z
+      .string()
+      .optional()
+      .transform((value, ctx) => {
+        if (value === undefined) return undefined
+        const phone = checkPhone(value)
+        if (!phone.ok) ctx.addIssue({ code: 'custom', message: t.validation.phone })
+        return phone.ok ? phone.e164 : undefined
+      }),
+  })
+}
+
+/** "Saya juga mengalami ini": counts this browser once as a supporter; files nothing (ADR 022). */
+async function supportAction({
+  request,
+  context,
+  code,
+  formData,
+  t,
+  locale,
+}: {
+  request: Request
+  context: ActionFunctionArgs['context']
+  code: string
+  formData: FormData
+  t: Dictionary
+  locale: NotificationLocale
+}) {
+  assertSameOrigin(request)
+  const whatsapp = isWhatsAppEnabled()
+  const submission = parseForm(formData, supportSchema(t), t)
+  // Counted with filings: supporting is the public's other way to say "this is a problem".
+  const limited = await consumeLimit('filing', context)
+  if (limited) {
+    const message = fill(t.limits.tooMany, { wait: waitText(t, limited.retryAfterSeconds) })
+    return data(
+      { intent: 'support' as const, result: submission.reply({ formErrors: [message] }), notAllowed: false },
+      { status: 429, headers: retryAfterHeaders(limited) },
+    )
+  }
+  if (submission.status !== 'success') return data({ intent: 'support' as const, result: submission.reply(), notAllowed: false }, { status: 400 })
+  const v = submission.value
+  const browser = await browserIdentity(request)
+  const subscribe = [
+    ...(v.email ? [{ channel: 'email' as const, recipient: v.email, locale }] : []),
+    ...(v.phone && whatsapp ? [{ channel: 'whatsapp' as const, recipient: v.phone, locale }] : []),
+  ]
+  const jurisdiction = await getPublicJurisdiction(request)
+  const outcome = await (
+    await getDb()
+  )
+    .transaction()
+    .execute((trx) =>
+      supportReport(trx, { code, jurisdictionId: jurisdiction.id, supporterKey: supporterKeyFor(browser.id), origin: 'web', subscribe, now: new Date() }),
+    )
+  if (outcome === 'not_allowed') {
+    return data({ intent: 'support' as const, result: submission.reply({ formErrors: [t.citizen.supportNotAllowed] }), notAllowed: true }, { status: 409 })
+  }
+  const done = outcome === 'already' ? 'sudah' : subscribe.length ? 'berlangganan' : 'ya'
+  return redirect(`/laporan/${code}?didukung=${done}`, browser.setCookie ? { headers: { 'Set-Cookie': browser.setCookie } } : undefined)
 }
 
 export default function ReportPage() {
@@ -129,6 +209,11 @@ export default function ReportPage() {
         </div>
       ) : null}
 
+      {d.supported ? (
+        <div className="notice success" role="status" data-testid="supported">
+          {d.supported === 'sudah' ? t.citizen.supportAlready : d.supported === 'berlangganan' ? t.citizen.supportDoneSubscribed : t.citizen.supportDone}
+        </div>
+      ) : null}
       <h1>{fill(t.report.heading, { code: r.code })}</h1>
       {r.privacy === 'confidential' ? <p className="notice warning">{t.report.confidentialBadge}</p> : null}
       <ReportFacts report={r}>
@@ -144,6 +229,12 @@ export default function ReportPage() {
         <dd>
           {formatDateTime(r.resolution_due_at, locale, tz)} {overdue ? <span className="overdue">({t.report.overdue})</span> : null}
         </dd>
+        {r.supporter_count > 0 ? (
+          <>
+            <dt>{t.citizen.supporters}</dt>
+            <dd data-testid="supporter-count">{fill(t.citizen.supportersCount, { n: r.supporter_count })}</dd>
+          </>
+        ) : null}
         {r.resolved_at ? (
           <>
             <dt>{t.report.resolvedAt}</dt>
@@ -157,6 +248,7 @@ export default function ReportPage() {
       <p style={{ whiteSpace: 'pre-wrap' }}>{r.description}</p>
       <ReportPhotos photos={d.photos} token={r.privacy === 'confidential' ? d.token : null} />
 
+      {d.canSupport && !d.token ? <SupportForm whatsapp={d.whatsapp} /> : null}
       {d.token && d.canRate ? <RatingForm token={d.token} canReopen={d.canReopen} /> : null}
       {d.token && d.rating && !d.canRate ? <p className="notice">{fill(t.report.yourRating, { score: d.rating.score })}</p> : null}
 
@@ -167,7 +259,8 @@ export default function ReportPage() {
 }
 
 function RatingForm({ token, canReopen }: { token: string; canReopen: boolean }) {
-  const actionData = useActionData<typeof action>()
+  const answer = useActionData<typeof action>()
+  const actionData = answer && !('intent' in answer) ? answer : undefined
   const { t } = useLocale()
   const [form, fields] = useForm({
     lastResult: actionData?.result,
