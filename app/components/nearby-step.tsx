@@ -31,8 +31,10 @@ export function LiveNearby({ categoryId, point, kelurahanId }: { categoryId: num
   useEffect(() => {
     if (categoryId === null || (lat === undefined && kelurahanId === null)) return setFound(null)
     const query = new URLSearchParams({ kategori: String(categoryId) })
-    if (lat !== undefined && lng !== undefined) (query.set('lat', String(lat)), query.set('lng', String(lng)))
-    else query.set('kelurahan', String(kelurahanId))
+    if (lat !== undefined && lng !== undefined) {
+      query.set('lat', String(lat))
+      query.set('lng', String(lng))
+    } else query.set('kelurahan', String(kelurahanId))
     const controller = new AbortController()
     fetch(`/api/laporan-terdekat?${query}`, { signal: controller.signal })
       .then((r) => (r.ok ? (r.json() as Promise<{ reports: NearbyItem[]; byArea: boolean }>) : null))
