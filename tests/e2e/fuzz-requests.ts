@@ -99,6 +99,8 @@ const NASTY_VALUES = [
   '112.63',
   '0812-3456-7890',
   '+62 812 3456 7890',
+  // Citizen follow-up (issue 8 §1–2).
+  'support',
 ]
 
 const FORMS: Record<string, { path: (code: string) => string; fields: string[]; staff?: boolean | 'admin'; files?: boolean }> = {
@@ -120,6 +122,9 @@ const FORMS: Record<string, { path: (code: string) => string; fields: string[]; 
   dasbor: { path: () => '/dasbor', fields: ['hari'], staff: true },
   home: { path: () => '/', fields: ['q'] },
   api: { path: () => '/api/kelurahan', fields: ['lat', 'lng'] },
+  // Citizen follow-up (issue 8 §1–2): the nearby step's confirmation and "saya juga".
+  laporConfirm: { path: () => '/lapor', fields: ['categoryId', 'areaId', 'lat', 'lng', 'description', 'privacy', 'confirmNew'] },
+  support: { path: (c) => `/laporan/${c}`, fields: ['intent', 'email', 'phone'] },
 }
 
 const GET_ROUTES: { path: (code: string) => string; params: string[]; staff?: 'supervisor' | 'executive' | 'admin' }[] = [
@@ -148,6 +153,10 @@ const GET_ROUTES: { path: (code: string) => string; params: string[]; staff?: 's
   { path: () => '/foto/sementara/abcdefghijklmnopqrstuvwx.jpg', params: ['t'] },
   { path: () => '/metrics', params: ['x'] },
   { path: () => '/tidak-ada/sama-sekali', params: ['x'] },
+  // Citizen follow-up (issue 8 §1–2).
+  { path: () => '/api/batas-wilayah.json', params: ['x'] },
+  { path: () => '/api/laporan-terdekat', params: ['kategori', 'lat', 'lng', 'kelurahan'] },
+  { path: (c) => `/laporan/${c}`, params: ['didukung'] },
 ]
 
 const CONTENT_TYPES = [
