@@ -13,16 +13,17 @@ const ROUNDED_RADIUS_METRES = 100
 export function PointMap({ tiles, point, rounded, link = true }: { tiles: Tiles; point: Point; rounded: boolean; link?: boolean }) {
   const { t } = useLocale()
   const container = useRef<HTMLDivElement>(null)
-  const [shown, setShown] = useState(false)
+  // Sized only once JavaScript runs (no blank box without it); Leaflet mounts after that render.
+  const [hydrated, setHydrated] = useState(false)
+  useEffect(() => setHydrated(true), [])
   useEffect(() => {
     const element = container.current
-    if (!element) return
+    if (!hydrated || !element) return
     let destroy: (() => void) | null = null
     let cancelled = false
     import('./leaflet-map.client')
       .then((leaflet) => {
         if (cancelled) return
-        setShown(true)
         destroy = leaflet.mountPointMap(element, { tiles, point, radiusMetres: rounded ? ROUNDED_RADIUS_METRES : undefined }).destroy
       })
       .catch(() => undefined) // The link below still works.
@@ -30,10 +31,10 @@ export function PointMap({ tiles, point, rounded, link = true }: { tiles: Tiles;
       cancelled = true
       destroy?.()
     }
-  }, [tiles, point.lat, point.lng, rounded]) // eslint-disable-line react-hooks/exhaustive-deps
+  }, [hydrated, tiles, point.lat, point.lng, rounded]) // eslint-disable-line react-hooks/exhaustive-deps
   return (
     <div className="point-map">
-      <div ref={container} className={shown ? 'map map-small' : undefined} role="region" aria-label={t.citizen.pointMapLabel} data-testid="point-map" />
+      <div ref={container} className={hydrated ? 'map map-small' : undefined} role="region" aria-label={t.citizen.pointMapLabel} data-testid="point-map" />
       {rounded ? <p className="hint small">{t.citizen.pointMapRounded}</p> : null}
       {link ? (
         <p>

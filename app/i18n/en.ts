@@ -419,7 +419,63 @@ export const en: Dictionary = {
     supportDoneSubscribed: "Thank you. Your support is counted, and you will get this report's updates.",
     supportAlready: 'You already support this report. Each person counts once.',
     supportNotAllowed: 'This report can no longer be supported (it is finished or not public).',
+    supportRetry: 'Your browser was not recognised yet (cookie). Press the button once more.',
     supporters: 'Supporters',
     supportersCount: '{n} people',
+    ikmHeading: 'Public satisfaction survey (IKM)',
+    ikmIntro:
+      'Optional, under a minute. Your answers count towards the Public Satisfaction Index of the unit that handled this report (PermenPAN-RB No. 14/2017).',
+    ikmSubmit: 'Send the survey',
+    ikmThanks: 'Thank you. Your survey answers are saved.',
+    ikmAlready: 'The survey for this report has already been answered.',
+    ikmNotAllowed: 'The survey can be answered once, by the reporter, after the report is closed.',
+    ikmRequired: 'Choose one answer.',
+    ikm: {
+      u1: {
+        question: 'How well do the service requirements match the type of service?',
+        help: 'Requirements: what you were asked for (details, photos, information) for this report.',
+        answers: ['Not matching', 'Somewhat matching', 'Matching', 'Fully matching'],
+      },
+      u2: {
+        question: 'How easy is the service procedure in this unit?',
+        help: 'Procedure: the steps from reporting to done.',
+        answers: ['Not easy', 'Not very easy', 'Easy', 'Very easy'],
+      },
+      u3: {
+        question: 'How fast was the service?',
+        help: 'Time: how quickly your report was answered and resolved.',
+        answers: ['Not fast', 'Not very fast', 'Fast', 'Very fast'],
+      },
+      u4: {
+        question: 'How fair were the costs/fees of the service?',
+        help: 'Cost: this service is free. If anyone asked for money, choose "Very expensive" and report it.',
+        answers: ['Very expensive', 'Rather expensive', 'Cheap', 'Free'],
+      },
+      u5: {
+        question: 'How well does the result match what the service standard promises?',
+        help: 'Result: was the problem really fixed as promised.',
+        answers: ['Not matching', 'Somewhat matching', 'Matching', 'Fully matching'],
+      },
+      u6: {
+        question: 'How competent were the officers?',
+        help: 'Competence: did the officers know what to do.',
+        answers: ['Not competent', 'Somewhat competent', 'Competent', 'Very competent'],
+      },
+      u7: {
+        question: 'How polite and friendly were the officers?',
+        help: 'Conduct: how officers behaved in replies and on site.',
+        answers: ['Not polite and friendly', 'Somewhat polite and friendly', 'Polite and friendly', 'Very polite and friendly'],
+      },
+      u8: {
+        question: 'How are complaints from service users handled?',
+        help: 'Complaint handling: were your concerns heard and acted on.',
+        answers: ['Not at all', 'Exists but does not work', 'Works, not fully', 'Well managed'],
+      },
+      u9: {
+        question: 'How good are the facilities and infrastructure?',
+        help: "Facilities: this site, the messages you received, and the officers' equipment.",
+        answers: ['Poor', 'Fair', 'Good', 'Very good'],
+      },
+    },
   },
 }

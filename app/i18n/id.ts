@@ -417,8 +417,64 @@ export const id = {
     supportDoneSubscribed: 'Terima kasih. Dukungan Anda tercatat, dan kabar terbaru laporan ini akan dikirim kepada Anda.',
     supportAlready: 'Anda sudah mendukung laporan ini. Setiap orang dihitung satu kali.',
     supportNotAllowed: 'Laporan ini tidak dapat didukung lagi (sudah selesai atau tidak publik).',
+    supportRetry: 'Peramban Anda belum dikenali (cookie). Tekan tombol sekali lagi.',
     supporters: 'Pendukung',
     supportersCount: '{n} orang',
+    ikmHeading: 'Survei Kepuasan Masyarakat (IKM)',
+    ikmIntro:
+      'Opsional, kurang dari satu menit. Jawaban Anda menjadi bagian dari Indeks Kepuasan Masyarakat unit yang menangani laporan ini (PermenPAN-RB Nomor 14 Tahun 2017).',
+    ikmSubmit: 'Kirim survei',
+    ikmThanks: 'Terima kasih. Jawaban survei Anda tersimpan.',
+    ikmAlready: 'Survei untuk laporan ini sudah diisi.',
+    ikmNotAllowed: 'Survei hanya dapat diisi satu kali oleh pelapor setelah laporan selesai.',
+    ikmRequired: 'Pilih salah satu jawaban.',
+    ikm: {
+      u1: {
+        question: 'Bagaimana pendapat Saudara tentang kesesuaian persyaratan pelayanan dengan jenis pelayanannya?',
+        help: 'Persyaratan: apa saja yang diminta dari Anda (data, foto, keterangan) untuk laporan ini.',
+        answers: ['Tidak sesuai', 'Kurang sesuai', 'Sesuai', 'Sangat sesuai'],
+      },
+      u2: {
+        question: 'Bagaimana pemahaman Saudara tentang kemudahan prosedur pelayanan di unit ini?',
+        help: 'Prosedur: langkah-langkah dari melapor sampai selesai.',
+        answers: ['Tidak mudah', 'Kurang mudah', 'Mudah', 'Sangat mudah'],
+      },
+      u3: {
+        question: 'Bagaimana pendapat Saudara tentang kecepatan waktu dalam memberikan pelayanan?',
+        help: 'Waktu: seberapa cepat laporan Anda ditanggapi dan diselesaikan.',
+        answers: ['Tidak cepat', 'Kurang cepat', 'Cepat', 'Sangat cepat'],
+      },
+      u4: {
+        question: 'Bagaimana pendapat Saudara tentang kewajaran biaya/tarif dalam pelayanan?',
+        help: 'Biaya: layanan ini gratis. Jika ada yang meminta uang, pilih "Sangat mahal" dan laporkan.',
+        answers: ['Sangat mahal', 'Cukup mahal', 'Murah', 'Gratis'],
+      },
+      u5: {
+        question: 'Bagaimana pendapat Saudara tentang kesesuaian produk pelayanan antara yang tercantum dalam standar pelayanan dengan hasil yang diberikan?',
+        help: 'Hasil: apakah masalahnya benar-benar diselesaikan seperti yang dijanjikan.',
+        answers: ['Tidak sesuai', 'Kurang sesuai', 'Sesuai', 'Sangat sesuai'],
+      },
+      u6: {
+        question: 'Bagaimana pendapat Saudara tentang kompetensi/kemampuan petugas dalam pelayanan?',
+        help: 'Kompetensi: apakah petugas tahu apa yang harus dilakukan.',
+        answers: ['Tidak kompeten', 'Kurang kompeten', 'Kompeten', 'Sangat kompeten'],
+      },
+      u7: {
+        question: 'Bagaimana pendapat Saudara tentang perilaku petugas dalam pelayanan terkait kesopanan dan keramahan?',
+        help: 'Perilaku: sikap petugas dalam tanggapan dan di lapangan.',
+        answers: ['Tidak sopan dan ramah', 'Kurang sopan dan ramah', 'Sopan dan ramah', 'Sangat sopan dan ramah'],
+      },
+      u8: {
+        question: 'Bagaimana pendapat Saudara tentang penanganan pengaduan pengguna layanan?',
+        help: 'Penanganan pengaduan: apakah keluhan Anda didengar dan ditindaklanjuti.',
+        answers: ['Tidak ada', 'Ada tetapi tidak berfungsi', 'Berfungsi kurang maksimal', 'Dikelola dengan baik'],
+      },
+      u9: {
+        question: 'Bagaimana pendapat Saudara tentang kualitas sarana dan prasarana?',
+        help: 'Sarana dan prasarana: situs ini, pesan yang Anda terima, dan peralatan petugas.',
+        answers: ['Buruk', 'Cukup', 'Baik', 'Sangat baik'],
+      },
+    },
   },
 }
 

@@ -82,7 +82,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canSupport: found.report.privacy !== 'confidential' && (OPEN_STATUSES as readonly string[]).includes(found.report.status),
     whatsapp: isWhatsAppEnabled(),
   }
-  return clear ? data(payload, { headers: { 'Set-Cookie': clear } }) : payload
+  // "Saya juga" needs this browser's id cookie (SameSite=Lax: it is also what keeps other sites from posting support).
+  const browser = payload.canSupport ? await browserIdentity(request) : null
+  const headers = new Headers()
+  if (clear) headers.append('Set-Cookie', clear)
+  if (browser?.setCookie) headers.append('Set-Cookie', browser.setCookie)
+  return [...headers].length ? data(payload, { headers }) : payload
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -143,7 +148,11 @@ async function supportAction({
   t: Dictionary
   locale: NotificationLocale
 }) {
-  assertSameOrigin(request)
+  // This page sends Referrer-Policy: no-referrer, so browsers post its forms with `Origin: null`.
+  // A real foreign Origin is refused; beyond that the SameSite=Lax browser cookie is the
+  // CSRF guard: a post from another site never carries it, and without it nothing counts.
+  const origin = request.headers.get('Origin')
+  if (origin && origin !== 'null') assertSameOrigin(request)
   const whatsapp = isWhatsAppEnabled()
   const submission = parseForm(formData, supportSchema(t), t)
   // Counted with filings: supporting is the public's other way to say "this is a problem".
@@ -158,6 +167,10 @@ async function supportAction({
   if (submission.status !== 'success') return data({ intent: 'support' as const, result: submission.reply(), notAllowed: false }, { status: 400 })
   const v = submission.value
   const browser = await browserIdentity(request)
+  if (browser.setCookie) {
+    const result = submission.reply({ formErrors: [t.citizen.supportRetry] })
+    return data({ intent: 'support' as const, result, notAllowed: false }, { status: 400, headers: { 'Set-Cookie': browser.setCookie } })
+  }
   const subscribe = [
     ...(v.email ? [{ channel: 'email' as const, recipient: v.email, locale }] : []),
     ...(v.phone && whatsapp ? [{ channel: 'whatsapp' as const, recipient: v.phone, locale }] : []),
@@ -174,7 +187,7 @@ async function supportAction({
     return data({ intent: 'support' as const, result: submission.reply({ formErrors: [t.citizen.supportNotAllowed] }), notAllowed: true }, { status: 409 })
   }
   const done = outcome === 'already' ? 'sudah' : subscribe.length ? 'berlangganan' : 'ya'
-  return redirect(`/laporan/${code}?didukung=${done}`, browser.setCookie ? { headers: { 'Set-Cookie': browser.setCookie } } : undefined)
+  return redirect(`/laporan/${code}?didukung=${done}`)
 }
 
 export default function ReportPage() {

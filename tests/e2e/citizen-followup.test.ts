@@ -102,7 +102,7 @@ describe.skipIf(!browserAvailable())('citizen: map pin, nearby reports, "saya ju
     await submit(page)
     await page.waitForURL(CODE_IN_URL)
     firstCode = CODE_IN_URL.exec(page.url())![1]!
-    await page.getByTestId('point-map').locator('.leaflet-container, .leaflet-pane').first().waitFor()
+    await page.locator('[data-testid=point-map].leaflet-container').waitFor()
     expect(await page.getByRole('link', { name: t.citizen.openInMapApp }).getAttribute('href')).toContain('mlat=-7.983')
   })
 

@@ -184,6 +184,12 @@ describe('"Saya juga mengalami ini"', () => {
     await t.db.updateTable('reports').set({ status: 'closed' }).where('code', '=', code).execute()
     expect(unwrap(await support(code, {}, browser('dddddddddddddddddddddd'))).status).toBe(409)
     expect(await count(code)).toBe(0)
+    // No browser cookie (a post from another site never carries the SameSite=Lax one): nothing counts.
+    const open = await fileConfirmed({ areaId: String(ids.arjosari), description: 'Lampu jalan di ujung gang mati total.' })
+    const withoutCookie = unwrap(await support(open, {}))
+    expect(withoutCookie.status).toBe(400)
+    expect(withoutCookie.headers.get('Set-Cookie')).toMatch(/^browser=/)
+    expect(await count(open)).toBe(0)
     const crossSite = new Request(`${ORIGIN}/laporan/${code}`, {
       method: 'POST',
       body: new URLSearchParams({ intent: 'support' }),
