@@ -23,6 +23,9 @@ import { checkPhone } from '~/utils/phone.server'
 import { isWhatsAppEnabled } from '~/notify/config.server'
 import { supportReport, supporterKeyFor } from '~/models/support.server'
 import { SupportForm } from '~/components/support-form'
+import { IkmForm } from '~/components/ikm-form'
+import { canAnswerIkm, IKM_UNSUR, type IkmAnswers } from '~/domain/ikm'
+import { answerIkm, hasIkmResponse } from '~/models/ikm.server'
 import { mapTilesForPage } from '~/utils/map-tiles.server'
 import { formatDateTime } from '~/utils/format'
 import { useLocale } from '~/utils/locale'
@@ -81,6 +84,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     supported: url.searchParams.get('didukung'),
     canSupport: found.report.privacy !== 'confidential' && (OPEN_STATUSES as readonly string[]).includes(found.report.status),
     whatsapp: isWhatsAppEnabled(),
+    // The IKM survey: the reporter, after closure, once.
+    canAnswerIkm: found.isReporter && canAnswerIkm(found.report, await hasIkmResponse(db, found.report.id)),
+    ikmOutcome: url.searchParams.get('ikm'),
   }
   // "Saya juga" needs this browser's id cookie (SameSite=Lax: it is also what keeps other sites from posting support).
   const browser = payload.canSupport ? await browserIdentity(request) : null
@@ -96,6 +102,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const code = params.code ?? ''
   const formData = await readRequestForm(request)
   if (formData.get('intent') === 'support') return supportAction({ request, context, code, formData, t, locale })
+  if (formData.get('intent') === 'ikm') return ikmAction({ context, code, formData, t })
   const submission = parseForm(formData, ratingSchema(t), t)
   const limited = await consumeLimit('privateLink', context)
   if (limited) {
@@ -190,6 +197,34 @@ async function supportAction({
   return redirect(`/laporan/${code}?didukung=${done}`)
 }
 
+function ikmSchema(t: Dictionary) {
+  const score = z.number({ error: t.citizen.ikmRequired }).int(t.citizen.ikmRequired).min(1, t.citizen.ikmRequired).max(4, t.citizen.ikmRequired)
+  return z.object({ intent: z.literal('ikm'), token: z.string().min(10), ...Object.fromEntries(IKM_UNSUR.map((u) => [u, score])) } as {
+    intent: z.ZodLiteral<'ikm'>
+    token: z.ZodString
+  } & Record<keyof IkmAnswers, typeof score>)
+}
+
+/** The IKM survey's answers (ADR 022): once per report, by the reporter, after closure. */
+async function ikmAction({ context, code, formData, t }: { context: ActionFunctionArgs['context']; code: string; formData: FormData; t: Dictionary }) {
+  const submission = parseForm(formData, ikmSchema(t), t)
+  const limited = await consumeLimit('privateLink', context)
+  if (limited) {
+    const message = fill(t.limits.tooMany, { wait: waitText(t, limited.retryAfterSeconds) })
+    return data(
+      { intent: 'ikm' as const, result: submission.reply({ formErrors: [message] }), notAllowed: false },
+      { status: 429, headers: retryAfterHeaders(limited) },
+    )
+  }
+  if (submission.status !== 'success') return data({ intent: 'ikm' as const, result: submission.reply(), notAllowed: false }, { status: 400 })
+  const { intent: _intent, token, ...answers } = submission.value
+  const outcome = await (await getDb()).transaction().execute((trx) => answerIkm(trx, { code, token, answers, now: new Date() }))
+  if (outcome === 'not_allowed') {
+    return data({ intent: 'ikm' as const, result: submission.reply({ formErrors: [t.citizen.ikmNotAllowed] }), notAllowed: true }, { status: 409 })
+  }
+  return redirect(`/laporan/${code}?t=${encodeURIComponent(token)}&ikm=${outcome === 'saved' ? 'terima-kasih' : 'sudah'}`)
+}
+
 export default function ReportPage() {
   const d = useLoaderData<typeof loader>()
   const { t, locale } = useLocale()
@@ -261,6 +296,12 @@ export default function ReportPage() {
       <p style={{ whiteSpace: 'pre-wrap' }}>{r.description}</p>
       <ReportPhotos photos={d.photos} token={r.privacy === 'confidential' ? d.token : null} />
 
+      {d.ikmOutcome ? (
+        <div className="notice success" role="status" data-testid="ikm-outcome">
+          {d.ikmOutcome === 'sudah' ? t.citizen.ikmAlready : t.citizen.ikmThanks}
+        </div>
+      ) : null}
+      {d.token && d.canAnswerIkm ? <IkmForm token={d.token} /> : null}
       {d.canSupport && !d.token ? <SupportForm whatsapp={d.whatsapp} /> : null}
       {d.token && d.canRate ? <RatingForm token={d.token} canReopen={d.canReopen} /> : null}
       {d.token && d.rating && !d.canRate ? <p className="notice">{fill(t.report.yourRating, { score: d.rating.score })}</p> : null}

@@ -5,6 +5,7 @@ import { action as filingAction } from '~/routes/lapor'
 import { action as reportAction, loader as reportLoader } from '~/routes/laporan.$code'
 import { loader as nearbyLoader } from '~/routes/api.laporan-terdekat'
 import { loader as boundariesLoader } from '~/routes/api.batas-wilayah[.]json'
+import { fileReport } from '~/models/report.server'
 import { useDatabaseForTests } from '~/utils/db.server'
 import { createTestDatabase, type TestDatabase } from '../setup/test-db'
 import { countReports, ORIGIN, unwrap } from '../support/routes'
@@ -210,5 +211,66 @@ describe('/api/batas-wilayah.json', () => {
     // Rounded to 5 decimals (~1 m): smaller than the seeded outlines.
     expect(text.length).toBeLessThan(89_357)
     expect(text).not.toMatch(/\d\.\d{6}/)
+  })
+})
+
+describe('IKM survey through the private link', () => {
+  async function fileWithToken() {
+    const j = await t.db.selectFrom('jurisdictions').select(['id', 'time_zone', 'code_prefix']).where('slug', '=', 'kota-malang').executeTakeFirstOrThrow()
+    const filed = await t.db.transaction().execute((trx) =>
+      fileReport(trx, {
+        jurisdiction: j,
+        categoryId: ids.pju,
+        areaId: ids.arjosari,
+        description: 'Lampu jalan mati di depan balai RW sejak minggu lalu.',
+        address: null,
+        lat: null,
+        lng: null,
+        privacy: 'public',
+        contact: null,
+        idempotencyKey: `ikm-${Math.random()}`,
+        browserId: `ikm-browser-${Math.random()}`,
+        now: new Date(),
+      }),
+    )
+    return { code: filed.code, token: filed.token! }
+  }
+  const all = (score: string) => Object.fromEntries(['u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7', 'u8', 'u9'].map((u) => [u, score]))
+  const answer = (code: string, fields: Record<string, string>) => reportAction(args(post(`/laporan/${code}`, { intent: 'ikm', ...fields }), { code }))
+  const rows = (code: string) =>
+    t.db
+      .selectFrom('ikm_responses as i')
+      .innerJoin('reports as r', 'r.id', 'i.report_id')
+      .select(['i.unit_id', 'r.current_unit_id', 'i.u1', 'i.u9'])
+      .where('r.code', '=', code)
+      .execute()
+
+  it('is offered to the reporter after closure only, saved once for the unit that handled it', async () => {
+    const { code, token } = await fileWithToken()
+    const view = async (tok: string | null) =>
+      unwrap(await reportLoader(args(new Request(`${ORIGIN}/laporan/${code}${tok ? `?t=${tok}` : ''}`), { code }))).data
+    expect((await view(token)).canAnswerIkm).toBe(false)
+    expect(unwrap(await answer(code, { token, ...all('4') })).status).toBe(409)
+    await t.db.updateTable('reports').set({ status: 'closed' }).where('code', '=', code).execute()
+    expect((await view(null)).canAnswerIkm).toBe(false)
+    expect((await view(token)).canAnswerIkm).toBe(true)
+    expect(unwrap(await answer(code, { token: 'not-the-token-at-all', ...all('4') })).status).toBe(409)
+
+    const missing = unwrap(await answer(code, { token, ...all('3'), u5: '' }))
+    expect(missing.status).toBe(400)
+    expect(missing.data.result.error.u5).toBeTruthy()
+    expect(missing.data.result.initialValue).toMatchObject({ u1: '3' })
+    expect(unwrap(await answer(code, { token, ...all('5') })).status).toBe(400)
+    expect(await rows(code)).toEqual([])
+
+    const saved = (await answer(code, { token, ...all('3'), u9: '1' })) as Response
+    expect(saved.headers.get('Location')).toBe(`/laporan/${code}?t=${token}&ikm=terima-kasih`)
+    const again = (await answer(code, { token, ...all('1') })) as Response
+    expect(again.headers.get('Location')).toContain('ikm=sudah')
+    const stored = await rows(code)
+    expect(stored).toHaveLength(1)
+    expect(stored[0]).toMatchObject({ u1: 3, u9: 1 })
+    expect(stored[0]!.unit_id).toBe(stored[0]!.current_unit_id)
+    expect((await view(token)).canAnswerIkm).toBe(false)
   })
 })
