@@ -57,18 +57,28 @@ export async function submitReport({
     return { ok: false, field: 'areaId', reason: location.reason === 'outside' ? 'location_outside' : 'unknown_kelurahan' }
   }
   const { areaId, point } = location
-  // A resend of what this browser already filed (double submit, no-JS Back) goes on to land on that report.
-  const identity = submissionIdentity({ ...rest, areaId, lat: point?.lat ?? null, lng: point?.lng ?? null })
-  if (!confirmNew && !(await findResubmitted(db, rest, identity))) {
-    const nearby = await listNearbyOpenReports(db, { jurisdictionId: rest.jurisdiction.id, categoryId: rest.categoryId, point, areaId: point ? null : areaId })
-    if (nearby.length) return { ok: false, reason: 'nearby', nearby, byArea: point === null }
-  }
 
   const photos: StoredPhoto[] = []
   let fromStash: StoredPhoto[] = []
   const discard = () => deletePhotos(photos.map((p) => p.storageKey))
   try {
     for (const file of files) photos.push(await storePhoto(file))
+    // After the photos (their problems are answered first), before anything is written.
+    // A resend of what this browser already filed (double submit, no-JS Back) goes on to land on that report.
+    const identity = submissionIdentity({ ...rest, areaId, lat: point?.lat ?? null, lng: point?.lng ?? null })
+    if (!confirmNew && !(await findResubmitted(db, rest, identity))) {
+      const nearby = await listNearbyOpenReports(db, {
+        jurisdictionId: rest.jurisdiction.id,
+        categoryId: rest.categoryId,
+        point,
+        areaId: point ? null : areaId,
+      })
+      if (nearby.length) {
+        // The form comes back with the photos kept through the stash (the route), not these copies.
+        await discard()
+        return { ok: false, reason: 'nearby', nearby, byArea: point === null }
+      }
+    }
     const filed = await db.transaction().execute(async (trx) => {
       // Taken out of the stash in the same transaction that attaches them.
       fromStash = stashed?.owner ? await takeStashedPhotos(trx, stashed.owner, stashed.keys, rest.now) : []
