@@ -106,6 +106,16 @@ describe('nearby open reports', () => {
     expect((await nearby(`kategori=${ids.pju}&kelurahan=${ids.arjosari}`)).body.reports).toEqual([])
   })
 
+  it('answers a photo problem before the nearby step: the citizen is told, not silently shown the list', async () => {
+    const body = new FormData()
+    for (const [k, v] of Object.entries(report(at(ALUN_ALUN)))) body.append(k, v)
+    body.append('photos', new File([Buffer.from('not an image at all')], 'foto.jpg', { type: 'image/jpeg' }))
+    const answer = unwrap(await filingAction(args(new Request(`${ORIGIN}/lapor`, { method: 'POST', body, headers: { Origin: ORIGIN } }))))
+    expect(answer.status).toBe(400)
+    expect(answer.data.result.error.photos).toEqual([expect.any(String)])
+    expect(answer.data.nearby).toBeUndefined()
+  })
+
   it('answers 400 to a bad query, never 5xx', async () => {
     for (const q of ['', 'kategori=x&lat=1&lng=2', `kategori=${ids.pju}`, `kategori=${ids.pju}&lat=48.8&lng=2.3`, 'kategori=99999999999']) {
       expect((await nearby(q)).status).toBe(400)
