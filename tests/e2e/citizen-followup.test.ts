@@ -6,9 +6,12 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { SEED_CATEGORIES } from '#db/seed-data/categories'
 import { fill } from '~/i18n'
 import { id as t } from '~/i18n/id'
+import { DEMO_PASSWORD } from '#db/seed-data/demo-staff'
 import {
   browserAvailable,
   checkA11y,
+  loginOverHttp,
+  staffActionOverHttp,
   formatViolations,
   launchBrowser,
   saveArtifacts,
@@ -70,6 +73,7 @@ const selectedKelurahan = (page: Page) => page.locator('select[name=areaId] opti
 
 describe.skipIf(!browserAvailable())('citizen: map pin, nearby reports, "saya juga"', () => {
   let firstCode = ''
+  let privateLink = ''
 
   beforeAll(async () => {
     ;[server, browser] = await Promise.all([startServer(), launchBrowser({ javaScriptEnabled: true })])
@@ -102,6 +106,7 @@ describe.skipIf(!browserAvailable())('citizen: map pin, nearby reports, "saya ju
     await submit(page)
     await page.waitForURL(CODE_IN_URL)
     firstCode = CODE_IN_URL.exec(page.url())![1]!
+    privateLink = (await page.getByTestId('private-link').getAttribute('href')) ?? ''
     await page.locator('[data-testid=point-map].leaflet-container').waitFor()
     expect(await page.getByRole('link', { name: t.citizen.openInMapApp }).getAttribute('href')).toContain('mlat=-7.983')
   })
@@ -151,5 +156,34 @@ describe.skipIf(!browserAvailable())('citizen: map pin, nearby reports, "saya ju
     await page.getByRole('button', { name: t.citizen.supportButton, exact: true }).click()
     await page.waitForURL(new RegExp(`didukung=sudah`))
     expect(await page.getByTestId('supporter-count').textContent()).toBe(fill(t.citizen.supportersCount, { n: 2 }))
+  })
+
+  it('after closure the reporter answers the IKM survey once, without JavaScript; the page passes axe', async () => {
+    const { cookie } = await loginOverHttp(server.baseUrl, 'pju@malang.demo', DEMO_PASSWORD)
+    for (const [intent, fields] of [
+      ['verify', {}],
+      ['start', {}],
+      ['resolve', { body: 'Lampu sudah diganti.' }],
+    ] as const) {
+      expect((await staffActionOverHttp(server.baseUrl, cookie, firstCode, intent, fields)).status).toBe(302)
+    }
+    const page = await newPage({ javaScriptEnabled: false })
+    await page.goto(privateLink)
+    await page.locator('#score-5').check()
+    await page.locator('#fixed-yes').check()
+    await page.getByRole('button', { name: t.report.rateSubmit, exact: true }).click()
+    const survey = page.getByTestId('ikm')
+    await survey.getByRole('heading', { name: t.citizen.ikmHeading }).waitFor()
+    expect(await survey.locator('fieldset').count()).toBe(9)
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(360)
+    const withJs = await newPage()
+    await withJs.goto(page.url())
+    await withJs.getByTestId('ikm').waitFor()
+    const violations = await checkA11y(withJs)
+    expect(violations, formatViolations(violations)).toEqual([])
+    for (const u of ['u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7', 'u8', 'u9']) await page.locator(`#ikm-${u}-${u === 'u4' ? 4 : 3}`).check()
+    await survey.getByRole('button', { name: t.citizen.ikmSubmit }).click()
+    await page.getByTestId('ikm-outcome').filter({ hasText: t.citizen.ikmThanks }).waitFor()
+    expect(await page.getByTestId('ikm').count()).toBe(0)
   })
 })
