@@ -137,3 +137,15 @@ export async function findKelurahanAt(db: Db, jurisdictionId: number, point: Poi
   )
   return found ? { id: found.id, name: found.name } : null
 }
+
+/** Every kelurahan's outline and centre, for the map (simplified by the caller). */
+export function listKelurahanBoundaries(db: Db, jurisdictionId: number) {
+  return db
+    .selectFrom('areas as k')
+    .innerJoin('areas as kec', 'kec.id', 'k.parent_id')
+    .select(['k.id', 'k.name', 'kec.name as kecamatan_name', 'k.polygon', 'k.centroid_lat', 'k.centroid_lng'])
+    .where('k.jurisdiction_id', '=', jurisdictionId)
+    .where('k.level', '=', 'kelurahan')
+    .orderBy('k.id')
+    .execute()
+}

@@ -9,7 +9,7 @@ import { type EventVisibility, type RatingFixed } from '~/domain/vocabulary'
 import { publicPoint } from '~/domain/public-location'
 import { canRateResolution, currentResolutionNumber, isConfirmationWindowOpen } from '~/domain/resolution'
 import { effectivePrivacy, routeReport } from '~/domain/routing'
-import { canonicalSubmission, RESUBMIT_WINDOW_MS } from '~/domain/submission'
+import { canonicalSubmission, RESUBMIT_WINDOW_MS, type SubmissionContent } from '~/domain/submission'
 import { computeDueAt } from '~/domain/sla'
 import { generateTrackingCode } from '~/domain/tracking-code'
 import { reporterTemplateFor } from '~/domain/notifications'
@@ -78,7 +78,7 @@ export interface FiledReport {
  * How a filing is recognised again. The key alone proves nothing (it sits in the form's
  * HTML and can be copied): it counts only together with the browser and the content.
  */
-function submissionIdentity(input: NewReportInput) {
+export function submissionIdentity(input: Pick<NewReportInput, 'browserId' | 'idempotencyKey'> & SubmissionContent) {
   const resubmission = sha256(`${input.browserId}\n${canonicalSubmission(input)}`)
   return { resubmission, key: sha256(`${input.idempotencyKey}\n${resubmission}`) }
 }
@@ -204,24 +204,7 @@ export async function fileReport(trx: Transaction<DB>, input: NewReportInput): P
  * browser only shows the last response; it goes to the same browser only.
  */
 async function replayedReport(trx: Transaction<DB>, input: NewReportInput, identity: { key: string; resubmission: string }): Promise<FiledReport | null> {
-  const byKey = await trx
-    .selectFrom('reports')
-    .select(['id', 'code', 'created_at'])
-    .where('jurisdiction_id', '=', input.jurisdiction.id)
-    .where('idempotency_key', '=', identity.key)
-    .executeTakeFirst()
-  const existing =
-    byKey ??
-    (await trx
-      .selectFrom('reports')
-      .select(['id', 'code', 'created_at'])
-      .where('jurisdiction_id', '=', input.jurisdiction.id)
-      .where('resubmission_hash', '=', identity.resubmission)
-      .where('created_at', '>', new Date(input.now.getTime() - RESUBMIT_WINDOW_MS))
-      .where('created_at', '<=', input.now)
-      .orderBy('created_at', 'desc')
-      .limit(1)
-      .executeTakeFirst())
+  const existing = await findResubmitted(trx, input, identity)
   if (!existing) return null
   if (input.now.getTime() - existing.created_at.getTime() > RESUBMIT_WINDOW_MS) return { code: existing.code, token: null, replayed: true }
   const token = randomToken(16)
@@ -231,6 +214,34 @@ async function replayedReport(trx: Transaction<DB>, input: NewReportInput, ident
     .where('id', '=', existing.id)
     .execute()
   return { code: existing.code, token, replayed: true }
+}
+
+/** The report this browser already filed with this content (see replayedReport), read only. */
+export async function findResubmitted(
+  db: Db,
+  input: Pick<NewReportInput, 'jurisdiction' | 'now'>,
+  identity: { key: string; resubmission: string },
+): Promise<{ id: number; code: string; created_at: Date } | null> {
+  const byKey = await db
+    .selectFrom('reports')
+    .select(['id', 'code', 'created_at'])
+    .where('jurisdiction_id', '=', input.jurisdiction.id)
+    .where('idempotency_key', '=', identity.key)
+    .executeTakeFirst()
+  return (
+    byKey ??
+    (await db
+      .selectFrom('reports')
+      .select(['id', 'code', 'created_at'])
+      .where('jurisdiction_id', '=', input.jurisdiction.id)
+      .where('resubmission_hash', '=', identity.resubmission)
+      .where('created_at', '>', new Date(input.now.getTime() - RESUBMIT_WINDOW_MS))
+      .where('created_at', '<=', input.now)
+      .orderBy('created_at', 'desc')
+      .limit(1)
+      .executeTakeFirst()) ??
+    null
+  )
 }
 
 const reportDetailColumns = [
@@ -282,7 +293,7 @@ export function reportDetailQuery(db: Db) {
  * (see domain/public-location: the rounding happens here so no page or .data leaks it).
  */
 export async function getPublicReport(db: Db, code: string, token: string | null) {
-  const row = await reportDetailQuery(db).select('r.reporter_token_hash').where('r.code', '=', code).executeTakeFirst()
+  const row = await reportDetailQuery(db).select(['r.reporter_token_hash', 'r.supporter_count']).where('r.code', '=', code).executeTakeFirst()
   if (!row) return null
   const isReporter = token !== null && row.reporter_token_hash !== null && sha256(token) === row.reporter_token_hash
   if (row.privacy === 'confidential' && !isReporter) return null

@@ -7,6 +7,9 @@ import { z } from 'zod'
 import { ErrorList, SelectField, TextareaField, TextField } from '~/components/field'
 import { GeneralErrorBoundary } from '~/components/general-error-boundary'
 import { LocateButton } from '~/components/locate-button'
+import { MapPicker } from '~/components/map-picker'
+import { LiveNearby, NearbyStep } from '~/components/nearby-step'
+import type { NearbyItem } from '~/components/nearby-reports'
 import { isInIndonesia } from '~/domain/geo'
 import { LOCATION_CHOICES } from '~/domain/report-location'
 import { effectivePrivacy } from '~/domain/routing'
@@ -21,6 +24,7 @@ import { getDb } from '~/utils/db.server'
 import { DATABASE_UNAVAILABLE, lastKnownWhileDatabaseUnavailable, replyDatabaseUnavailable, unlessDatabaseUnavailable } from '~/utils/database-outage.server'
 import { getPublicJurisdiction } from '~/utils/jurisdiction.server'
 import { useLocale } from '~/utils/locale'
+import { mapTilesForPage } from '~/utils/map-tiles.server'
 import { getLocale } from '~/utils/locale.server'
 import { parseForm } from '~/utils/parse-form'
 import { isAcceptedPhotoType, KEEP_PHOTO_FIELD, MAX_PHOTO_BYTES, MAX_PHOTOS, TOO_LARGE } from '~/utils/photo-rules'
@@ -65,6 +69,8 @@ function schema(t: Dictionary, checkPhone: (value: string) => PhoneCheck) {
         }),
       privacy: z.enum(PRIVACY, { error: t.validation.privacy }),
       idempotencyKey: z.string().min(8).max(100).optional(),
+      // "Tetap kirim laporan baru": the citizen saw the nearby reports and files anyway.
+      confirmNew: z.enum(['1']).optional(),
       photos: z
         .array(z.union([z.instanceof(File), z.string()]))
         .max(MAX_PHOTOS, t.validation.tooManyPhotos)
@@ -113,6 +119,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
       preselectedCategoryId: categories.find((c) => c.code === preselected)?.id ?? null,
       // The WhatsApp channel is offered only when it is configured.
       whatsapp: isWhatsAppEnabled(),
+      // The map (loaded only when opened) draws on these tiles.
+      mapTiles: mapTilesForPage(),
+      jurisdictionName: jurisdiction.name,
     },
     browser.setCookie ? { headers: { 'Set-Cookie': browser.setCookie } } : undefined,
   )
@@ -174,9 +183,23 @@ export async function action({ request, context }: ActionFunctionArgs) {
     now,
     files: (v.photos ?? []).filter((p): p is File => typeof p !== 'string'),
     stashed: { owner, keys: keep },
+    confirmNew: v.confirmNew === '1',
   }).catch(unlessDatabaseUnavailable)
   // Database away: the form comes back filled, with "coba lagi" (503), never a blank 500.
   if (outcome === DATABASE_UNAVAILABLE) return replyDatabaseUnavailable(request, submission, { locationConflict: null, pointDropped: false, stashedPhotos: [] })
+  // "Mungkin sudah dilaporkan": not an error. The form comes back filled (photos kept) with the list.
+  if (!outcome.ok && outcome.reason === 'nearby') {
+    const { photos, setCookie } = await keepRefusedPhotos(request, files, keep, now)
+    const body = {
+      result: submission.reply(),
+      locationConflict: null,
+      pointDropped: false,
+      stashedPhotos: photos,
+      nearby: outcome.nearby,
+      byArea: outcome.byArea,
+    }
+    return data(body, { headers: setCookie ? { 'Set-Cookie': setCookie } : undefined })
+  }
   if (!outcome.ok) {
     const messages = {
       location_mismatch: t.validation.locationMismatch,
@@ -202,7 +225,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function ReportForm() {
-  const { categories, kelurahan, idempotencyKey, preselectedCategoryId, whatsapp } = useLoaderData<typeof loader>()
+  const { categories, kelurahan, idempotencyKey, preselectedCategoryId, whatsapp, mapTiles, jurisdictionName } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const { t, locale } = useLocale()
@@ -228,6 +251,9 @@ export default function ReportForm() {
     }
   }, [actionData, fields.photos.id])
   const conflict = actionData?.locationConflict ?? null
+  // The action's "Mungkin sudah dilaporkan" answer (its other answers have no list).
+  const nearbyStep = actionData && 'nearby' in actionData ? (actionData as unknown as { nearby: NearbyItem[]; byArea: boolean }) : null
+  const selectedKelurahanId = Number(fields.areaId.value ?? fields.areaId.initialValue) || null
   const kelurahanName = (id: number) => kelurahan.find((k) => k.id === id)?.name ?? '?'
   const selectedCategory = categories.find((c) => String(c.id) === String(fields.categoryId.value ?? fields.categoryId.initialValue))
   // Misconduct categories force "confidential" (domain/routing): the form shows that choice.
@@ -252,6 +278,7 @@ export default function ReportForm() {
           {form.errors?.length ? <ErrorList errors={form.errors} /> : t.reportForm.errorSummary}
         </div>
       ) : null}
+      {nearbyStep ? <NearbyStep reports={nearbyStep.nearby} byArea={nearbyStep.byArea} formId={form.id} /> : null}
       <Form method="post" encType="multipart/form-data" {...getFormProps(form)} noValidate>
         <input {...getInputProps(fields.idempotencyKey, { type: 'hidden' })} />
         {/* Honeypot: off-screen, hidden from assistive technology and out of the tab order. */}
@@ -292,6 +319,16 @@ export default function ReportForm() {
             if (kelurahanId !== null) form.update({ name: fields.areaId.name, value: String(kelurahanId) })
           }}
         />
+        <MapPicker
+          tiles={mapTiles}
+          jurisdictionName={jurisdictionName}
+          point={point}
+          selectedKelurahanId={selectedKelurahanId}
+          onPick={(picked, kelurahanId) => {
+            setPoint(picked)
+            if (kelurahanId !== null) form.update({ name: fields.areaId.name, value: String(kelurahanId) })
+          }}
+        />
         <SelectField {...getSelectProps(fields.areaId)} id={fields.areaId.id} label={t.reportForm.kelurahan} errors={fields.areaId.errors}>
           <option value="">{t.reportForm.kelurahanPlaceholder}</option>
           {kecamatan.map((kec) => (
@@ -329,6 +366,7 @@ export default function ReportForm() {
           errors={fields.address.errors}
           autoComplete="street-address"
         />
+        <LiveNearby categoryId={selectedCategory?.id ?? null} point={point} kelurahanId={selectedKelurahanId} />
 
         <TextField
           id={fields.photos.id}

@@ -5,16 +5,28 @@ import { z } from 'zod'
 import { ErrorList, TextareaField } from '~/components/field'
 import { GeneralErrorBoundary } from '~/components/general-error-boundary'
 import { ReportFacts } from '~/components/report-facts'
+import { PointMap } from '~/components/point-map'
 import { ReportPhotos } from '~/components/report-photos'
 import { Timeline } from '~/components/timeline'
 import { isConfirmationWindowOpen } from '~/domain/resolution'
 import { isOverdue } from '~/domain/sla'
-import { RATING_FIXED } from '~/domain/vocabulary'
+import { OPEN_STATUSES, RATING_FIXED, type NotificationLocale } from '~/domain/vocabulary'
 import { fill, getDictionary, type Dictionary } from '~/i18n'
 import { getSlaCalendar } from '~/models/reference.server'
 import { getPublicReport, getPublicTimeline, listReportPhotos, rateReport } from '~/models/report.server'
 import { getDb } from '~/utils/db.server'
 import { getEnv } from '~/utils/env.server'
+import { assertSameOrigin } from '~/utils/auth.server'
+import { browserIdentity } from '~/utils/browser-id.server'
+import { getPublicJurisdiction } from '~/utils/jurisdiction.server'
+import { checkPhone } from '~/utils/phone.server'
+import { isWhatsAppEnabled } from '~/notify/config.server'
+import { supportReport, supporterKeyFor } from '~/models/support.server'
+import { SupportForm } from '~/components/support-form'
+import { IkmForm } from '~/components/ikm-form'
+import { canAnswerIkm, IKM_UNSUR, type IkmAnswers } from '~/domain/ikm'
+import { answerIkm, hasIkmResponse } from '~/models/ikm.server'
+import { mapTilesForPage } from '~/utils/map-tiles.server'
 import { formatDateTime } from '~/utils/format'
 import { useLocale } from '~/utils/locale'
 import { getLocale } from '~/utils/locale.server'
@@ -68,14 +80,30 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     replayed: flash?.replayed ?? false,
     ratedOutcome: url.searchParams.get('dinilai'),
     now: new Date(),
+    mapTiles: mapTilesForPage(),
+    supported: url.searchParams.get('didukung'),
+    canSupport: found.report.privacy !== 'confidential' && (OPEN_STATUSES as readonly string[]).includes(found.report.status),
+    whatsapp: isWhatsAppEnabled(),
+    // The IKM survey: the reporter, after closure, once.
+    canAnswerIkm: found.isReporter && canAnswerIkm(found.report, await hasIkmResponse(db, found.report.id)),
+    ikmOutcome: url.searchParams.get('ikm'),
   }
-  return clear ? data(payload, { headers: { 'Set-Cookie': clear } }) : payload
+  // "Saya juga" needs this browser's id cookie (SameSite=Lax: it is also what keeps other sites from posting support).
+  const browser = payload.canSupport ? await browserIdentity(request) : null
+  const headers = new Headers()
+  if (clear) headers.append('Set-Cookie', clear)
+  if (browser?.setCookie) headers.append('Set-Cookie', browser.setCookie)
+  return [...headers].length ? data(payload, { headers }) : payload
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const t = getDictionary(await getLocale(request))
+  const locale = await getLocale(request)
+  const t = getDictionary(locale)
   const code = params.code ?? ''
-  const submission = parseForm(await readRequestForm(request), ratingSchema(t), t)
+  const formData = await readRequestForm(request)
+  if (formData.get('intent') === 'support') return supportAction({ request, context, code, formData, t, locale })
+  if (formData.get('intent') === 'ikm') return ikmAction({ context, code, formData, t })
+  const submission = parseForm(formData, ratingSchema(t), t)
   const limited = await consumeLimit('privateLink', context)
   if (limited) {
     const message = fill(t.limits.tooMany, { wait: waitText(t, limited.retryAfterSeconds) })
@@ -92,6 +120,109 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (outcome === 'window_passed') return data({ result: submission.reply({ formErrors: [t.clocks.rateWindowPassed] }), notAllowed: false }, { status: 409 })
   if (outcome === 'not_allowed') return data({ result: submission.reply({ formErrors: [t.report.rateNotAllowed] }), notAllowed: true }, { status: 409 })
   return redirect(`/laporan/${code}?t=${encodeURIComponent(v.token)}&dinilai=${outcome}`)
+}
+
+function supportSchema(t: Dictionary) {
+  return z.object({
+    intent: z.literal('support'),
+    email: z.email({ error: t.validation.email }).max(254, t.validation.email).optional(),
+    // The field is offered only where WhatsApp is configured (and ignored otherwise).
+    phone: z
+      .string()
+      .optional()
+      .transform((value, ctx) => {
+        if (value === undefined) return undefined
+        const phone = checkPhone(value)
+        if (!phone.ok) ctx.addIssue({ code: 'custom', message: t.validation.phone })
+        return phone.ok ? phone.e164 : undefined
+      }),
+  })
+}
+
+/** "Saya juga mengalami ini": counts this browser once as a supporter; files nothing (ADR 022). */
+async function supportAction({
+  request,
+  context,
+  code,
+  formData,
+  t,
+  locale,
+}: {
+  request: Request
+  context: ActionFunctionArgs['context']
+  code: string
+  formData: FormData
+  t: Dictionary
+  locale: NotificationLocale
+}) {
+  // This page sends Referrer-Policy: no-referrer, so browsers post its forms with `Origin: null`.
+  // A real foreign Origin is refused; beyond that the SameSite=Lax browser cookie is the
+  // CSRF guard: a post from another site never carries it, and without it nothing counts.
+  const origin = request.headers.get('Origin')
+  if (origin && origin !== 'null') assertSameOrigin(request)
+  const whatsapp = isWhatsAppEnabled()
+  const submission = parseForm(formData, supportSchema(t), t)
+  // Counted with filings: supporting is the public's other way to say "this is a problem".
+  const limited = await consumeLimit('filing', context)
+  if (limited) {
+    const message = fill(t.limits.tooMany, { wait: waitText(t, limited.retryAfterSeconds) })
+    return data(
+      { intent: 'support' as const, result: submission.reply({ formErrors: [message] }), notAllowed: false },
+      { status: 429, headers: retryAfterHeaders(limited) },
+    )
+  }
+  if (submission.status !== 'success') return data({ intent: 'support' as const, result: submission.reply(), notAllowed: false }, { status: 400 })
+  const v = submission.value
+  const browser = await browserIdentity(request)
+  if (browser.setCookie) {
+    const result = submission.reply({ formErrors: [t.citizen.supportRetry] })
+    return data({ intent: 'support' as const, result, notAllowed: false }, { status: 400, headers: { 'Set-Cookie': browser.setCookie } })
+  }
+  const subscribe = [
+    ...(v.email ? [{ channel: 'email' as const, recipient: v.email, locale }] : []),
+    ...(v.phone && whatsapp ? [{ channel: 'whatsapp' as const, recipient: v.phone, locale }] : []),
+  ]
+  const jurisdiction = await getPublicJurisdiction(request)
+  const outcome = await (
+    await getDb()
+  )
+    .transaction()
+    .execute((trx) =>
+      supportReport(trx, { code, jurisdictionId: jurisdiction.id, supporterKey: supporterKeyFor(browser.id), origin: 'web', subscribe, now: new Date() }),
+    )
+  if (outcome === 'not_allowed') {
+    return data({ intent: 'support' as const, result: submission.reply({ formErrors: [t.citizen.supportNotAllowed] }), notAllowed: true }, { status: 409 })
+  }
+  const done = outcome === 'already' ? 'sudah' : subscribe.length ? 'berlangganan' : 'ya'
+  return redirect(`/laporan/${code}?didukung=${done}`)
+}
+
+function ikmSchema(t: Dictionary) {
+  const score = z.number({ error: t.citizen.ikmRequired }).int(t.citizen.ikmRequired).min(1, t.citizen.ikmRequired).max(4, t.citizen.ikmRequired)
+  return z.object({ intent: z.literal('ikm'), token: z.string().min(10), ...Object.fromEntries(IKM_UNSUR.map((u) => [u, score])) } as {
+    intent: z.ZodLiteral<'ikm'>
+    token: z.ZodString
+  } & Record<keyof IkmAnswers, typeof score>)
+}
+
+/** The IKM survey's answers (ADR 022): once per report, by the reporter, after closure. */
+async function ikmAction({ context, code, formData, t }: { context: ActionFunctionArgs['context']; code: string; formData: FormData; t: Dictionary }) {
+  const submission = parseForm(formData, ikmSchema(t), t)
+  const limited = await consumeLimit('privateLink', context)
+  if (limited) {
+    const message = fill(t.limits.tooMany, { wait: waitText(t, limited.retryAfterSeconds) })
+    return data(
+      { intent: 'ikm' as const, result: submission.reply({ formErrors: [message] }), notAllowed: false },
+      { status: 429, headers: retryAfterHeaders(limited) },
+    )
+  }
+  if (submission.status !== 'success') return data({ intent: 'ikm' as const, result: submission.reply(), notAllowed: false }, { status: 400 })
+  const { intent: _intent, token, ...answers } = submission.value
+  const outcome = await (await getDb()).transaction().execute((trx) => answerIkm(trx, { code, token, answers, now: new Date() }))
+  if (outcome === 'not_allowed') {
+    return data({ intent: 'ikm' as const, result: submission.reply({ formErrors: [t.citizen.ikmNotAllowed] }), notAllowed: true }, { status: 409 })
+  }
+  return redirect(`/laporan/${code}?t=${encodeURIComponent(token)}&ikm=${outcome === 'saved' ? 'terima-kasih' : 'sudah'}`)
 }
 
 export default function ReportPage() {
@@ -126,6 +257,11 @@ export default function ReportPage() {
         </div>
       ) : null}
 
+      {d.supported ? (
+        <div className="notice success" role="status" data-testid="supported">
+          {d.supported === 'sudah' ? t.citizen.supportAlready : d.supported === 'berlangganan' ? t.citizen.supportDoneSubscribed : t.citizen.supportDone}
+        </div>
+      ) : null}
       <h1>{fill(t.report.heading, { code: r.code })}</h1>
       {r.privacy === 'confidential' ? <p className="notice warning">{t.report.confidentialBadge}</p> : null}
       <ReportFacts report={r}>
@@ -141,6 +277,12 @@ export default function ReportPage() {
         <dd>
           {formatDateTime(r.resolution_due_at, locale, tz)} {overdue ? <span className="overdue">({t.report.overdue})</span> : null}
         </dd>
+        {r.supporter_count > 0 ? (
+          <>
+            <dt>{t.citizen.supporters}</dt>
+            <dd data-testid="supporter-count">{fill(t.citizen.supportersCount, { n: r.supporter_count })}</dd>
+          </>
+        ) : null}
         {r.resolved_at ? (
           <>
             <dt>{t.report.resolvedAt}</dt>
@@ -148,10 +290,19 @@ export default function ReportPage() {
           </>
         ) : null}
       </ReportFacts>
+      {/* getPublicReport already rounded the point (and gives none for anonymous reports). */}
+      {r.lat !== null && r.lng !== null ? <PointMap tiles={d.mapTiles} point={{ lat: r.lat, lng: r.lng }} rounded /> : null}
       <h2>{t.report.description}</h2>
       <p style={{ whiteSpace: 'pre-wrap' }}>{r.description}</p>
       <ReportPhotos photos={d.photos} token={r.privacy === 'confidential' ? d.token : null} />
 
+      {d.ikmOutcome ? (
+        <div className="notice success" role="status" data-testid="ikm-outcome">
+          {d.ikmOutcome === 'sudah' ? t.citizen.ikmAlready : t.citizen.ikmThanks}
+        </div>
+      ) : null}
+      {d.token && d.canAnswerIkm ? <IkmForm token={d.token} /> : null}
+      {d.canSupport && !d.token ? <SupportForm whatsapp={d.whatsapp} /> : null}
       {d.token && d.canRate ? <RatingForm token={d.token} canReopen={d.canReopen} /> : null}
       {d.token && d.rating && !d.canRate ? <p className="notice">{fill(t.report.yourRating, { score: d.rating.score })}</p> : null}
 
@@ -162,7 +313,8 @@ export default function ReportPage() {
 }
 
 function RatingForm({ token, canReopen }: { token: string; canReopen: boolean }) {
-  const actionData = useActionData<typeof action>()
+  const answer = useActionData<typeof action>()
+  const actionData = answer && !('intent' in answer) ? answer : undefined
   const { t } = useLocale()
   const [form, fields] = useForm({
     lastResult: actionData?.result,

@@ -6,6 +6,7 @@ import { ErrorList, SelectField, TextareaField } from '~/components/field'
 import { EscalationBadge } from '~/components/escalation-badge'
 import { GeneralErrorBoundary } from '~/components/general-error-boundary'
 import { ReportFacts } from '~/components/report-facts'
+import { PointMap } from '~/components/point-map'
 import { ReportPhotos } from '~/components/report-photos'
 import { Timeline } from '~/components/timeline'
 import { reporterVisibleToHolder } from '~/domain/custody'
@@ -18,6 +19,7 @@ import { assertSameOrigin, requireStaff } from '~/utils/auth.server'
 import { getDb } from '~/utils/db.server'
 import { formatDateTime } from '~/utils/format'
 import { useLocale } from '~/utils/locale'
+import { mapTilesForPage } from '~/utils/map-tiles.server'
 import { getLocale } from '~/utils/locale.server'
 import { parseForm } from '~/utils/parse-form'
 import { readRequestForm } from '~/utils/request-form.server'
@@ -65,7 +67,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = actorKindFor(user.role)
   const actions = scope.readOnly ? [] : allowedActions(found.report.status, actor)
   const notes = scope.readOnly ? [] : NOTE_KINDS.filter((kind) => canAddNote(found.report.status, kind, actor))
-  return { ...found, readOnly: scope.readOnly, timeline, photos, actions, notes, transferUnits, escalation: levels.get(found.report.id) ?? 0 }
+  const map = { mapTiles: mapTilesForPage() }
+  return { ...found, ...map, readOnly: scope.readOnly, timeline, photos, actions, notes, transferUnits, escalation: levels.get(found.report.id) ?? 0 }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -133,6 +136,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defau
 
 export default function StaffReport() {
   const { report: r, custody, contact, rating, timeline, photos, actions, notes, transferUnits, escalation, readOnly } = useLoaderData<typeof loader>()
+  const { mapTiles } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
   const { t, locale } = useLocale()
@@ -196,6 +200,7 @@ export default function StaffReport() {
           </>
         ) : null}
       </ReportFacts>
+      {r.lat !== null && r.lng !== null ? <PointMap tiles={mapTiles} point={{ lat: r.lat, lng: r.lng }} rounded={false} link={false} /> : null}
       <h2>{t.report.description}</h2>
       <p style={{ whiteSpace: 'pre-wrap' }}>{r.description}</p>
       <ReportPhotos photos={photos} />

@@ -7,7 +7,8 @@ import type { Point } from '~/domain/geo'
 import { decideLocation, type LocationChoice } from '~/domain/report-location'
 import { takeStashedPhotos } from '~/models/photo-stash.server'
 import { findKelurahanAt } from '~/models/reference.server'
-import { fileReport, ReportInputError, type FiledReport, type NewReportInput } from '~/models/report.server'
+import { fileReport, findResubmitted, ReportInputError, submissionIdentity, type FiledReport, type NewReportInput } from '~/models/report.server'
+import { listNearbyOpenReports, type NearbyReport } from '~/models/support.server'
 import { getDb } from '~/utils/db.server'
 import { deletePhotos, PhotoError, storePhoto, type StoredPhoto } from '~/utils/photos.server'
 
@@ -19,11 +20,15 @@ export type FilingRequest = Omit<NewReportInput, 'areaId' | 'lat' | 'lng' | 'pho
   files: File[]
   /** Photos kept from a refused submit of the same browser (see services/photo-stash). */
   stashed?: { owner: string | null; keys: string[] }
+  /** Set once the citizen saw the nearby reports ("Tetap kirim laporan baru"): file without asking again. */
+  confirmNew?: boolean
 }
 
 export type FilingOutcome =
   | { ok: true; filed: FiledReport }
   | { ok: false; field: 'areaId'; reason: 'location_mismatch'; chosenAreaId: number; locatedAreaId: number }
+  /** Open public reports of the same category nearby: the citizen may support one instead (ADR 022). */
+  | { ok: false; reason: 'nearby'; nearby: NearbyReport[]; byArea: boolean }
   | {
       ok: false
       field: 'areaId' | 'categoryId' | 'photos'
@@ -38,6 +43,7 @@ export async function submitReport({
   areaId: chosenAreaId,
   locationChoice,
   stashed,
+  confirmNew,
   ...rest
 }: FilingRequest): Promise<FilingOutcome> {
   const db = await getDb()
@@ -57,6 +63,22 @@ export async function submitReport({
   const discard = () => deletePhotos(photos.map((p) => p.storageKey))
   try {
     for (const file of files) photos.push(await storePhoto(file))
+    // After the photos (their problems are answered first), before anything is written.
+    // A resend of what this browser already filed (double submit, no-JS Back) goes on to land on that report.
+    const identity = submissionIdentity({ ...rest, areaId, lat: point?.lat ?? null, lng: point?.lng ?? null })
+    if (!confirmNew && !(await findResubmitted(db, rest, identity))) {
+      const nearby = await listNearbyOpenReports(db, {
+        jurisdictionId: rest.jurisdiction.id,
+        categoryId: rest.categoryId,
+        point,
+        areaId: point ? null : areaId,
+      })
+      if (nearby.length) {
+        // The form comes back with the photos kept through the stash (the route), not these copies.
+        await discard()
+        return { ok: false, reason: 'nearby', nearby, byArea: point === null }
+      }
+    }
     const filed = await db.transaction().execute(async (trx) => {
       // Taken out of the stash in the same transaction that attaches them.
       fromStash = stashed?.owner ? await takeStashedPhotos(trx, stashed.owner, stashed.keys, rest.now) : []

@@ -50,6 +50,8 @@ const schema = z.object({
   TRUST_PROXY: z.string().trim().optional(),
   // The map tile server a later map view loads images from; its origin joins the CSP's img-src.
   MAP_TILE_URL: z.url().optional(),
+  // Shown on every map (tile providers require it); defaults to OpenStreetMap's when MAP_TILE_URL is unset.
+  MAP_TILE_ATTRIBUTION: z.string().trim().max(300).optional(),
   // Background jobs (ADR 011): the web process runs the workers unless this is "false"
   // (then `npm run worker` must run beside it; PostgreSQL only).
   JOBS_IN_PROCESS: z

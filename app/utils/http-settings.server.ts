@@ -1,6 +1,7 @@
 // What the Express layer (app/server/main.ts) needs from the validated configuration:
 // proxy trust, the public origin and the extra image host for the CSP.
 import { getEnv } from './env.server'
+import { mapTiles } from './map-tiles.server'
 
 export interface HttpSettings {
   /** Express's 'trust proxy' value. */
@@ -26,7 +27,7 @@ export function httpSettings(): HttpSettings {
   return {
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     publicOrigin: env.APP_BASE_URL ? new URL(env.APP_BASE_URL).origin : null,
-    mapTileOrigin: env.MAP_TILE_URL ? new URL(env.MAP_TILE_URL.replace(/\{[a-z]\}/gi, 'a')).origin : null,
+    mapTileOrigin: mapTiles().origin,
     metricsToken: env.METRICS_TOKEN ?? null,
   }
 }

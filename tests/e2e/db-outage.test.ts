@@ -80,7 +80,8 @@ describe.skipIf(!enabled)('database outage under load (private PostgreSQL cluste
             method: 'POST',
             redirect: 'manual',
             headers: { Origin: server.baseUrl, 'Content-Type': 'application/x-www-form-urlencoded' },
-            body: new URLSearchParams({ categoryId, areaId, description, privacy: 'public', idempotencyKey: randomUUID() }),
+            // confirmNew: past "Mungkin sudah dilaporkan" (ADR 022); this test files many alike reports.
+            body: new URLSearchParams({ categoryId, areaId, description, privacy: 'public', idempotencyKey: randomUUID(), confirmNew: '1' }),
             signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
           })
           const location = response.headers.get('location') ?? ''

@@ -104,6 +104,9 @@ const NASTY_VALUES = [
   '112.63',
   '0812-3456-7890',
   '+62 812 3456 7890',
+  // Citizen follow-up (issue 8 §1–3).
+  'support',
+  'ikm',
 ]
 
 const FORMS: Record<string, { path: (code: string) => string; fields: string[]; staff?: boolean | 'admin'; files?: boolean }> = {
@@ -177,6 +180,10 @@ const FORMS: Record<string, { path: (code: string) => string; fields: string[]; 
       'jurisdiction_id',
     ],
   },
+  // Citizen follow-up (issue 8 §1–2): the nearby step's confirmation and "saya juga".
+  laporConfirm: { path: () => '/lapor', fields: ['categoryId', 'areaId', 'lat', 'lng', 'description', 'privacy', 'confirmNew'] },
+  support: { path: (c) => `/laporan/${c}`, fields: ['intent', 'email', 'phone'] },
+  ikm: { path: (c) => `/laporan/${c}`, fields: ['intent', 'token', 'u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7', 'u8', 'u9'] },
 }
 
 const GET_ROUTES: { path: (code: string) => string; params: string[]; staff?: 'supervisor' | 'executive' | 'admin' }[] = [
@@ -237,6 +244,10 @@ const GET_ROUTES: { path: (code: string) => string; params: string[]; staff?: 's
   { path: (c) => `/open311/v2/tokens/${c}.xml`, params: ['jurisdiction_id'] },
   { path: () => '/open311/v2/requests.html', params: ['x'] },
   { path: () => '/tidak-ada/sama-sekali', params: ['x'] },
+  // Citizen follow-up (issue 8 §1–2).
+  { path: () => '/api/batas-wilayah.json', params: ['x'] },
+  { path: () => '/api/laporan-terdekat', params: ['kategori', 'lat', 'lng', 'kelurahan'] },
+  { path: (c) => `/laporan/${c}`, params: ['didukung', 'ikm'] },
 ]
 
 const CONTENT_TYPES = [

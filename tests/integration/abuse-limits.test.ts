@@ -62,6 +62,8 @@ const validReport = (extra: Record<string, string> = {}) => ({
   description: 'Lampu jalan mati di depan gang lima sejak kemarin malam.',
   privacy: 'public',
   idempotencyKey: `k-${Math.random().toString(36).slice(2)}`,
+  // Past "Mungkin sudah dilaporkan" (ADR 022): these tests file many alike reports.
+  confirmNew: '1',
   ...extra,
 })
 

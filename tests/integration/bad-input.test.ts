@@ -93,6 +93,8 @@ const validReport = (overrides: Record<string, string> = {}) => ({
   name: 'Budi',
   email: 'budi@example.com',
   idempotencyKey: `k-${Math.random().toString(36).slice(2)}`,
+  // Past "Mungkin sudah dilaporkan" (ADR 022): these tests file many alike reports.
+  confirmNew: '1',
   ...overrides,
 })
 

@@ -87,6 +87,8 @@ const validReport = (): Record<string, string> => ({
   name: 'Budi',
   phone: '0812-3456-7890',
   idempotencyKey: `k-${Math.random().toString(36).slice(2)}`,
+  // Past "Mungkin sudah dilaporkan" (ADR 022): these tests file many alike reports.
+  confirmNew: '1',
 })
 
 async function file(fields: Record<string, string | undefined>) {

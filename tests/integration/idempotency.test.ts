@@ -136,6 +136,8 @@ const validFields = (description: string, key: string) => ({
   privacy: 'confidential',
   name: 'Budi',
   idempotencyKey: key,
+  // Past "Mungkin sudah dilaporkan" (ADR 022): this file files many alike reports.
+  confirmNew: '1',
 })
 function post(fields: Record<string, string>, cookie?: string) {
   return new Request(`${ORIGIN}/lapor`, {

@@ -61,6 +61,8 @@ const report = (overrides: Record<string, string> = {}) => ({
   privacy: 'anonymous',
   email: 'budi@example.com',
   idempotencyKey: `k-${Math.random().toString(36).slice(2)}`,
+  // Past "Mungkin sudah dilaporkan" (ADR 022): these tests file many alike reports.
+  confirmNew: '1',
   ...overrides,
 })
 

@@ -55,6 +55,8 @@ const validReport = () => ({
   email: 'budi@example.com',
   phone: '0812-3456-7890',
   idempotencyKey: `k-${Math.random().toString(36).slice(2)}`,
+  // Past "Mungkin sudah dilaporkan" (ADR 022): these tests file many alike reports.
+  confirmNew: '1',
 })
 
 async function fileValid(overrides: Record<string, string> = {}) {

@@ -72,6 +72,7 @@ const REFUSALS: Record<Exclude<FilingOutcome, { ok: true }>['reason'], keyof Dic
   photo_unreadable: 'badParameter',
   photo_too_many_pixels: 'badParameter',
   photo_busy: 'badParameter',
+  nearby: 'badParameter', // never reached: Open311 files with confirmNew
 }
 
 export async function fileOpen311Request(ctx: Open311Context, format: Open311Format, request: Request, form: FormData, now: Date): Promise<Response> {
@@ -130,6 +131,8 @@ export async function fileOpen311Request(ctx: Open311Context, format: Open311For
     now,
     locale: ctx.locale,
     files: [],
+    // A machine client has no "saya juga" step to show: it files (ADR 022 applies to people).
+    confirmNew: true,
     source: 'open311',
     attributes: Object.keys(attributes.values).length ? attributes.values : null,
   })
