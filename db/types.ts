@@ -131,6 +131,10 @@ export interface UsersTable {
   last_login_at: Timestamp | null
   created_at: TimestampDefault
   notify_mode: Generated<StaffNotifyMode>
+  /** Channels a staff member hears on (migration 0011). */
+  notify_email: Generated<boolean>
+  notify_whatsapp: Generated<boolean>
+  whatsapp_phone: string | null
 }
 
 export interface SessionsTable {
@@ -173,6 +177,8 @@ export interface ReportsTable {
   /** SHA-256 of (browser cookie, content fingerprint); migration 0004. */
   resubmission_hash: string | null
   reporter_token_hash: string | null
+  /** An officer's rejection proposal awaiting a supervisor (migration 0011). */
+  reject_proposal_event_id: number | null
 }
 
 export interface ReportContactsTable {
@@ -211,6 +217,8 @@ export interface ReportEventsTable {
   to_unit_id: number | null
   body: string | null
   visibility: EventVisibility
+  /** The reason kind of a 'reject_proposed' event (migration 0011). */
+  reject_reason: RejectReason | null
 }
 
 export interface RatingsTable {
@@ -367,6 +375,17 @@ export interface ReportSubscriptionsTable {
   unsubscribed_at: Timestamp | null
 }
 
+/** A unit's canned public replies, kept by its supervisors (migration 0011). */
+export interface ResponseTemplatesTable {
+  id: Generated<number>
+  unit_id: number
+  title: string
+  body: string
+  created_by_user_id: number | null
+  created_at: TimestampDefault
+  updated_at: TimestampDefault
+}
+
 export interface DB {
   jurisdictions: JurisdictionsTable
   areas: AreasTable
@@ -392,6 +411,7 @@ export interface DB {
   api_keys: ApiKeysTable
   report_supporters: ReportSupportersTable
   report_subscriptions: ReportSubscriptionsTable
+  response_templates: ResponseTemplatesTable
 }
 
 export type Report = Selectable<ReportsTable>

@@ -158,6 +158,9 @@ export const NOTIFICATION_TEMPLATES = [
   'staff_digest',
   'escalation_supervisor',
   'escalation_executive',
+  // Officer workflow (issue 7, ADR 018).
+  'report_duplicate',
+  'staff_assigned',
 ] as const
 export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number]
 

@@ -25,7 +25,7 @@ export interface RenderedMessage {
   whatsapp: { name: string; language: string; params: string[] }
 }
 
-type Payload = { code?: string; reason?: RejectReason; unitName?: string; body?: string | null; codes?: string[]; level?: string }
+type Payload = { code?: string; reason?: RejectReason; unitName?: string; body?: string | null; codes?: string[]; level?: string; originalCode?: string }
 type Texts = Record<NotificationTemplate, (p: Payload, l: MessageLinks) => { subject: string; lines: string[] }>
 
 const id: Texts = {
@@ -86,6 +86,14 @@ const id: Texts = {
     subject: `Eskalasi pimpinan: laporan ${p.code}`,
     lines: [`Laporan ${p.code} sudah melewati dua kali target waktu layanan.`, `Buka: ${l.staff}`],
   }),
+  report_duplicate: (p, l) => ({
+    subject: `Laporan ${p.code} digabung dengan ${p.originalCode ?? '-'}`,
+    lines: [
+      `Masalah yang Anda laporkan (${p.code}) sudah dilaporkan sebelumnya sebagai ${p.originalCode ?? '-'}. Laporan Anda digabung ke sana dan dihitung sebagai dukungan.`,
+      `Kabar terbaru laporan ${p.originalCode ?? '-'} akan kami kirim kepada Anda juga. Lihat: ${l.report}`,
+    ],
+  }),
+  staff_assigned: (p, l) => ({ subject: `Laporan ${p.code} ditugaskan kepada Anda`, lines: [`Anda ditugaskan menangani laporan ${p.code}.`, `Buka: ${l.staff}`] }),
 }
 
 const en: Texts = {
@@ -146,6 +154,14 @@ const en: Texts = {
     subject: `Executive escalation: report ${p.code}`,
     lines: [`Report ${p.code} has passed twice its service target.`, `Open: ${l.staff}`],
   }),
+  report_duplicate: (p, l) => ({
+    subject: `Report ${p.code} merged into ${p.originalCode ?? '-'}`,
+    lines: [
+      `The problem you reported (${p.code}) had already been reported as ${p.originalCode ?? '-'}. Your report was merged into it and counts as support.`,
+      `We will send you the news on report ${p.originalCode ?? '-'} too. See: ${l.report}`,
+    ],
+  }),
+  staff_assigned: (p, l) => ({ subject: `Report ${p.code} assigned to you`, lines: [`You have been assigned report ${p.code}.`, `Open: ${l.staff}`] }),
 }
 
 const TEXTS: Record<NotificationLocale, Texts> = { id, en }

@@ -42,6 +42,7 @@ const COLUMN_VOCABULARY: Record<string, readonly string[]> = {
   'report_subscriptions.channel': V.SUBSCRIPTION_CHANNELS,
   'report_subscriptions.origin': V.SUBSCRIPTION_ORIGINS,
   'report_subscriptions.locale': V.NOTIFICATION_LOCALES,
+  'report_events.reject_reason': V.REJECT_REASONS,
 }
 
 let t: TestDatabase
