@@ -238,6 +238,8 @@ const reportDetailColumns = [
   'r.version',
   'r.reject_reason',
   'r.current_unit_id',
+  'r.duplicate_of_id',
+  'r.supporter_count',
   'r.jurisdiction_id',
   'c.name_id as category_name_id',
   'c.name_en as category_name_en',
@@ -389,6 +391,9 @@ async function notifyOfAction(trx: Transaction<DB>, input: ApplyActionInput, fac
   if (!template) return
   const payload: Record<string, unknown> = { code: facts.code }
   if (input.action.type === 'reject') payload.reason = input.action.reason
+  if (input.action.type === 'mark_duplicate' && input.duplicateOfId !== undefined) {
+    payload.originalCode = (await trx.selectFrom('reports').select('code').where('id', '=', input.duplicateOfId).executeTakeFirstOrThrow()).code
+  }
   if (facts.toUnitId !== null) {
     const unit = await trx.selectFrom('units').select('name').where('id', '=', facts.toUnitId).executeTakeFirstOrThrow()
     payload.unitName = unit.name

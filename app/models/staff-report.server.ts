@@ -155,7 +155,7 @@ export async function countQueue(db: Db, scope: StaffScope, options: { filters?:
 /** A report in the user's scope, with the reporter's contact where custody allows it and the user is no executive. */
 export async function getStaffReport(db: Db, scope: StaffScope, code: string) {
   const found = await reportDetailQuery(db)
-    .select(['c.is_emergency', 'c.is_misconduct', 'u.kind as unit_kind'])
+    .select(['c.is_emergency', 'c.is_misconduct', 'u.kind as unit_kind', 'r.category_id', 'r.area_id', 'r.assigned_user_id', 'r.reject_proposal_event_id'])
     .where(inScope(scope))
     .where('r.code', '=', code)
     .executeTakeFirst()
