@@ -432,7 +432,8 @@ export const en: Dictionary = {
     transferReasonRequired: 'Give the reason for the transfer.',
     transferTriage: 'Back to the triage desk',
     duplicateHeading: 'Mark as duplicate',
-    duplicateIntro: 'Open reports of the same category within 250 m (or in the same kelurahan without a point). Pick the original: this report\'s reporter becomes its supporter and gets its updates.',
+    duplicateIntro:
+      "Open reports of the same category within 250 m (or in the same kelurahan without a point). Pick the original: this report's reporter becomes its supporter and gets its updates.",
     duplicateNone: 'No open report of this category nearby.',
     duplicateMark: 'Mark as duplicate',
     duplicateOriginal: 'Original report',
@@ -465,6 +466,7 @@ export const en: Dictionary = {
     whatsappOff: 'WhatsApp is not set up on this server; your choice applies once it is.',
     channelsSave: 'Save channels',
     publicDuplicate: 'This report was merged into report {code}, which is about the same problem. Follow it there.',
+    supportersLabel: 'Support',
     publicDuplicateLink: 'See report {code}',
   },
 }

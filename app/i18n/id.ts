@@ -430,7 +430,8 @@ export const id = {
     transferReasonRequired: 'Tulis alasan pengalihan.',
     transferTriage: 'Kembalikan ke meja triase',
     duplicateHeading: 'Tandai sebagai laporan ganda',
-    duplicateIntro: 'Laporan terbuka sejenis dalam radius 250 m (atau di kelurahan yang sama bila tanpa titik). Pilih laporan aslinya: pelapor laporan ini menjadi pendukungnya dan menerima kabarnya.',
+    duplicateIntro:
+      'Laporan terbuka sejenis dalam radius 250 m (atau di kelurahan yang sama bila tanpa titik). Pilih laporan aslinya: pelapor laporan ini menjadi pendukungnya dan menerima kabarnya.',
     duplicateNone: 'Tidak ada laporan terbuka sejenis di dekatnya.',
     duplicateMark: 'Tandai ganda',
     duplicateOriginal: 'Laporan asli',
@@ -463,6 +464,7 @@ export const id = {
     whatsappOff: 'WhatsApp belum diaktifkan di server ini; pilihan Anda berlaku setelah diaktifkan.',
     channelsSave: 'Simpan saluran',
     publicDuplicate: 'Laporan ini digabung dengan laporan {code}, yang melaporkan masalah yang sama. Kabar selanjutnya ada di sana.',
+    supportersLabel: 'Dukungan',
     publicDuplicateLink: 'Lihat laporan {code}',
   },
 }

@@ -97,9 +97,14 @@ export function getPendingRejectProposal(db: Db, reportId: number) {
     .executeTakeFirst()
 }
 
-/** The code of the report this one duplicates (for both report pages). */
-export async function getDuplicateOfCode(db: Db, duplicateOfId: number | null) {
+/** The code of the report this one duplicates; on public pages only when the original is public itself. */
+export async function getDuplicateOfCode(db: Db, duplicateOfId: number | null, options: { publicPage?: boolean } = {}) {
   if (duplicateOfId === null) return null
-  const row = await db.selectFrom('reports').select('code').where('id', '=', duplicateOfId).executeTakeFirst()
+  const row = await db
+    .selectFrom('reports')
+    .select('code')
+    .where('id', '=', duplicateOfId)
+    .$if(options.publicPage === true, (q) => q.where('privacy', '<>', 'confidential'))
+    .executeTakeFirst()
   return row?.code ?? null
 }

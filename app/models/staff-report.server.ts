@@ -186,7 +186,7 @@ export async function listTransferTargets(db: Db, report: { jurisdiction_id: num
     .where('id', '<>', report.current_unit_id)
     .orderBy('name')
     .execute()
-  return units.filter((u) => mayTransferTo(custody, u)).map(({ id, name, short_name }) => ({ id, name, short_name }))
+  return units.filter((u) => mayTransferTo(custody, u)).map(({ id, name, short_name, kind }) => ({ id, name, short_name, triage: kind === 'triage_desk' }))
 }
 
 export function getStaffTimeline(db: Db, reportId: number) {
@@ -225,7 +225,16 @@ export function duplicateFacts(r: {
   status: DuplicateFacts['status']
   privacy: DuplicateFacts['privacy']
 }): DuplicateFacts {
-  return { id: r.id, jurisdictionId: r.jurisdiction_id, categoryId: r.category_id, areaId: r.area_id, lat: r.lat, lng: r.lng, status: r.status, privacy: r.privacy }
+  return {
+    id: r.id,
+    jurisdictionId: r.jurisdiction_id,
+    categoryId: r.category_id,
+    areaId: r.area_id,
+    lat: r.lat,
+    lng: r.lng,
+    status: r.status,
+    privacy: r.privacy,
+  }
 }
 
 const DUPLICATE_FACT_COLUMNS = ['r.id', 'r.jurisdiction_id', 'r.category_id', 'r.area_id', 'r.lat', 'r.lng', 'r.status', 'r.privacy'] as const
@@ -268,7 +277,12 @@ export async function listDuplicateCandidates(db: Db, scope: StaffScope, reportI
 export async function checkOriginal(db: Db, scope: StaffScope, duplicateId: number, originalId: number) {
   const [duplicate, original] = await Promise.all([
     db.selectFrom('reports as r').select(DUPLICATE_FACT_COLUMNS).where('r.id', '=', duplicateId).executeTakeFirstOrThrow(),
-    db.selectFrom('reports as r').select([...DUPLICATE_FACT_COLUMNS, 'r.code']).where(inScope(scope)).where('r.id', '=', originalId).executeTakeFirst(),
+    db
+      .selectFrom('reports as r')
+      .select([...DUPLICATE_FACT_COLUMNS, 'r.code'])
+      .where(inScope(scope))
+      .where('r.id', '=', originalId)
+      .executeTakeFirst(),
   ])
   if (!original) return { refusal: 'not_open' as const, original: null }
   return { refusal: originalRefusal(duplicateFacts(duplicate), duplicateFacts(original)), original }
