@@ -106,7 +106,10 @@ describe('distanceMeters and boundingBox (duplicates within 250 m)', () => {
     const box = boundingBox(alunAlun, DUPLICATE_RADIUS_M)
     for (let bearing = 0; bearing < 360; bearing += 15) {
       const r = (bearing * Math.PI) / 180
-      const p = { lat: alunAlun.lat + (249 / 111_320) * Math.cos(r), lng: alunAlun.lng + (249 / (111_320 * Math.cos((alunAlun.lat * Math.PI) / 180))) * Math.sin(r) }
+      const p = {
+        lat: alunAlun.lat + (249 / 111_320) * Math.cos(r),
+        lng: alunAlun.lng + (249 / (111_320 * Math.cos((alunAlun.lat * Math.PI) / 180))) * Math.sin(r),
+      }
       expect(distanceMeters(alunAlun, p)).toBeLessThan(DUPLICATE_RADIUS_M)
       expect(p.lat >= box.minLat && p.lat <= box.maxLat && p.lng >= box.minLng && p.lng <= box.maxLng).toBe(true)
     }

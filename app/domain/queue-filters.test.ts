@@ -5,7 +5,16 @@ describe('queue filters in the URL', () => {
   it('reads every filter and writes it back the same', () => {
     const url = 'status=verified&kategori=12&wilayah=340&terlambat=1&eskalasi=1&tugas=saya&usulan_tolak=1&q=lampu+mati'
     const filters = parseQueueFilters(new URLSearchParams(url))
-    expect(filters).toEqual({ status: 'verified', categoryId: 12, areaId: 340, overdue: true, escalated: true, assignee: 'saya', rejectProposed: true, q: 'lampu mati' })
+    expect(filters).toEqual({
+      status: 'verified',
+      categoryId: 12,
+      areaId: 340,
+      overdue: true,
+      escalated: true,
+      assignee: 'saya',
+      rejectProposed: true,
+      q: 'lampu mati',
+    })
     expect(queueFilterParams(filters).toString()).toBe(url)
   })
 

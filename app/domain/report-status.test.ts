@@ -21,7 +21,21 @@ import {
   type ReportStatus,
 } from './report-status'
 
-const ACTIONS: ReportAction['type'][] = ['verify', 'start', 'resolve', 'close', 'reopen', 'reject', 'transfer', 'escalate', 'claim', 'assign', 'mark_duplicate', 'propose_reject', 'dismiss_reject_proposal']
+const ACTIONS: ReportAction['type'][] = [
+  'verify',
+  'start',
+  'resolve',
+  'close',
+  'reopen',
+  'reject',
+  'transfer',
+  'escalate',
+  'claim',
+  'assign',
+  'mark_duplicate',
+  'propose_reject',
+  'dismiss_reject_proposal',
+]
 const ACTORS: ActorKind[] = ['officer', 'supervisor', 'reporter', 'system']
 
 // Written out by hand, independent of the implementation's table:

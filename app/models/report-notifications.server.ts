@@ -38,7 +38,11 @@ export async function notifyReporter(
 }
 
 /** The report's active subscriptions (supporters, merged duplicates' reporters), each address once, never with a secret. */
-async function notifyFollowers(trx: Db, input: { reportId: number; template: NotificationTemplate; payload: Record<string, unknown>; now: Date }, skip: Set<unknown>) {
+async function notifyFollowers(
+  trx: Db,
+  input: { reportId: number; template: NotificationTemplate; payload: Record<string, unknown>; now: Date },
+  skip: Set<unknown>,
+) {
   const subscriptions = await trx
     .selectFrom('report_subscriptions')
     .select(['channel', 'recipient', 'locale'])

@@ -350,6 +350,8 @@ export async function applyReportAction(trx: Transaction<DB>, input: ApplyAction
     .executeTakeFirstOrThrow()
   if (current.version !== input.expectedVersion) throw new ReportConflictError()
   const step = transition(current.status, input.action, input.actor.kind)
+  // A duplicate without its original would be a dead end (services/officer-workflow.server.ts links both sides).
+  if (input.action.type === 'mark_duplicate' && input.duplicateOfId === undefined) throw new Error('mark_duplicate needs the original report')
   const toUnitId = input.action.type === 'transfer' ? await transferTarget(trx, input.reportId, current, input.toUnitId) : null
   const firstResponse = isFirstResponse({ type: step.eventType, actor: eventActor(input.actor.kind) })
   const updated = await trx

@@ -93,7 +93,10 @@ const id: Texts = {
       `Kabar terbaru laporan ${p.originalCode ?? '-'} akan kami kirim kepada Anda juga. Lihat: ${l.report}`,
     ],
   }),
-  staff_assigned: (p, l) => ({ subject: `Laporan ${p.code} ditugaskan kepada Anda`, lines: [`Anda ditugaskan menangani laporan ${p.code}.`, `Buka: ${l.staff}`] }),
+  staff_assigned: (p, l) => ({
+    subject: `Laporan ${p.code} ditugaskan kepada Anda`,
+    lines: [`Anda ditugaskan menangani laporan ${p.code}.`, `Buka: ${l.staff}`],
+  }),
 }
 
 const en: Texts = {

@@ -45,7 +45,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
     kelurahan: kelurahan.map((k) => ({ id: k.id, name: k.name, kecamatan_id: k.kecamatan_id, kecamatan_name: k.kecamatan_name })),
   }
   const filterQuery = queueFilterParams(filters).toString()
-  return { holidayCoverage, queue, total, page, pageCount, pageSize, unitName: scope.wholeJurisdiction ? null : user.unitName, now, transferred, filters, filterQuery, options }
+  return {
+    holidayCoverage,
+    queue,
+    total,
+    page,
+    pageCount,
+    pageSize,
+    unitName: scope.wholeJurisdiction ? null : user.unitName,
+    now,
+    transferred,
+    filters,
+    filterQuery,
+    options,
+  }
 }
 
 /** ?halaman= as a page that exists: nonsense means the first page, too far the last. */
