@@ -29,6 +29,16 @@ export async function getStaffScope(db: Db, user: StaffUser): Promise<StaffScope
   return { jurisdictionId: user.jurisdictionId, unitIds, wholeJurisdiction: user.role === 'admin', readOnly: user.role === 'executive' }
 }
 
+async function unitAndAncestors(db: Db, unitId: number): Promise<number[]> {
+  const result = await sql<{ id: number }>`
+    WITH RECURSIVE up AS (
+      SELECT id, parent_id FROM units WHERE id = ${unitId}
+      UNION ALL
+      SELECT u.id, u.parent_id FROM units u JOIN up ON u.id = up.parent_id
+    ) SELECT id FROM up`.execute(db)
+  return result.rows.map((r) => r.id)
+}
+
 export async function unitAndDescendants(db: Db, unitId: number): Promise<number[]> {
   const result = await sql<{ id: number }>`
     WITH RECURSIVE tree AS (
@@ -288,9 +298,15 @@ export async function checkOriginal(db: Db, scope: StaffScope, duplicateId: numb
   return { refusal: originalRefusal(duplicateFacts(duplicate), duplicateFacts(original)), original }
 }
 
-/** Officers and supervisors of the report's unit and its sub-units, who may be assigned it. */
-export async function listAssignableStaff(db: Db, report: { current_unit_id: number }) {
-  const unitIds = await unitAndDescendants(db, report.current_unit_id)
+/**
+ * Who may be assigned the report: officers and supervisors who can see it (of its unit or a
+ * unit above it) and who work under the assigning user (their unit or a sub-unit; an admin's
+ * scope is the whole jurisdiction).
+ */
+export async function listAssignableStaff(db: Db, scope: StaffScope, report: { current_unit_id: number }) {
+  const holders = await unitAndAncestors(db, report.current_unit_id)
+  const unitIds = scope.wholeJurisdiction ? holders : holders.filter((id) => scope.unitIds.includes(id))
+  if (unitIds.length === 0) return []
   return db
     .selectFrom('users as s')
     .innerJoin('units as u', 'u.id', 's.unit_id')

@@ -108,7 +108,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     actions.includes('transfer') ? listTransferTargets(db, r, found.custody) : [],
     listReportPhotos(db, r.id),
     escalationLevels(db, [r]),
-    actions.includes('assign') ? listAssignableStaff(db, r) : [],
+    actions.includes('assign') ? listAssignableStaff(db, scope, r) : [],
     actions.includes('mark_duplicate') ? listDuplicateCandidates(db, scope, r.id) : [],
     notes.includes('public_update') ? listTemplatesForUnit(db, r.current_unit_id) : [],
     getPendingRejectProposal(db, r.id),
@@ -182,7 +182,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
           await resolveWithPhotos(trx, { ...base, body: v.body, photos: stored })
           return
         case 'assign':
-          await assignReport(trx, { ...base, body: null, assigneeUserId: v.assigneeId })
+          await assignReport(trx, { ...base, body: null, assigneeUserId: v.assigneeId, scope })
           return
         case 'mark_duplicate':
           await markDuplicate(trx, { ...base, body: v.body ?? null, originalId: v.originalId, scope })

@@ -4,7 +4,7 @@
 // and goes through applyReportAction, so the version check guards every one of them.
 import type { Transaction } from 'kysely'
 import type { DB } from '#db/types'
-import type { ActorKind } from '~/domain/report-status'
+import { transition, type ActorKind } from '~/domain/report-status'
 import { applyReportAction, type AppliedAction } from '~/models/report.server'
 import { linkDuplicate } from '~/models/report-workflow.server'
 import { notifyStaffUser } from '~/models/report-notifications.server'
@@ -39,9 +39,12 @@ export class OriginalRefusedError extends Error {
   }
 }
 
-export async function assignReport(trx: Transaction<DB>, input: Base & { assigneeUserId: number }) {
-  const report = await trx.selectFrom('reports').select(['current_unit_id', 'code']).where('id', '=', input.reportId).executeTakeFirstOrThrow()
-  const assignee = (await listAssignableStaff(trx, report)).find((s) => s.id === input.assigneeUserId)
+/** A supervisor assigns within their unit and its sub-units (an admin: the report's unit and its sub-units). */
+export async function assignReport(trx: Transaction<DB>, input: Base & { assigneeUserId: number; scope: StaffScope }) {
+  const report = await trx.selectFrom('reports').select(['current_unit_id', 'code', 'status']).where('id', '=', input.reportId).executeTakeFirstOrThrow()
+  // The role decides first: an officer is refused for what they are, whoever they name.
+  transition(report.status, { type: 'assign' }, input.actor.kind)
+  const assignee = (await listAssignableStaff(trx, input.scope, report)).find((s) => s.id === input.assigneeUserId)
   if (!assignee) throw new AssigneeNotAllowedError()
   const step = await applyReportAction(trx, {
     reportId: input.reportId,

@@ -137,7 +137,8 @@ describe('the queue filters (a GET form: every state is a URL)', () => {
 
 describe('claim and assign', () => {
   it('an officer claims (internal event); a supervisor assigns to an officer of a sub-unit, who is told', async () => {
-    const { code } = await file()
+    // Street lights go to the PJU section, a sub-unit of the supervisor's DPUPRPKP.
+    const { code } = await file({ categoryId: category.get('pju')! })
     expect(status(await staffPost(code, 'off@wf.local', { intent: 'claim' }))).toBe(302)
     const claimed = await reportByCode(code)
     expect(claimed.assigned_user_id).toBe(await userId('off@wf.local'))
@@ -154,11 +155,20 @@ describe('claim and assign', () => {
     const pju = await userId('pju@wf.local')
     const page = await view(code, 'kepala@wf.local')
     expect(page.assignable.map((s: { id: number }) => s.id)).toContain(pju)
+    // Not someone who could not open it: the PJU officer is not offered a road report of Bina Marga.
+    const road = await file()
+    expect((await view(road.code, 'kepala@wf.local')).assignable.map((s: { id: number }) => s.id)).not.toContain(pju)
+    expect(status(await staffPost(road.code, 'kepala@wf.local', { intent: 'assign', assigneeId: String(pju) }))).toBe(400)
     expect(status(await staffPost(code, 'kepala@wf.local', { intent: 'assign', assigneeId: String(pju) }))).toBe(302)
     const assigned = await reportByCode(code)
     expect(assigned.assigned_user_id).toBe(pju)
     expect((await events(assigned.id)).at(-1)).toMatchObject({ type: 'assigned', visibility: 'internal' })
-    const message = await t.db.selectFrom('notification_outbox').selectAll().where('report_id', '=', assigned.id).where('template', '=', 'staff_assigned').executeTakeFirstOrThrow()
+    const message = await t.db
+      .selectFrom('notification_outbox')
+      .selectAll()
+      .where('report_id', '=', assigned.id)
+      .where('template', '=', 'staff_assigned')
+      .executeTakeFirstOrThrow()
     expect(message).toMatchObject({ user_id: pju, recipient: 'pju@wf.local', channel: 'email' })
     expect((await view(code, 'pju@wf.local')).assignee).toBe('Nama pju@wf.local')
   })
@@ -182,7 +192,9 @@ describe('response templates', () => {
   it('supervisors keep them per unit (audited); officers insert one into a public update by ?templat=', async () => {
     const kepala = await login('kepala@wf.local')
     const post = (fields: Record<string, string>, cookie = kepala) =>
-      templateAction(args(new Request(`${ORIGIN}/petugas/templat`, { method: 'POST', body: new URLSearchParams(fields), headers: { Origin: ORIGIN, Cookie: cookie } })))
+      templateAction(
+        args(new Request(`${ORIGIN}/petugas/templat`, { method: 'POST', body: new URLSearchParams(fields), headers: { Origin: ORIGIN, Cookie: cookie } })),
+      )
     expect(unwrap(await post({ intent: 'create', title: 'Survei', body: 'Petugas akan survei lokasi dalam 2 hari kerja.' })).status).toBe(200)
     const dup = unwrap(await post({ intent: 'create', title: 'Survei', body: 'Lain' }))
     expect(dup.status).toBe(400)
@@ -223,7 +235,11 @@ describe('transfer (disposisi)', () => {
     const noReason = unwrap(await staffPost(code, 'off@wf.local', { intent: 'transfer', toUnitId: String(unit.get('diskominfo')) }))
     expect(noReason.status).toBe(400)
     expect(noReason.data.result.error.body[0]).toMatch(/alasan/i)
-    const moved = (await staffPost(code, 'off@wf.local', { intent: 'transfer', toUnitId: String(unit.get('diskominfo')), body: 'Bukan kewenangan kami.' })) as Response
+    const moved = (await staffPost(code, 'off@wf.local', {
+      intent: 'transfer',
+      toUnitId: String(unit.get('diskominfo')),
+      body: 'Bukan kewenangan kami.',
+    })) as Response
     expect(moved.headers.get('Location')).toBe(`/petugas?dialihkan=${code}`)
     expect(await reportByCode(code)).toMatchObject({ current_unit_id: unit.get('diskominfo'), assigned_user_id: null })
   })
@@ -258,18 +274,33 @@ describe('marking a duplicate (ADR 018)', () => {
     expect((await reportByCode(original.code)).supporter_count).toBe(o.supporter_count + 1)
     const supporters = await t.db.selectFrom('report_supporters').selectAll().where('report_id', '=', o.id).execute()
     expect(supporters).toEqual([expect.objectContaining({ origin: 'duplicate', duplicate_report_id: d.id })])
-    const subs = await t.db.selectFrom('report_subscriptions').select(['channel', 'recipient', 'origin']).where('report_id', '=', o.id).orderBy('channel').execute()
+    const subs = await t.db
+      .selectFrom('report_subscriptions')
+      .select(['channel', 'recipient', 'origin'])
+      .where('report_id', '=', o.id)
+      .orderBy('channel')
+      .execute()
     expect(subs).toEqual([
       { channel: 'email', recipient: 'ganda@example.com', origin: 'duplicate' },
       { channel: 'whatsapp', recipient: '+6281299990000', origin: 'duplicate' },
     ])
     // The duplicate's reporter is told where their report went.
-    const told = await t.db.selectFrom('notification_outbox').selectAll().where('report_id', '=', d.id).where('template', '=', 'report_duplicate').executeTakeFirstOrThrow()
+    const told = await t.db
+      .selectFrom('notification_outbox')
+      .selectAll()
+      .where('report_id', '=', d.id)
+      .where('template', '=', 'report_duplicate')
+      .executeTakeFirstOrThrow()
     expect(told.payload).toMatchObject({ originalCode: original.code })
 
     // The original's news now reaches the follower too (email; WhatsApp is off in tests).
     await staffPost(original.code, 'off@wf.local', { intent: 'public_update', body: 'Alat berat dikirim.' })
-    const update = await t.db.selectFrom('notification_outbox').select(['recipient']).where('report_id', '=', o.id).where('template', '=', 'report_update').execute()
+    const update = await t.db
+      .selectFrom('notification_outbox')
+      .select(['recipient'])
+      .where('report_id', '=', o.id)
+      .where('template', '=', 'report_update')
+      .execute()
     const reporter = await t.db.selectFrom('report_contacts').select('email').where('report_id', '=', o.id).executeTakeFirstOrThrow()
     expect(update.map((u) => u.recipient).sort()).toEqual([reporter.email, 'ganda@example.com'].sort())
 
@@ -325,7 +356,9 @@ describe('resolving with after photos', () => {
       for (const [k, v] of Object.entries(fields)) body.append(k, v)
       for (const f of files) body.append('photos', f)
       return staffAction(
-        args(new Request(`${ORIGIN}/petugas/laporan/${code}`, { method: 'POST', body, headers: { Origin: ORIGIN, Cookie: await login('off@wf.local') } }), { code }),
+        args(new Request(`${ORIGIN}/petugas/laporan/${code}`, { method: 'POST', body, headers: { Origin: ORIGIN, Cookie: await login('off@wf.local') } }), {
+          code,
+        }),
       )
     }
     const photo = () => new File([jpeg], 'after.jpg', { type: 'image/jpeg' })
@@ -351,14 +384,20 @@ describe('notification channels', () => {
   it('email can be turned off and WhatsApp on with an Indonesian mobile number; staff messages follow the choice', async () => {
     const cookie = await login('dlh@wf.local')
     const post = (fields: Record<string, string>) =>
-      prefsAction(args(new Request(`${ORIGIN}/petugas/pemberitahuan`, { method: 'POST', body: new URLSearchParams(fields), headers: { Origin: ORIGIN, Cookie: cookie } })))
+      prefsAction(
+        args(
+          new Request(`${ORIGIN}/petugas/pemberitahuan`, { method: 'POST', body: new URLSearchParams(fields), headers: { Origin: ORIGIN, Cookie: cookie } }),
+        ),
+      )
     const noPhone = unwrap(await post({ intent: 'channels', whatsapp: 'on' }))
     expect(noPhone.status).toBe(400)
     expect(noPhone.data.result.error.phone[0]).toMatch(/nomor WhatsApp/)
     expect(unwrap(await post({ intent: 'channels', whatsapp: 'on', phone: '+1 415 555 2671' })).status).toBe(400)
     expect(unwrap(await post({ intent: 'channels', whatsapp: 'on', phone: '0812-7777-8888' })).status).toBe(200)
     const dlh = await userId('dlh@wf.local')
-    expect(await t.db.selectFrom('users').select(['notify_email', 'notify_whatsapp', 'whatsapp_phone']).where('id', '=', dlh).executeTakeFirstOrThrow()).toEqual({
+    expect(
+      await t.db.selectFrom('users').select(['notify_email', 'notify_whatsapp', 'whatsapp_phone']).where('id', '=', dlh).executeTakeFirstOrThrow(),
+    ).toEqual({
       notify_email: false,
       notify_whatsapp: true,
       whatsapp_phone: '+6281277778888',
