@@ -107,6 +107,8 @@ describe('the queue filters (a GET form: every state is a URL)', () => {
     const b = await file({ description: `${marker} tersumbat di Arjosari.`, areaId: area.get(ARJOSARI)! })
     const old = await file({ description: `${marker} lama sekali.`, now: new Date('2026-01-05T03:00:00Z') })
     const other = await file({ description: `${marker} di unit lain.`, categoryId: category.get('sampah_menumpuk')! })
+    // Would match "100%_penuh" if % and _ were wildcards.
+    await file({ description: 'Bak kontrol 100 kali penuh lagi.' })
     await staffPost(b.code, 'off@wf.local', { intent: 'start' })
 
     const codes = async (q: string) => ((await queue('off@wf.local', q)).queue as { code: string }[]).map((r) => r.code).sort()
