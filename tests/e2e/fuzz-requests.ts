@@ -120,6 +120,15 @@ const FORMS: Record<string, { path: (code: string) => string; fields: string[]; 
   dasbor: { path: () => '/dasbor', fields: ['hari'], staff: true },
   home: { path: () => '/', fields: ['q'] },
   api: { path: () => '/api/kelurahan', fields: ['lat', 'lng'] },
+  // Officer workflow (ADR 018): the report page's new intents and fields (after photos: multipart), templates, channels.
+  officerActions: {
+    path: (c) => `/petugas/laporan/${c}`,
+    fields: ['intent', 'version', 'body', 'reason', 'toUnitId', 'assigneeId', 'originalId', 'photos'],
+    staff: true,
+    files: true,
+  },
+  templates: { path: () => '/petugas/templat', fields: ['intent', 'id', 'title', 'body'], staff: true },
+  notifyChannels: { path: () => '/petugas/pemberitahuan', fields: ['intent', 'email', 'whatsapp', 'phone'], staff: true },
 }
 
 const GET_ROUTES: { path: (code: string) => string; params: string[]; staff?: 'supervisor' | 'executive' | 'admin' }[] = [
@@ -148,6 +157,10 @@ const GET_ROUTES: { path: (code: string) => string; params: string[]; staff?: 's
   { path: () => '/foto/sementara/abcdefghijklmnopqrstuvwx.jpg', params: ['t'] },
   { path: () => '/metrics', params: ['x'] },
   { path: () => '/tidak-ada/sama-sekali', params: ['x'] },
+  // Officer workflow (ADR 018): queue filters, template prefill, transfer filter box, the template page.
+  { path: () => '/petugas', params: ['status', 'kategori', 'wilayah', 'terlambat', 'eskalasi', 'tugas', 'usulan_tolak', 'q', 'halaman'], staff: 'supervisor' },
+  { path: (c) => `/petugas/laporan/${c}`, params: ['templat', 'unit'], staff: 'supervisor' },
+  { path: () => '/petugas/templat', params: ['x'], staff: 'supervisor' },
 ]
 
 const CONTENT_TYPES = [
