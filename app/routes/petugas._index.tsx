@@ -18,7 +18,7 @@ import { requireStaff } from '~/utils/auth.server'
 import { getDb } from '~/utils/db.server'
 import { formatDateTime, formatHours } from '~/utils/format'
 import { useLocale } from '~/utils/locale'
-import { QUEUE_ROLES } from '~/domain/roles'
+import { QUEUE_ROLES, TEMPLATE_ROLES } from '~/domain/roles'
 
 export { noStoreHeaders as headers } from '~/utils/headers'
 
@@ -45,7 +45,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     kelurahan: kelurahan.map((k) => ({ id: k.id, name: k.name, kecamatan_id: k.kecamatan_id, kecamatan_name: k.kecamatan_name })),
   }
   const filterQuery = queueFilterParams(filters).toString()
+  const canManageTemplates = TEMPLATE_ROLES.includes(user.role) && user.unitId !== null
   return {
+    canManageTemplates,
     holidayCoverage,
     queue,
     total,
@@ -68,7 +70,8 @@ function pageNumber(value: string | null, pageCount: number) {
 }
 
 export default function Queue() {
-  const { holidayCoverage, queue, total, page, pageCount, pageSize, unitName, now, transferred, filters, filterQuery, options } = useLoaderData<typeof loader>()
+  const { canManageTemplates, holidayCoverage, queue, total, page, pageCount, pageSize, unitName, now, transferred, filters, filterQuery, options } =
+    useLoaderData<typeof loader>()
   const { t, locale, timeZone } = useLocale()
   const current = new Date(now)
   const pageLink = (n: number) => `?${[filterQuery, `halaman=${n}`].filter(Boolean).join('&')}`
@@ -84,6 +87,11 @@ export default function Queue() {
       <p>
         {fill(t.staff.queueIntro, { unit: unitName ?? t.staff.queueWholeJurisdiction })} <strong>{fill(t.staff.openCount, { count: total })}</strong>
       </p>
+      {canManageTemplates ? (
+        <p className="small">
+          <Link to="/petugas/templat">{t.officer.templatesManage}</Link>
+        </p>
+      ) : null}
       <QueueFilterForm filters={filters} options={options} active={filterQuery !== ''} />
       {queue.length === 0 ? (
         <p className="notice success">{filterQuery ? t.officer.queueNoMatch : t.staff.queueEmpty}</p>
