@@ -8,6 +8,7 @@ import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ARGON2_OPTIONS } from '#db/seed'
 import { fileReport, type NewReportInput } from '~/models/report.server'
+import { deliverNotification } from '~/notify/deliver.server'
 import { action as loginAction } from '~/routes/masuk'
 import { loader as queueLoader } from '~/routes/petugas._index'
 import { action as staffAction, loader as staffLoader } from '~/routes/petugas.laporan.$code'
@@ -409,5 +410,30 @@ describe('notification channels', () => {
     const toDlh = await t.db.selectFrom('notification_outbox').select('channel').where('report_id', '=', r.id).where('user_id', '=', dlh).execute()
     // Email is off and WhatsApp is not configured in tests: nothing is queued for this officer.
     expect(toDlh).toEqual([])
+  })
+
+  it('a message already waiting is not sent once the staff member turns its channel off', async () => {
+    const cookie = await login('dlh@wf.local')
+    const post = (fields: Record<string, string>) =>
+      prefsAction(
+        args(
+          new Request(`${ORIGIN}/petugas/pemberitahuan`, { method: 'POST', body: new URLSearchParams(fields), headers: { Origin: ORIGIN, Cookie: cookie } }),
+        ),
+      )
+    expect(unwrap(await post({ intent: 'channels', email: 'on' })).status).toBe(200)
+    const { code } = await file({ categoryId: category.get('sampah_menumpuk')! })
+    const dlh = await userId('dlh@wf.local')
+    const waiting = await t.db
+      .selectFrom('notification_outbox')
+      .select('id')
+      .where('report_id', '=', (await reportByCode(code)).id)
+      .where('user_id', '=', dlh)
+      .executeTakeFirstOrThrow()
+    expect(unwrap(await post({ intent: 'channels' })).status).toBe(200)
+    const sent: string[] = []
+    const email = { send: async (m: { to: string }) => (sent.push(m.to), { providerMessageId: null }) }
+    const outcome = await deliverNotification(t.db, waiting.id, { channels: { email }, now: () => new Date(Date.now() + 60_000), baseUrl: ORIGIN })
+    expect(outcome).toBe('cancelled')
+    expect(sent).toEqual([])
   })
 })
