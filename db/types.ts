@@ -140,6 +140,10 @@ export interface UsersTable {
   last_login_at: Timestamp | null
   created_at: TimestampDefault
   notify_mode: Generated<StaffNotifyMode>
+  /** Channels a staff member hears on (migration 0011). */
+  notify_email: Generated<boolean>
+  notify_whatsapp: Generated<boolean>
+  whatsapp_phone: string | null
 }
 
 export interface SessionsTable {
@@ -188,6 +192,8 @@ export interface ReportsTable {
   imported_at: Timestamp | null
   /** Open311 attribute values given when filing (migration 0012). */
   attributes: Json<Record<string, string | string[]>> | null
+  /** An officer's rejection proposal awaiting a supervisor (migration 0011). */
+  reject_proposal_event_id: number | null
 }
 
 export interface ReportContactsTable {
@@ -226,6 +232,8 @@ export interface ReportEventsTable {
   to_unit_id: number | null
   body: string | null
   visibility: EventVisibility
+  /** The reason kind of a 'reject_proposed' event (migration 0011). */
+  reject_reason: RejectReason | null
 }
 
 export interface RatingsTable {
@@ -437,6 +445,17 @@ export interface StaffTokensTable {
   revoked_at: Timestamp | null
 }
 
+/** A unit's canned public replies, kept by its supervisors (migration 0011). */
+export interface ResponseTemplatesTable {
+  id: Generated<number>
+  unit_id: number
+  title: string
+  body: string
+  created_by_user_id: number | null
+  created_at: TimestampDefault
+  updated_at: TimestampDefault
+}
+
 export interface DB {
   jurisdictions: JurisdictionsTable
   areas: AreasTable
@@ -466,6 +485,7 @@ export interface DB {
   whatsapp_inbound: WhatsappInboundTable
   reference_version: ReferenceVersionTable
   staff_tokens: StaffTokensTable
+  response_templates: ResponseTemplatesTable
 }
 
 export type Report = Selectable<ReportsTable>

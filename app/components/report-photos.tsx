@@ -1,18 +1,38 @@
 import { fill } from '~/i18n'
 import { useLocale } from '~/utils/locale'
 
-export function ReportPhotos({ photos, token }: { photos: { storage_key: string; width: number; height: number }[]; token?: string | null }) {
+type Photo = { storage_key: string; width: number; height: number; phase?: string }
+
+/** The reporter's photos, then the staff's "after" photos of the resolution (ADR 018) under their own heading. */
+export function ReportPhotos({ photos, token }: { photos: Photo[]; token?: string | null }) {
   const { t } = useLocale()
+  const before = photos.filter((p) => p.phase !== 'after')
+  const after = photos.filter((p) => p.phase === 'after')
+  return (
+    <>
+      <PhotoList id="photos-heading" heading={t.report.photos} photos={before} alt={(n) => fill(t.report.photoAlt, { n })} token={token} />
+      <PhotoList
+        id="after-photos-heading"
+        heading={t.officer.afterPhotosHeading}
+        photos={after}
+        alt={(n) => fill(t.officer.afterPhotoAlt, { n })}
+        token={token}
+      />
+    </>
+  )
+}
+
+function PhotoList({ id, heading, photos, alt, token }: { id: string; heading: string; photos: Photo[]; alt: (n: number) => string; token?: string | null }) {
   if (!photos.length) return null
   const query = token ? `?t=${encodeURIComponent(token)}` : ''
   return (
-    <section aria-labelledby="photos-heading">
-      <h2 id="photos-heading">{t.report.photos}</h2>
+    <section aria-labelledby={id}>
+      <h2 id={id}>{heading}</h2>
       <ul className="photos">
         {photos.map((p, i) => (
           <li key={p.storage_key}>
             <a href={`/foto/${p.storage_key}${query}`}>
-              <img src={`/foto/${p.storage_key}${query}`} alt={fill(t.report.photoAlt, { n: i + 1 })} width={p.width} height={p.height} loading="lazy" />
+              <img src={`/foto/${p.storage_key}${query}`} alt={alt(i + 1)} width={p.width} height={p.height} loading="lazy" />
             </a>
           </li>
         ))}

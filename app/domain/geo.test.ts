@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { areasFor } from '#db/seed-data/areas'
-import { containsPoint, findContainingArea, isInIndonesia, type Geometry } from './geo'
+import { boundingBox, containsPoint, distanceMeters, DUPLICATE_RADIUS_M, findContainingArea, isInIndonesia, type Geometry } from './geo'
 
 const square: Geometry = {
   type: 'Polygon',
@@ -90,5 +90,28 @@ describe('isInIndonesia', () => {
     expect(isInIndonesia({ lat: -2.53, lng: 140.72 })).toBe(true)
     expect(isInIndonesia({ lat: 112.63, lng: -7.98 })).toBe(false)
     expect(isInIndonesia({ lat: 51.5, lng: -0.12 })).toBe(false)
+  })
+})
+
+describe('distanceMeters and boundingBox (duplicates within 250 m)', () => {
+  const alunAlun = { lat: -7.98259, lng: 112.63082 }
+  it('measures short distances in a city to within a metre', () => {
+    // 0.001° of latitude is about 111 m everywhere.
+    expect(distanceMeters(alunAlun, { lat: alunAlun.lat + 0.001, lng: alunAlun.lng })).toBeCloseTo(111.2, 0)
+    expect(distanceMeters(alunAlun, alunAlun)).toBe(0)
+    // Malang to Madiun, about 120 km.
+    expect(distanceMeters(alunAlun, { lat: -7.6298, lng: 111.5239 }) / 1000).toBeGreaterThan(120)
+  })
+  it('the box holds every point within the radius', () => {
+    const box = boundingBox(alunAlun, DUPLICATE_RADIUS_M)
+    for (let bearing = 0; bearing < 360; bearing += 15) {
+      const r = (bearing * Math.PI) / 180
+      const p = {
+        lat: alunAlun.lat + (249 / 111_320) * Math.cos(r),
+        lng: alunAlun.lng + (249 / (111_320 * Math.cos((alunAlun.lat * Math.PI) / 180))) * Math.sin(r),
+      }
+      expect(distanceMeters(alunAlun, p)).toBeLessThan(DUPLICATE_RADIUS_M)
+      expect(p.lat >= box.minLat && p.lat <= box.maxLat && p.lng >= box.minLng && p.lng <= box.maxLng).toBe(true)
+    }
   })
 })

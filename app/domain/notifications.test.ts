@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { maskRecipient, MAX_DELIVERY_ATTEMPTS, mayRetry, redactLinkTokens, reporterTemplateFor, retryDelayMs } from './notifications'
+import { maskRecipient, MAX_DELIVERY_ATTEMPTS, mayRetry, reachesFollowers, redactLinkTokens, reporterTemplateFor, retryDelayMs } from './notifications'
 
 describe('retryDelayMs', () => {
   it('doubles per attempt, within [half, all] of the ceiling', () => {
@@ -45,5 +45,19 @@ describe('what staff pages show of a message', () => {
     expect(redactLinkTokens('Buka https://x.test/laporan/MLG-ABC?t=s3cr3t_Tok-en. Lalu https://x.test/berhenti?t=email.abc.def')).toBe(
       'Buka https://x.test/laporan/MLG-ABC?t=…. Lalu https://x.test/berhenti?t=…',
     )
+  })
+})
+
+describe('the officer workflow and followers (ADR 018)', () => {
+  it('tells the reporter of a merged duplicate, and nobody of internal steps', () => {
+    expect(reporterTemplateFor('mark_duplicate', true)).toBe('report_duplicate')
+    for (const action of ['claim', 'assign', 'propose_reject', 'dismiss_reject_proposal'] as const) expect(reporterTemplateFor(action, true)).toBeNull()
+  })
+  it("sends followers the report's news, never the reporter's own messages", () => {
+    expect(reachesFollowers('report_update')).toBe(true)
+    expect(reachesFollowers('report_resolved')).toBe(true)
+    expect(reachesFollowers('report_received')).toBe(false)
+    expect(reachesFollowers('private_link_resent')).toBe(false)
+    expect(reachesFollowers('report_duplicate')).toBe(false)
   })
 })

@@ -16,10 +16,33 @@ export function reporterTemplateFor(action: ReportAction['type'], firstResponse:
       return 'report_transferred'
     case 'reopen':
       return 'report_reopened'
+    case 'mark_duplicate':
+      return 'report_duplicate'
+    // Internal steps tell the citizen nothing.
+    case 'claim':
+    case 'assign':
+    case 'propose_reject':
+    case 'dismiss_reject_proposal':
+      return null
     default:
       return firstResponse ? 'report_first_response' : null
   }
 }
+
+/**
+ * The reporter's messages that followers of a report (supporters, reporters of merged
+ * duplicates) get too: the news on the report, never the reporter's own private link.
+ */
+const FOLLOWER_TEMPLATES: readonly NotificationTemplate[] = [
+  'report_verified',
+  'report_first_response',
+  'report_update',
+  'report_resolved',
+  'report_rejected',
+  'report_transferred',
+  'report_reopened',
+]
+export const reachesFollowers = (template: NotificationTemplate) => FOLLOWER_TEMPLATES.includes(template)
 
 /** Attempts before a row is left `failed` (an admin can still retry it). */
 export const MAX_DELIVERY_ATTEMPTS = 8

@@ -21,7 +21,21 @@ import {
   type ReportStatus,
 } from './report-status'
 
-const ACTIONS: ReportAction['type'][] = ['verify', 'start', 'resolve', 'close', 'reopen', 'reject', 'transfer', 'escalate']
+const ACTIONS: ReportAction['type'][] = [
+  'verify',
+  'start',
+  'resolve',
+  'close',
+  'reopen',
+  'reject',
+  'transfer',
+  'escalate',
+  'claim',
+  'assign',
+  'mark_duplicate',
+  'propose_reject',
+  'dismiss_reject_proposal',
+]
 const ACTORS: ActorKind[] = ['officer', 'supervisor', 'reporter', 'system']
 
 // Written out by hand, independent of the implementation's table:
@@ -55,22 +69,43 @@ resolved close system -> closed status_changed
 resolved close supervisor -> closed status_changed
 resolved reopen reporter -> in_progress reopened
 resolved reopen supervisor -> in_progress reopened
+submitted claim officer -> submitted claimed internal
+submitted claim supervisor -> submitted claimed internal
+submitted assign supervisor -> submitted assigned internal
+submitted mark_duplicate officer -> duplicate duplicate_marked
+submitted mark_duplicate supervisor -> duplicate duplicate_marked
+submitted propose_reject officer -> submitted reject_proposed internal
+verified claim officer -> verified claimed internal
+verified claim supervisor -> verified claimed internal
+verified assign supervisor -> verified assigned internal
+verified mark_duplicate officer -> duplicate duplicate_marked
+verified mark_duplicate supervisor -> duplicate duplicate_marked
+verified propose_reject officer -> verified reject_proposed internal
+in_progress claim officer -> in_progress claimed internal
+in_progress claim supervisor -> in_progress claimed internal
+in_progress assign supervisor -> in_progress assigned internal
+in_progress mark_duplicate officer -> duplicate duplicate_marked
+in_progress mark_duplicate supervisor -> duplicate duplicate_marked
+in_progress propose_reject officer -> in_progress reject_proposed internal
+submitted dismiss_reject_proposal supervisor -> submitted internal_note internal
+verified dismiss_reject_proposal supervisor -> verified internal_note internal
+in_progress dismiss_reject_proposal supervisor -> in_progress internal_note internal
 `
 
-const expected = new Map<string, { to: string; eventType: string }>()
+const expected = new Map<string, { to: string; eventType: string; visibility: string }>()
 for (const line of EXPECTED.trim().split('\n')) {
   const [lhs, rhs] = line.split(' -> ')
-  const [to, eventType] = (rhs ?? '').split(' ')
-  expected.set((lhs ?? '').trim(), { to: to ?? '', eventType: eventType ?? '' })
+  const [to, eventType, visibility] = (rhs ?? '').split(' ')
+  expected.set((lhs ?? '').trim(), { to: to ?? '', eventType: eventType ?? '', visibility: visibility ?? 'public' })
 }
 
 function actionOf(type: ReportAction['type']): ReportAction {
-  return type === 'reject' ? { type, reason: 'spam' } : ({ type } as ReportAction)
+  return type === 'reject' || type === 'propose_reject' ? { type, reason: 'spam' } : ({ type } as ReportAction)
 }
 
 describe('transition table', () => {
-  it('expected table has 28 allowed combinations', () => {
-    expect(expected.size).toBe(28)
+  it('expected table has 49 allowed combinations', () => {
+    expect(expected.size).toBe(49)
   })
 
   it('matches the hand-written table for every status × action × actor', () => {
@@ -86,6 +121,7 @@ describe('transition table', () => {
               from: status,
               to: want.to,
               eventType: want.eventType,
+              visibility: want.visibility,
             })
           } else {
             expect(() => transition(status, actionOf(action), actor)).toThrow(InvalidTransitionError)
@@ -93,7 +129,7 @@ describe('transition table', () => {
         }
       }
     }
-    expect(checked).toBe(7 * 8 * 4)
+    expect(checked).toBe(7 * 13 * 4)
   })
 
   it('terminal statuses accept nothing from anyone', () => {
@@ -108,20 +144,28 @@ describe('transition table', () => {
   })
 
   it('allowedActions lists exactly the permitted actions', () => {
-    expect(new Set(allowedActions('submitted', 'officer'))).toEqual(new Set(['verify', 'start', 'transfer']))
+    expect(new Set(allowedActions('submitted', 'officer'))).toEqual(new Set(['verify', 'start', 'transfer', 'claim', 'mark_duplicate', 'propose_reject']))
     expect(new Set(allowedActions('resolved', 'reporter'))).toEqual(new Set(['close', 'reopen']))
     expect(allowedActions('in_progress', 'system')).toEqual(['escalate'])
     expect(allowedActions('submitted', 'reporter')).toEqual([])
   })
 })
 
-describe('marking duplicates', () => {
-  // Until the officer workflow can pick the original and merge supporters, nobody may
-  // mark a duplicate: the database demands duplicate_of_id, which the action never set.
-  it('is not an action of the machine, for any status or actor', () => {
+describe('marking duplicates and proposals (ADR 018)', () => {
+  it('only open reports become duplicates, by staff only', () => {
     for (const status of REPORT_STATUSES) {
-      for (const actor of ACTORS) expect(allowedActions(status, actor) as string[]).not.toContain('mark_duplicate')
+      for (const actor of ACTORS) {
+        const allowed = (actor === 'officer' || actor === 'supervisor') && isOpenStatus(status)
+        expect(canTransition(status, 'mark_duplicate', actor), `${status} ${actor}`).toBe(allowed)
+      }
     }
+  })
+
+  it('an officer proposes a rejection, a supervisor rejects; assigning is for supervisors', () => {
+    expect(canTransition('submitted', 'propose_reject', 'officer')).toBe(true)
+    expect(canTransition('submitted', 'propose_reject', 'supervisor')).toBe(false)
+    expect(canTransition('submitted', 'assign', 'officer')).toBe(false)
+    expect(transition('verified', { type: 'propose_reject', reason: 'spam' }, 'officer').visibility).toBe('internal')
   })
 
   it('keeps the duplicate status in the vocabulary (simulated history still has it)', () => {

@@ -18,11 +18,17 @@ export type ReportAction =
   | { type: 'reject'; reason: RejectReason }
   | { type: 'transfer' }
   | { type: 'escalate' }
+  | { type: 'claim' }
+  | { type: 'assign' }
+  | { type: 'mark_duplicate' }
+  | { type: 'propose_reject'; reason: RejectReason }
+  | { type: 'dismiss_reject_proposal' }
 
 export interface Transition {
   from: ReportStatus
   to: ReportStatus
   eventType: EventType
+  visibility: 'public' | 'internal'
 }
 
 type ActionType = ReportAction['type']
@@ -33,6 +39,8 @@ interface Rule {
   to: ReportStatus | 'same'
   actors: readonly ActorKind[]
   eventType: EventType
+  /** Who sees the event; public unless said otherwise. */
+  visibility?: 'internal'
 }
 
 const OPEN: readonly ReportStatus[] = OPEN_STATUSES
@@ -44,9 +52,15 @@ const RULES: Record<ActionType, Rule> = {
   resolve: { from: ['in_progress'], to: 'resolved', actors: STAFF, eventType: 'resolved' },
   // Supervisor only: an officer must not be able to bury a complaint alone.
   reject: { from: OPEN, to: 'rejected', actors: ['supervisor'], eventType: 'rejected' },
-  // No mark_duplicate yet: marking needs the original report (duplicate_of_id), merged
-  // supporters and a notice to the reporter. The officer-workflow issue adds it whole.
-  // Until then only simulated history holds duplicates (db/simulator, its own path).
+  // An officer may only propose a rejection (internal); a supervisor decides (ADR 018).
+  propose_reject: { from: OPEN, to: 'same', actors: ['officer'], eventType: 'reject_proposed', visibility: 'internal' },
+  // The duplicate closes; the model links it to its original and makes its reporter a supporter there.
+  // Not accepting the proposal is an internal note that clears it.
+  dismiss_reject_proposal: { from: OPEN, to: 'same', actors: ['supervisor'], eventType: 'internal_note', visibility: 'internal' },
+  mark_duplicate: { from: OPEN, to: 'duplicate', actors: STAFF, eventType: 'duplicate_marked' },
+  // Who works on it inside the unit is the unit's business: internal events.
+  claim: { from: OPEN, to: 'same', actors: STAFF, eventType: 'claimed', visibility: 'internal' },
+  assign: { from: OPEN, to: 'same', actors: ['supervisor'], eventType: 'assigned', visibility: 'internal' },
   // Reporter accepts the fix, system auto-closes after the waiting period.
   close: {
     from: ['resolved'],
@@ -85,7 +99,7 @@ export function transition(from: ReportStatus, action: ReportAction, actor: Acto
     throw new InvalidTransitionError(from, action.type, actor)
   }
   const rule = RULES[action.type]
-  return { from, to: rule.to === 'same' ? from : rule.to, eventType: rule.eventType }
+  return { from, to: rule.to === 'same' ? from : rule.to, eventType: rule.eventType, visibility: rule.visibility ?? 'public' }
 }
 
 export function allowedActions(from: ReportStatus, actor: ActorKind): ActionType[] {

@@ -22,3 +22,6 @@ export const canAdminister = (role: StaffRole) => ADMIN_ROLES.includes(role)
 export function actorKindFor(role: StaffRole): ActorKind {
   return role === 'officer' ? 'officer' : 'supervisor'
 }
+
+/** Who keeps a unit's response templates (ADR 018): the roles that act as a unit's supervisor. */
+export const TEMPLATE_ROLES: readonly StaffRole[] = ['supervisor', 'inspector', 'admin']

@@ -173,6 +173,9 @@ export const NOTIFICATION_TEMPLATES = [
   'escalation_executive',
   'staff_invite',
   'staff_password_reset',
+  // Officer workflow (issue 7, ADR 018).
+  'report_duplicate',
+  'staff_assigned',
 ] as const
 export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number]
 

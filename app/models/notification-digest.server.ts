@@ -7,7 +7,7 @@ export async function queueDigests(trx: Transaction<DB>, now: Date): Promise<num
   const held = await trx
     .selectFrom('notification_outbox as n')
     .leftJoin('reports as r', 'r.id', 'n.report_id')
-    .select(['n.id', 'n.user_id', 'n.recipient', 'r.code'])
+    .select(['n.id', 'n.user_id', 'n.recipient', 'n.channel', 'r.code'])
     .where('n.status', '=', 'pending')
     .where(sql<boolean>`n.payload->>'digest' IS NOT NULL`)
     .orderBy('n.id')
@@ -16,14 +16,15 @@ export async function queueDigests(trx: Transaction<DB>, now: Date): Promise<num
     .execute()
   const byUser = new Map<string, typeof held>()
   for (const row of held) {
-    const key = `${row.user_id}\n${row.recipient}`
+    const key = `${row.user_id}\n${row.channel}\n${row.recipient}`
     byUser.set(key, [...(byUser.get(key) ?? []), row])
   }
   for (const rows of byUser.values()) {
     const first = rows[0]!
     const digestId = await queueNotification(trx, {
       reportId: null,
-      channel: 'email',
+      // The channel the held rows were for (the officer's choice: email and/or WhatsApp).
+      channel: first.channel,
       recipient: first.recipient,
       template: 'staff_digest',
       payload: { codes: rows.map((r) => r.code).filter(Boolean) },

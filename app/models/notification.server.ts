@@ -177,6 +177,13 @@ export async function optOut(db: Db, channel: OptOutChannel, recipient: string, 
     .execute()
 }
 
+/** A staff member turned this channel off (or left) after the row was written (migration 0011). */
+export async function isStaffChannelOff(db: Db, userId: number, channel: NotificationChannel): Promise<boolean> {
+  const user = await db.selectFrom('users').select(['active', 'notify_email', 'notify_whatsapp']).where('id', '=', userId).executeTakeFirst()
+  if (!user?.active) return true
+  return (channel === 'email' && !user.notify_email) || (channel === 'whatsapp' && !user.notify_whatsapp)
+}
+
 export async function isOptedOut(db: Db, channel: OptOutChannel, recipient: string): Promise<boolean> {
   const row = await db
     .selectFrom('notification_opt_outs')

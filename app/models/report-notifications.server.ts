@@ -3,6 +3,7 @@
 // the outbox row's recipient, never to a page.
 import type { Kysely, Transaction } from 'kysely'
 import type { DB } from '#db/types'
+import { reachesFollowers } from '~/domain/notifications'
 import type { NotificationLocale, NotificationTemplate } from '~/domain/vocabulary'
 import { isWhatsAppEnabled } from '~/notify/config.server'
 import { queueNotification } from './notification.server'
@@ -27,11 +28,33 @@ export async function notifyReporter(
   input: { reportId: number; template: NotificationTemplate; payload: Record<string, unknown>; now: Date; locale?: NotificationLocale; secret?: string },
 ) {
   const contact = await trx.selectFrom('report_contacts').select(['email', 'phone']).where('report_id', '=', input.reportId).executeTakeFirst()
-  if (!contact?.email && !contact?.phone) return
-  const locale = input.locale ?? (await reporterLocale(trx, input.reportId))
-  const common = { reportId: input.reportId, template: input.template, payload: input.payload, locale, secret: input.secret ?? null, now: input.now }
-  if (contact.email) await queueNotification(trx, { ...common, channel: 'email', recipient: contact.email })
-  if (contact.phone && isWhatsAppEnabled()) await queueNotification(trx, { ...common, channel: 'whatsapp', recipient: contact.phone })
+  if (contact?.email || contact?.phone) {
+    const locale = input.locale ?? (await reporterLocale(trx, input.reportId))
+    const common = { reportId: input.reportId, template: input.template, payload: input.payload, locale, secret: input.secret ?? null, now: input.now }
+    if (contact.email) await queueNotification(trx, { ...common, channel: 'email', recipient: contact.email })
+    if (contact.phone && isWhatsAppEnabled()) await queueNotification(trx, { ...common, channel: 'whatsapp', recipient: contact.phone })
+  }
+  if (reachesFollowers(input.template)) await notifyFollowers(trx, input, new Set([contact?.email, contact?.phone].filter((c) => !!c)))
+}
+
+/** The report's active subscriptions (supporters, merged duplicates' reporters), each address once, never with a secret. */
+async function notifyFollowers(
+  trx: Db,
+  input: { reportId: number; template: NotificationTemplate; payload: Record<string, unknown>; now: Date },
+  skip: Set<unknown>,
+) {
+  const subscriptions = await trx
+    .selectFrom('report_subscriptions')
+    .select(['channel', 'recipient', 'locale'])
+    .where('report_id', '=', input.reportId)
+    .where('unsubscribed_at', 'is', null)
+    .orderBy('id')
+    .execute()
+  for (const s of subscriptions) {
+    if (skip.has(s.recipient) || (s.channel === 'whatsapp' && !isWhatsAppEnabled())) continue
+    skip.add(s.recipient)
+    await queueNotification(trx, { ...input, locale: s.locale, channel: s.channel, recipient: s.recipient })
+  }
 }
 
 /** Officers and supervisors of the unit; new reports wait for the digest of those who chose it. */
@@ -39,23 +62,34 @@ export async function notifyUnitStaff(
   trx: Db,
   input: { unitId: number; reportId: number; template: NotificationTemplate; payload: Record<string, unknown>; now: Date },
 ) {
-  const staff = await trx
-    .selectFrom('users')
-    .select(['id', 'email', 'notify_mode'])
-    .where('unit_id', '=', input.unitId)
-    .where('active', '=', true)
-    .where('role', 'in', ['officer', 'supervisor'])
-    .execute()
+  const staff = await staffRecipients(trx).where('unit_id', '=', input.unitId).where('role', 'in', ['officer', 'supervisor']).execute()
   for (const user of staff) {
-    await queueNotification(trx, {
-      reportId: input.reportId,
-      channel: 'email',
-      recipient: user.email,
-      template: input.template,
-      payload: input.payload,
-      userId: user.id,
-      digest: input.template === 'staff_new_report' && user.notify_mode === 'hourly_digest',
-      now: input.now,
-    })
+    await queueStaffMessage(trx, user, { ...input, digest: input.template === 'staff_new_report' && user.notify_mode === 'hourly_digest' })
+  }
+}
+
+/** One staff member (e.g. the officer a report was assigned to), on the channels they chose. */
+export async function notifyStaffUser(
+  trx: Db,
+  input: { userId: number; reportId: number; template: NotificationTemplate; payload: Record<string, unknown>; now: Date },
+) {
+  const user = await staffRecipients(trx).where('id', '=', input.userId).executeTakeFirst()
+  if (user) await queueStaffMessage(trx, user, { ...input, digest: false })
+}
+
+function staffRecipients(trx: Db) {
+  return trx.selectFrom('users').select(['id', 'email', 'notify_mode', 'notify_email', 'notify_whatsapp', 'whatsapp_phone']).where('active', '=', true)
+}
+
+/** Email unless the user turned it off; WhatsApp when they turned it on, gave a number, and the channel is configured. */
+async function queueStaffMessage(
+  trx: Db,
+  user: { id: number; email: string; notify_email: boolean; notify_whatsapp: boolean; whatsapp_phone: string | null },
+  input: { reportId: number; template: NotificationTemplate; payload: Record<string, unknown>; now: Date; digest: boolean },
+) {
+  const common = { reportId: input.reportId, template: input.template, payload: input.payload, userId: user.id, digest: input.digest, now: input.now }
+  if (user.notify_email) await queueNotification(trx, { ...common, channel: 'email', recipient: user.email })
+  if (user.notify_whatsapp && user.whatsapp_phone && isWhatsAppEnabled()) {
+    await queueNotification(trx, { ...common, channel: 'whatsapp', recipient: user.whatsapp_phone })
   }
 }

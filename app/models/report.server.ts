@@ -263,6 +263,8 @@ const reportDetailColumns = [
   'r.version',
   'r.reject_reason',
   'r.current_unit_id',
+  'r.duplicate_of_id',
+  'r.supporter_count',
   'r.jurisdiction_id',
   'c.name_id as category_name_id',
   'c.name_en as category_name_en',
@@ -335,10 +337,37 @@ export interface ApplyActionInput {
   now: Date
   /** For a transfer: the unit that takes the report over (same jurisdiction, active). */
   toUnitId?: number
+  /** For an assignment: the officer (checked by the caller: services/officer-workflow.server.ts). */
+  assigneeUserId?: number
+  /** For mark_duplicate: the original (checked by the caller). */
+  duplicateOfId?: number
+}
+
+/** What a state change did, with the event it wrote (after photos hang on the resolve event). */
+export type AppliedAction = ReturnType<typeof transition> & { eventId: number }
+
+/** Columns an action sets besides status and version (ADR 018: claims, assignments, duplicates, proposals). */
+function workflowColumns(input: ApplyActionInput, step: ReturnType<typeof transition>) {
+  switch (input.action.type) {
+    case 'claim':
+      return { assigned_user_id: input.actor.userId }
+    case 'assign':
+      return { assigned_user_id: input.assigneeUserId ?? null }
+    // Another unit's report is nobody's there yet.
+    case 'transfer':
+      return { assigned_user_id: null, reject_proposal_event_id: null }
+    case 'mark_duplicate':
+      return { duplicate_of_id: input.duplicateOfId ?? null, reject_proposal_event_id: null }
+    case 'dismiss_reject_proposal':
+      return { reject_proposal_event_id: null }
+    default:
+      // A report that leaves the open statuses has no proposal left to decide.
+      return step.to !== step.from ? { reject_proposal_event_id: null } : {}
+  }
 }
 
 /** Runs a state-machine action: one update of the report (version-checked) and one event. */
-export async function applyReportAction(trx: Transaction<DB>, input: ApplyActionInput) {
+export async function applyReportAction(trx: Transaction<DB>, input: ApplyActionInput): Promise<AppliedAction> {
   const current = await trx
     .selectFrom('reports')
     .select(['status', 'current_unit_id', 'version', 'jurisdiction_id', 'code', 'first_response_at'])
@@ -346,6 +375,8 @@ export async function applyReportAction(trx: Transaction<DB>, input: ApplyAction
     .executeTakeFirstOrThrow()
   if (current.version !== input.expectedVersion) throw new ReportConflictError()
   const step = transition(current.status, input.action, input.actor.kind)
+  // A duplicate without its original would be a dead end (services/officer-workflow.server.ts links both sides).
+  if (input.action.type === 'mark_duplicate' && input.duplicateOfId === undefined) throw new Error('mark_duplicate needs the original report')
   const toUnitId = input.action.type === 'transfer' ? await transferTarget(trx, input.reportId, current, input.toUnitId) : null
   const firstResponse = isFirstResponse({ type: step.eventType, actor: eventActor(input.actor.kind) })
   const updated = await trx
@@ -360,21 +391,25 @@ export async function applyReportAction(trx: Transaction<DB>, input: ApplyAction
       ...(input.action.type === 'reopen' ? { reopen_count: eb('reopen_count', '+', 1), resolved_at: null } : {}),
       ...(input.action.type === 'reject' ? { reject_reason: input.action.reason } : {}),
       ...(toUnitId !== null ? { current_unit_id: toUnitId } : {}),
+      ...workflowColumns(input, step),
     }))
     .where('id', '=', input.reportId)
     .where('version', '=', input.expectedVersion)
     .executeTakeFirst()
   if (Number(updated.numUpdatedRows) !== 1) throw new ReportConflictError()
-  await insertEvent(trx, input, {
+  const eventId = await insertEvent(trx, input, {
     type: step.eventType,
     from: current.status,
     to: step.to,
     fromUnit: toUnitId !== null ? current.current_unit_id : null,
     toUnit: toUnitId,
-    visibility: 'public',
+    visibility: step.visibility,
   })
+  if (input.action.type === 'propose_reject') {
+    await trx.updateTable('reports').set({ reject_proposal_event_id: eventId }).where('id', '=', input.reportId).execute()
+  }
   await notifyOfAction(trx, input, { code: current.code, firstResponse: firstResponse && current.first_response_at === null, toUnitId })
-  return step
+  return { ...step, eventId }
 }
 
 /** The reporter's message (and the unit's, for a reopening) for an action, in the same transaction. */
@@ -383,6 +418,9 @@ async function notifyOfAction(trx: Transaction<DB>, input: ApplyActionInput, fac
   if (!template) return
   const payload: Record<string, unknown> = { code: facts.code }
   if (input.action.type === 'reject') payload.reason = input.action.reason
+  if (input.action.type === 'mark_duplicate' && input.duplicateOfId !== undefined) {
+    payload.originalCode = (await trx.selectFrom('reports').select('code').where('id', '=', input.duplicateOfId).executeTakeFirstOrThrow()).code
+  }
   if (facts.toUnitId !== null) {
     const unit = await trx.selectFrom('units').select('name').where('id', '=', facts.toUnitId).executeTakeFirstOrThrow()
     payload.unitName = unit.name
@@ -497,7 +535,7 @@ async function insertEvent(
   },
 ) {
   const actor = eventActor(input.actor.kind)
-  await trx
+  const { id } = await trx
     .insertInto('report_events')
     .values({
       report_id: input.reportId,
@@ -511,8 +549,11 @@ async function insertEvent(
       to_unit_id: e.toUnit,
       body: input.body,
       visibility: e.visibility,
+      reject_reason: input.action.type === 'propose_reject' ? input.action.reason : null,
     })
-    .execute()
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return id
 }
 
 export interface RatingInput {

@@ -6,6 +6,10 @@
 import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely'
 import type { DB } from '#db/types'
 import { mayTransferTo, reporterVisibleToHolder } from '~/domain/custody'
+import { originalRefusal, type DuplicateFacts } from '~/domain/duplicates'
+import { boundingBox, DUPLICATE_RADIUS_M } from '~/domain/geo'
+import { containsPattern, type QueueFilters } from '~/domain/queue-filters'
+import { normalizeTrackingCode } from '~/domain/tracking-code'
 import { OPEN_STATUSES } from '~/domain/vocabulary'
 import { reportDetailQuery } from './report.server'
 import type { StaffUser } from './user.server'
@@ -25,7 +29,17 @@ export async function getStaffScope(db: Db, user: StaffUser): Promise<StaffScope
   return { jurisdictionId: user.jurisdictionId, unitIds, wholeJurisdiction: user.role === 'admin', readOnly: user.role === 'executive' }
 }
 
-async function unitAndDescendants(db: Db, unitId: number): Promise<number[]> {
+async function unitAndAncestors(db: Db, unitId: number): Promise<number[]> {
+  const result = await sql<{ id: number }>`
+    WITH RECURSIVE up AS (
+      SELECT id, parent_id FROM units WHERE id = ${unitId}
+      UNION ALL
+      SELECT u.id, u.parent_id FROM units u JOIN up ON u.id = up.parent_id
+    ) SELECT id FROM up`.execute(db)
+  return result.rows.map((r) => r.id)
+}
+
+export async function unitAndDescendants(db: Db, unitId: number): Promise<number[]> {
   const result = await sql<{ id: number }>`
     WITH RECURSIVE tree AS (
       SELECT id FROM units WHERE id = ${unitId}
@@ -55,7 +69,7 @@ function notInspectorateOnly(eb: ExpressionBuilder<DB & { r: DB['reports'] }, 'r
 export const QUEUE_PAGE_SIZE = 50
 
 /** The unit's queue, one page of it: open reports, the most urgent (earliest due) first. */
-export function listQueue(db: Db, scope: StaffScope, options: { page?: number; pageSize?: number } = {}) {
+export function listQueue(db: Db, scope: StaffScope, options: { page?: number; pageSize?: number; filters?: QueueFilters; userId?: number; now?: Date } = {}) {
   const pageSize = options.pageSize ?? QUEUE_PAGE_SIZE
   const page = Math.max(1, Math.floor(options.page ?? 1))
   return db
@@ -63,6 +77,7 @@ export function listQueue(db: Db, scope: StaffScope, options: { page?: number; p
     .innerJoin('categories as c', 'c.id', 'r.category_id')
     .innerJoin('units as u', 'u.id', 'r.current_unit_id')
     .leftJoin('areas as k', 'k.id', 'r.area_id')
+    .leftJoin('users as a', 'a.id', 'r.assigned_user_id')
     .select([
       'r.id',
       'r.code',
@@ -78,22 +93,70 @@ export function listQueue(db: Db, scope: StaffScope, options: { page?: number; p
       'c.is_emergency',
       'k.name as kelurahan_name',
       'u.short_name as unit_short_name',
+      'a.name as assignee_name',
+      'r.reject_proposal_event_id',
     ])
     .where(inScope(scope))
+    .where(matchesFilters(options))
     .where('r.status', 'in', OPEN_STATUSES)
-    .orderBy(sql`CASE WHEN r.first_response_at IS NULL THEN r.response_due_at ELSE r.resolution_due_at END`)
+    .orderBy(DUE_AT)
     .orderBy('r.id')
     .limit(pageSize)
     .offset((page - 1) * pageSize)
     .execute()
 }
 
-/** How many reports the whole queue holds (not just the page shown). */
-export async function countQueue(db: Db, scope: StaffScope): Promise<number> {
+/** The clock that runs now: the response until the first response, then the resolution. */
+const DUE_AT = sql<Date>`CASE WHEN r.first_response_at IS NULL THEN r.response_due_at ELSE r.resolution_due_at END`
+
+/** The queue filters (domain/queue-filters) as a WHERE; the scope is applied beside it, always. */
+function matchesFilters(options: { filters?: QueueFilters; userId?: number; now?: Date }) {
+  const f = options.filters ?? {}
+  return (eb: ExpressionBuilder<DB & { r: DB['reports'] }, 'r'>) => {
+    const parts = []
+    if (f.status) parts.push(eb('r.status', '=', f.status))
+    if (f.categoryId) parts.push(eb('r.category_id', '=', f.categoryId))
+    if (f.areaId) {
+      const inKecamatan = eb.exists(eb.selectFrom('areas as fa').select('fa.id').whereRef('fa.id', '=', 'r.area_id').where('fa.parent_id', '=', f.areaId))
+      parts.push(eb.or([eb('r.area_id', '=', f.areaId), inKecamatan]))
+    }
+    if (f.overdue) parts.push(eb(DUE_AT, '<', options.now ?? new Date()))
+    // Mirrors domain/escalation currentEscalationLevel > 0 for open reports.
+    if (f.escalated) {
+      parts.push(
+        eb.exists(
+          eb
+            .selectFrom('escalations as es')
+            .select('es.id')
+            .whereRef('es.report_id', '=', 'r.id')
+            .where((x) =>
+              x.or([
+                x.and([x('es.target', '=', 'response'), x('r.first_response_at', 'is', null)]),
+                x.and([x('es.target', '=', 'resolution'), x('es.round', '=', sql<number>`r.reopen_count + 1`)]),
+              ]),
+            ),
+        ),
+      )
+    }
+    if (f.assignee === 'saya') parts.push(eb('r.assigned_user_id', '=', options.userId ?? -1))
+    if (f.assignee === 'kosong') parts.push(eb('r.assigned_user_id', 'is', null))
+    if (f.rejectProposed) parts.push(eb('r.reject_proposal_event_id', 'is not', null))
+    if (f.q) {
+      const code = normalizeTrackingCode(f.q)
+      const text = eb('r.description', 'ilike', sql<string>`${containsPattern(f.q)} ESCAPE '\\'`)
+      parts.push(code ? eb.or([eb('r.code', '=', code), text]) : text)
+    }
+    return eb.and(parts)
+  }
+}
+
+/** How many reports the whole queue holds (not just the page shown), with the same filters. */
+export async function countQueue(db: Db, scope: StaffScope, options: { filters?: QueueFilters; userId?: number; now?: Date } = {}): Promise<number> {
   const { n } = await db
     .selectFrom('reports as r')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where(inScope(scope))
+    .where(matchesFilters(options))
     .where('r.status', 'in', OPEN_STATUSES)
     .executeTakeFirstOrThrow()
   return Number(n)
@@ -102,7 +165,7 @@ export async function countQueue(db: Db, scope: StaffScope): Promise<number> {
 /** A report in the user's scope, with the reporter's contact where custody allows it and the user is no executive. */
 export async function getStaffReport(db: Db, scope: StaffScope, code: string) {
   const found = await reportDetailQuery(db)
-    .select(['c.is_emergency', 'c.is_misconduct', 'u.kind as unit_kind'])
+    .select(['c.is_emergency', 'c.is_misconduct', 'u.kind as unit_kind', 'r.category_id', 'r.area_id', 'r.assigned_user_id', 'r.reject_proposal_event_id'])
     .where(inScope(scope))
     .where('r.code', '=', code)
     .executeTakeFirst()
@@ -133,7 +196,7 @@ export async function listTransferTargets(db: Db, report: { jurisdiction_id: num
     .where('id', '<>', report.current_unit_id)
     .orderBy('name')
     .execute()
-  return units.filter((u) => mayTransferTo(custody, u)).map(({ id, name, short_name }) => ({ id, name, short_name }))
+  return units.filter((u) => mayTransferTo(custody, u)).map(({ id, name, short_name, kind }) => ({ id, name, short_name, triage: kind === 'triage_desk' }))
 }
 
 export function getStaffTimeline(db: Db, reportId: number) {
@@ -158,5 +221,99 @@ export function getStaffTimeline(db: Db, reportId: number) {
     .where('e.report_id', '=', reportId)
     .orderBy('e.created_at')
     .orderBy('e.id')
+    .execute()
+}
+
+/** What domain/duplicates needs about a report row. */
+export function duplicateFacts(r: {
+  id: number
+  jurisdiction_id: number
+  category_id: number
+  area_id: number | null
+  lat: number | null
+  lng: number | null
+  status: DuplicateFacts['status']
+  privacy: DuplicateFacts['privacy']
+}): DuplicateFacts {
+  return {
+    id: r.id,
+    jurisdictionId: r.jurisdiction_id,
+    categoryId: r.category_id,
+    areaId: r.area_id,
+    lat: r.lat,
+    lng: r.lng,
+    status: r.status,
+    privacy: r.privacy,
+  }
+}
+
+const DUPLICATE_FACT_COLUMNS = ['r.id', 'r.jurisdiction_id', 'r.category_id', 'r.area_id', 'r.lat', 'r.lng', 'r.status', 'r.privacy'] as const
+
+/**
+ * Open reports in the user's scope that may be the original of this one (ADR 018): same
+ * category, within 250 m (or the same kelurahan without a point), oldest first. SQL
+ * narrows with a box; domain/duplicates decides.
+ */
+export async function listDuplicateCandidates(db: Db, scope: StaffScope, reportId: number) {
+  const report = await db.selectFrom('reports as r').select(DUPLICATE_FACT_COLUMNS).where('r.id', '=', reportId).executeTakeFirstOrThrow()
+  const facts = duplicateFacts(report)
+  const point = report.lat !== null && report.lng !== null ? { lat: report.lat, lng: report.lng } : null
+  const box = point ? boundingBox(point, DUPLICATE_RADIUS_M) : null
+  const rows = await db
+    .selectFrom('reports as r')
+    .leftJoin('areas as k', 'k.id', 'r.area_id')
+    .select([...DUPLICATE_FACT_COLUMNS, 'r.code', 'r.description', 'r.created_at', 'r.supporter_count', 'k.name as kelurahan_name'])
+    .where(inScope(scope))
+    .where('r.status', 'in', OPEN_STATUSES)
+    .where('r.category_id', '=', report.category_id)
+    .where('r.id', '<>', report.id)
+    .where('r.privacy', '<>', 'confidential')
+    .where((eb) => {
+      const sameArea = report.area_id === null ? eb.val(false) : eb('r.area_id', '=', report.area_id)
+      if (!box) return sameArea
+      const inBox = eb.and([eb('r.lat', '>=', box.minLat), eb('r.lat', '<=', box.maxLat), eb('r.lng', '>=', box.minLng), eb('r.lng', '<=', box.maxLng)])
+      return eb.or([inBox, eb.and([eb('r.lat', 'is', null), sameArea])])
+    })
+    .orderBy('r.created_at')
+    .limit(50)
+    .execute()
+  return rows
+    .filter((r) => originalRefusal(facts, duplicateFacts(r)) === null)
+    .slice(0, 20)
+    .map(({ id, code, description, created_at, supporter_count, kelurahan_name }) => ({ id, code, description, created_at, supporter_count, kelurahan_name }))
+}
+
+/** The original a duplicate may be linked to, in the user's scope, or why not. */
+export async function checkOriginal(db: Db, scope: StaffScope, duplicateId: number, originalId: number) {
+  const [duplicate, original] = await Promise.all([
+    db.selectFrom('reports as r').select(DUPLICATE_FACT_COLUMNS).where('r.id', '=', duplicateId).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('reports as r')
+      .select([...DUPLICATE_FACT_COLUMNS, 'r.code'])
+      .where(inScope(scope))
+      .where('r.id', '=', originalId)
+      .executeTakeFirst(),
+  ])
+  if (!original) return { refusal: 'not_open' as const, original: null }
+  return { refusal: originalRefusal(duplicateFacts(duplicate), duplicateFacts(original)), original }
+}
+
+/**
+ * Who may be assigned the report: officers and supervisors who can see it (of its unit or a
+ * unit above it) and who work under the assigning user (their unit or a sub-unit; an admin's
+ * scope is the whole jurisdiction).
+ */
+export async function listAssignableStaff(db: Db, scope: StaffScope, report: { current_unit_id: number }) {
+  const holders = await unitAndAncestors(db, report.current_unit_id)
+  const unitIds = scope.wholeJurisdiction ? holders : holders.filter((id) => scope.unitIds.includes(id))
+  if (unitIds.length === 0) return []
+  return db
+    .selectFrom('users as s')
+    .innerJoin('units as u', 'u.id', 's.unit_id')
+    .select(['s.id', 's.name', 'u.short_name as unit_short_name'])
+    .where('s.unit_id', 'in', unitIds)
+    .where('s.active', '=', true)
+    .where('s.role', 'in', ['officer', 'supervisor'])
+    .orderBy('s.name')
     .execute()
 }

@@ -36,6 +36,19 @@ export async function setNotifyMode(db: Db, userId: number, mode: StaffNotifyMod
   await db.updateTable('users').set({ notify_mode: mode }).where('id', '=', userId).execute()
 }
 
+/** The channels a staff member hears on (migration 0011). */
+export function getNotifyChannels(db: Db, userId: number) {
+  return db.selectFrom('users').select(['notify_email', 'notify_whatsapp', 'whatsapp_phone']).where('id', '=', userId).executeTakeFirstOrThrow()
+}
+
+export async function setNotifyChannels(db: Db, userId: number, channels: { email: boolean; whatsapp: boolean; phone: string | null }) {
+  await db
+    .updateTable('users')
+    .set({ notify_email: channels.email, notify_whatsapp: channels.whatsapp, whatsapp_phone: channels.phone })
+    .where('id', '=', userId)
+    .execute()
+}
+
 export async function getPasswordHash(db: Db, userId: number): Promise<string> {
   return (await db.selectFrom('users').select('password_hash').where('id', '=', userId).executeTakeFirstOrThrow()).password_hash
 }

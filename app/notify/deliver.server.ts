@@ -11,7 +11,7 @@ import type { Kysely } from 'kysely'
 import type { DB } from '#db/types'
 import { mayRetry, retryDelayMs } from '~/domain/notifications'
 import type { NotificationChannel, OptOutChannel } from '~/domain/vocabulary'
-import { claimNotification, isOptedOut, markCancelled, markFailed, markRetry, markSent, type OutboxRow } from '~/models/notification.server'
+import { claimNotification, isOptedOut, isStaffChannelOff, markCancelled, markFailed, markRetry, markSent, type OutboxRow } from '~/models/notification.server'
 import { DeliveryError, type Channels } from './channel'
 import { openOutboxSecret, unsubscribeToken } from './keys.server'
 import { isKnownTemplate, renderMessage, type MessageLinks } from './templates'
@@ -39,6 +39,11 @@ export async function deliverNotification(db: Kysely<DB>, outboxId: number, deps
   const optOutChannel = OPT_OUT_CHANNEL[claimed.channel]
   if (citizen && optOutChannel && (await isOptedOut(db, optOutChannel, claimed.recipient))) {
     await markCancelled(db, claimed, 'the recipient unsubscribed')
+    return 'cancelled'
+  }
+  // Staff choose their channels (ADR 018); the choice holds for messages already waiting.
+  if (!citizen && claimed.user_id !== null && (await isStaffChannelOff(db, claimed.user_id, claimed.channel))) {
+    await markCancelled(db, claimed, 'the staff member turned this channel off')
     return 'cancelled'
   }
   const channel = deps.channels[claimed.channel]

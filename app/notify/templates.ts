@@ -37,6 +37,8 @@ type Payload = {
   /** Staff account messages: whom the link is for, and where. */
   name?: string
   jurisdictionName?: string
+  /** A merged duplicate's original. */
+  originalCode?: string
 }
 type Texts = Record<NotificationTemplate, (p: Payload, l: MessageLinks) => { subject: string; lines: string[] }>
 
@@ -116,6 +118,17 @@ const id: Texts = {
         : `Tautan tidak dapat dibuat ulang dari pesan ini; minta admin mengirim tautan baru.`,
     ],
   }),
+  report_duplicate: (p, l) => ({
+    subject: `Laporan ${p.code} digabung dengan ${p.originalCode ?? '-'}`,
+    lines: [
+      `Masalah yang Anda laporkan (${p.code}) sudah dilaporkan sebelumnya sebagai ${p.originalCode ?? '-'}. Laporan Anda digabung ke sana dan dihitung sebagai dukungan.`,
+      `Kabar terbaru laporan ${p.originalCode ?? '-'} akan kami kirim kepada Anda juga. Lihat: ${l.report}`,
+    ],
+  }),
+  staff_assigned: (p, l) => ({
+    subject: `Laporan ${p.code} ditugaskan kepada Anda`,
+    lines: [`Anda ditugaskan menangani laporan ${p.code}.`, `Buka: ${l.staff}`],
+  }),
 }
 
 const en: Texts = {
@@ -194,6 +207,14 @@ const en: Texts = {
         : `The link can't be rebuilt from this message; ask an admin for a new one.`,
     ],
   }),
+  report_duplicate: (p, l) => ({
+    subject: `Report ${p.code} merged into ${p.originalCode ?? '-'}`,
+    lines: [
+      `The problem you reported (${p.code}) had already been reported as ${p.originalCode ?? '-'}. Your report was merged into it and counts as support.`,
+      `We will send you the news on report ${p.originalCode ?? '-'} too. See: ${l.report}`,
+    ],
+  }),
+  staff_assigned: (p, l) => ({ subject: `Report ${p.code} assigned to you`, lines: [`You have been assigned report ${p.code}.`, `Open: ${l.staff}`] }),
 }
 
 const TEXTS: Record<NotificationLocale, Texts> = { id, en }

@@ -1,6 +1,6 @@
 import { getCollectionProps, getFormProps, getInputProps, getTextareaProps, useForm } from '@conform-to/react'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { ErrorList, TextareaField } from '~/components/field'
 import { GeneralErrorBoundary } from '~/components/general-error-boundary'
@@ -14,6 +14,7 @@ import { OPEN_STATUSES, RATING_FIXED, type NotificationLocale } from '~/domain/v
 import { fill, getDictionary, type Dictionary } from '~/i18n'
 import { getSlaCalendar } from '~/models/reference.server'
 import { getPublicReport, getPublicTimeline, listReportPhotos, rateReport } from '~/models/report.server'
+import { getDuplicateOfCode } from '~/models/report-workflow.server'
 import { getDb } from '~/utils/db.server'
 import { getEnv } from '~/utils/env.server'
 import { assertSameOrigin } from '~/utils/auth.server'
@@ -57,7 +58,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = await getDb()
   const found = await getPublicReport(db, code, token)
   if (!found) throw new Response('Not found', { status: 404 })
-  const [timeline, photos] = await Promise.all([getPublicTimeline(db, found.report.id), listReportPhotos(db, found.report.id)])
+  const [timeline, photos, duplicateOfCode] = await Promise.all([
+    getPublicTimeline(db, found.report.id),
+    listReportPhotos(db, found.report.id),
+    getDuplicateOfCode(db, found.report.duplicate_of_id, { publicPage: true }),
+  ])
   const { resolved_at: resolvedAt, jurisdiction_id: jurisdictionId, time_zone: timeZone } = found.report
   // "Belum beres" is offered only within the reporter's 10 working days (ADR 012).
   const canReopen =
@@ -73,6 +78,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canReopen,
     timeline,
     photos,
+    duplicateOfCode,
     // The token is only handed back to someone who already holds it.
     token: found.isReporter ? token : null,
     privateLink: flash?.token ? `${origin}/laporan/${code}?t=${flash.token}` : null,
@@ -264,6 +270,12 @@ export default function ReportPage() {
       ) : null}
       <h1>{fill(t.report.heading, { code: r.code })}</h1>
       {r.privacy === 'confidential' ? <p className="notice warning">{t.report.confidentialBadge}</p> : null}
+      {d.duplicateOfCode ? (
+        <p className="notice" role="note" data-testid="duplicate-of">
+          {fill(t.officer.publicDuplicate, { code: d.duplicateOfCode })}{' '}
+          <Link to={`/laporan/${d.duplicateOfCode}`}>{fill(t.officer.publicDuplicateLink, { code: d.duplicateOfCode })}</Link>
+        </p>
+      ) : null}
       <ReportFacts report={r}>
         <dt>{t.report.submittedAt}</dt>
         <dd>{formatDateTime(r.created_at, locale, tz)}</dd>

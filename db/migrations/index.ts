@@ -11,6 +11,7 @@ import * as notifications from './0007-notifications'
 import * as sharedFoundations from './0008-shared-foundations'
 import * as categoryIcon from './0009-category-icon'
 import * as staffAccounts from './0010-staff-accounts'
+import * as officerWorkflow from './0011-officer-workflow'
 import * as open311 from './0012-open311'
 import * as open311Import from './0013-open311-import'
 import * as whatsappFiling from './0017-whatsapp-filing'
@@ -27,6 +28,7 @@ export const migrations: Record<string, Migration> = {
   '0008-shared-foundations': sharedFoundations,
   '0009-category-icon': categoryIcon,
   '0010-staff-accounts': staffAccounts,
+  '0011-officer-workflow': officerWorkflow,
   '0012-open311': open311,
   '0013-open311-import': open311Import,
   '0017-whatsapp-filing': whatsappFiling,

@@ -184,6 +184,15 @@ const FORMS: Record<string, { path: (code: string) => string; fields: string[]; 
   laporConfirm: { path: () => '/lapor', fields: ['categoryId', 'areaId', 'lat', 'lng', 'description', 'privacy', 'confirmNew'] },
   support: { path: (c) => `/laporan/${c}`, fields: ['intent', 'email', 'phone'] },
   ikm: { path: (c) => `/laporan/${c}`, fields: ['intent', 'token', 'u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7', 'u8', 'u9'] },
+  // Officer workflow (ADR 018): the report page's new intents and fields (after photos: multipart), templates, channels.
+  officerActions: {
+    path: (c) => `/petugas/laporan/${c}`,
+    fields: ['intent', 'version', 'body', 'reason', 'toUnitId', 'assigneeId', 'originalId', 'photos'],
+    staff: true,
+    files: true,
+  },
+  templates: { path: () => '/petugas/templat', fields: ['intent', 'id', 'title', 'body'], staff: true },
+  notifyChannels: { path: () => '/petugas/pemberitahuan', fields: ['intent', 'email', 'whatsapp', 'phone'], staff: true },
 }
 
 const GET_ROUTES: { path: (code: string) => string; params: string[]; staff?: 'supervisor' | 'executive' | 'admin' }[] = [
@@ -248,6 +257,10 @@ const GET_ROUTES: { path: (code: string) => string; params: string[]; staff?: 's
   { path: () => '/api/batas-wilayah.json', params: ['x'] },
   { path: () => '/api/laporan-terdekat', params: ['kategori', 'lat', 'lng', 'kelurahan'] },
   { path: (c) => `/laporan/${c}`, params: ['didukung', 'ikm'] },
+  // Officer workflow (ADR 018): queue filters, template prefill, transfer filter box, the template page.
+  { path: () => '/petugas', params: ['status', 'kategori', 'wilayah', 'terlambat', 'eskalasi', 'tugas', 'usulan_tolak', 'q', 'halaman'], staff: 'supervisor' },
+  { path: (c) => `/petugas/laporan/${c}`, params: ['templat', 'unit'], staff: 'supervisor' },
+  { path: () => '/petugas/templat', params: ['x'], staff: 'supervisor' },
 ]
 
 const CONTENT_TYPES = [

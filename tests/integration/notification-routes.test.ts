@@ -166,17 +166,17 @@ describe('admin pages', () => {
 describe('officer preference (/petugas/pemberitahuan)', () => {
   it('an officer chooses the hourly digest for themselves; bad input and other origins change nothing', async () => {
     const officer = await login('pju@test.local')
-    expect(unwrap(await prefLoader(args(get('/petugas/pemberitahuan', officer)))).data).toEqual({ mode: 'immediate' })
+    expect(unwrap(await prefLoader(args(get('/petugas/pemberitahuan', officer)))).data).toMatchObject({ mode: 'immediate' })
     expect(unwrap(await prefAction(args(post('/petugas/pemberitahuan', { intent: 'notify_mode', mode: 'weekly' }, { Cookie: officer })))).status).toBe(400)
     const crossSite = await thrown(() =>
       prefAction(args(post('/petugas/pemberitahuan', { intent: 'notify_mode', mode: 'hourly_digest' }, { Cookie: officer, Origin: 'https://evil.test' }))),
     )
     expect(crossSite.status).toBe(403)
-    expect(unwrap(await prefLoader(args(get('/petugas/pemberitahuan', officer)))).data).toEqual({ mode: 'immediate' })
+    expect(unwrap(await prefLoader(args(get('/petugas/pemberitahuan', officer)))).data).toMatchObject({ mode: 'immediate' })
     expect(
       unwrap(await prefAction(args(post('/petugas/pemberitahuan', { intent: 'notify_mode', mode: 'hourly_digest' }, { Cookie: officer })))).data.saved,
     ).toBe(true)
-    expect(unwrap(await prefLoader(args(get('/petugas/pemberitahuan', officer)))).data).toEqual({ mode: 'hourly_digest' })
+    expect(unwrap(await prefLoader(args(get('/petugas/pemberitahuan', officer)))).data).toMatchObject({ mode: 'hourly_digest' })
   })
 })
 

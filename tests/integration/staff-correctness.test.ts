@@ -4,7 +4,7 @@
 import { hash } from '@node-rs/argon2'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ARGON2_OPTIONS } from '#db/seed'
-import { InvalidTransitionError, isFirstResponse, type ReportAction } from '~/domain/report-status'
+import { isFirstResponse, type ReportAction } from '~/domain/report-status'
 import { addStaffNote, applyReportAction, fileReport, type NewReportInput } from '~/models/report.server'
 import { getStaffScope, listQueue } from '~/models/staff-report.server'
 import { action as loginAction } from '~/routes/masuk'
@@ -129,14 +129,14 @@ async function staffPost(code: string, email: string, fields: Record<string, str
   return staffAction(args(post(`/petugas/laporan/${code}`, { version: String(version), ...fields }, await login(email)), { code }))
 }
 
-describe('marking duplicates (removed until the officer workflow implements it)', () => {
-  it('is refused as an invalid transition, not by a database CHECK, and offered nowhere', async () => {
+describe('marking duplicates (ADR 018: only through the officer workflow, with its original)', () => {
+  it('is refused without an original, before anything is written', async () => {
     const { code } = await file()
     const before = await reportByCode(code)
-    await expect(act(code, { type: 'mark_duplicate' } as unknown as ReportAction)).rejects.toBeInstanceOf(InvalidTransitionError)
+    await expect(act(code, { type: 'mark_duplicate' })).rejects.toThrow(/original/)
     expect(await reportByCode(code)).toMatchObject({ status: 'submitted', version: before.version, duplicate_of_id: null })
     const view = (await staffLoader(args(get(`/petugas/laporan/${code}`, await login('pju@test.local')), { code }))) as any
-    expect(view.actions).not.toContain('mark_duplicate')
+    expect(view.actions).toContain('mark_duplicate')
   })
 })
 

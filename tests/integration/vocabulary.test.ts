@@ -46,6 +46,7 @@ const COLUMN_VOCABULARY: Record<string, readonly string[]> = {
   'whatsapp_conversations.locale': V.NOTIFICATION_LOCALES,
   'whatsapp_conversations.privacy': V.PRIVACY_LEVELS,
   'staff_tokens.purpose': V.STAFF_TOKEN_PURPOSES,
+  'report_events.reject_reason': V.REJECT_REASONS,
 }
 
 let t: TestDatabase
