@@ -173,6 +173,16 @@ export type StaffNotifyMode = (typeof STAFF_NOTIFY_MODES)[number]
 export const OPT_OUT_CHANNELS = ['email', 'phone'] as const
 export type OptOutChannel = (typeof OPT_OUT_CHANNELS)[number]
 
+// ---- Public list (/laporan, issue 8 §4) ----
+/** Statuses the public list shows and filters by: rejected and merged duplicates are left out. */
+export const PUBLIC_LIST_STATUSES = ['submitted', 'verified', 'in_progress', 'resolved', 'closed'] as const satisfies readonly ReportStatus[]
+/** Sort orders of the public list: newest first, or most supported ("saya juga") first. */
+export const PUBLIC_LIST_SORTS = ['newest', 'supported'] as const
+export type PublicListSort = (typeof PUBLIC_LIST_SORTS)[number]
+/** Periods of the public list filter, in days back from now. */
+export const PUBLIC_LIST_PERIODS = ['7', '30', '90', '365'] as const
+export type PublicListPeriod = (typeof PUBLIC_LIST_PERIODS)[number]
+
 /** Membership test that narrows: `isOneOf(OPEN_STATUSES, s)`. */
 export function isOneOf<T extends string>(values: readonly T[], value: string): value is T {
   return (values as readonly string[]).includes(value)

@@ -15,6 +15,7 @@ import { getSlaCalendar } from '~/models/reference.server'
 import { getPublicReport, getPublicTimeline, listReportPhotos, rateReport } from '~/models/report.server'
 import { getDb } from '~/utils/db.server'
 import { getEnv } from '~/utils/env.server'
+import { publicPathFor } from '~/utils/jurisdiction.server'
 import { formatDateTime } from '~/utils/format'
 import { useLocale } from '~/utils/locale'
 import { getLocale } from '~/utils/locale.server'
@@ -63,7 +64,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     photos,
     // The token is only handed back to someone who already holds it.
     token: found.isReporter ? token : null,
-    privateLink: flash?.token ? `${origin}/laporan/${code}?t=${flash.token}` : null,
+    privateLink: flash?.token ? `${origin}${await publicPathFor(request, `/laporan/${code}`)}?t=${flash.token}` : null,
     justFiled: Boolean(flash),
     replayed: flash?.replayed ?? false,
     ratedOutcome: url.searchParams.get('dinilai'),
@@ -91,7 +92,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   // The form stays (values kept): "Sudah beres" is still possible after the window.
   if (outcome === 'window_passed') return data({ result: submission.reply({ formErrors: [t.clocks.rateWindowPassed] }), notAllowed: false }, { status: 409 })
   if (outcome === 'not_allowed') return data({ result: submission.reply({ formErrors: [t.report.rateNotAllowed] }), notAllowed: true }, { status: 409 })
-  return redirect(`/laporan/${code}?t=${encodeURIComponent(v.token)}&dinilai=${outcome}`)
+  return redirect(`${await publicPathFor(request, `/laporan/${code}`)}?t=${encodeURIComponent(v.token)}&dinilai=${outcome}`)
 }
 
 export default function ReportPage() {
