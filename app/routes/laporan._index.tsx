@@ -20,7 +20,8 @@ import { getPublicJurisdiction } from '~/utils/jurisdiction.server'
 import { useLocale } from '~/utils/locale'
 import { getLocale } from '~/utils/locale.server'
 import { usePublicHref } from '~/utils/public-href'
-import { filterSearch, parsePublicListQuery, toPublicFilter } from '~/utils/public-list-query'
+import { parsePublicListQuery, toPublicFilter } from '~/utils/public-list-query'
+import { filterSearch } from '~/utils/public-list-search'
 
 export const meta: MetaFunction = ({ matches }) => {
   const root = matches.find((m) => m.id === 'root')?.data as { locale?: 'id' | 'en' } | undefined

@@ -7,9 +7,6 @@ import type { PublicListFilter } from '~/models/public-report.server'
 import { parseForm } from './parse-form'
 import { dbId } from './schemas'
 
-/** The fields that filter (not the page or the view), in the order the form shows them. */
-export const PUBLIC_FILTER_FIELDS = ['kategori', 'wilayah', 'status', 'periode', 'terlambat', 'urut'] as const
-
 export function publicListSchema(t: Dictionary) {
   const bad = t.publicList.invalidFilter
   return z.object({
@@ -51,16 +48,4 @@ export function toPublicFilter(query: PublicListQuery, jurisdictionId: number, n
     periodDays: query.periode ? Number(query.periode) : undefined,
     overdue: query.terlambat ?? false,
   }
-}
-
-/** The query string of the current filters (no page): for the CSV and map links and the pager. */
-export function filterSearch(params: URLSearchParams, extra: Record<string, string> = {}) {
-  const out = new URLSearchParams()
-  for (const name of PUBLIC_FILTER_FIELDS) {
-    const value = params.get(name)
-    if (value) out.set(name, value)
-  }
-  for (const [k, v] of Object.entries(extra)) out.set(k, v)
-  const s = out.toString()
-  return s ? `?${s}` : ''
 }
