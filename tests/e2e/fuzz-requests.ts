@@ -120,6 +120,13 @@ const FORMS: Record<string, { path: (code: string) => string; fields: string[]; 
   dasbor: { path: () => '/dasbor', fields: ['hari'], staff: true },
   home: { path: () => '/', fields: ['q'] },
   api: { path: () => '/api/kelurahan', fields: ['lat', 'lng'] },
+  // Issue 8 §4–5: the public list (GET-only) and a prefixed city's form.
+  publicList: { path: () => '/laporan', fields: ['kategori', 'status'] },
+  laporMadiun: {
+    path: () => '/kota-madiun/lapor',
+    fields: ['categoryId', 'areaId', 'lat', 'lng', 'description', 'privacy', 'idempotencyKey', 'photos'],
+    files: true,
+  },
 }
 
 const GET_ROUTES: { path: (code: string) => string; params: string[]; staff?: 'supervisor' | 'executive' | 'admin' }[] = [
@@ -148,6 +155,15 @@ const GET_ROUTES: { path: (code: string) => string; params: string[]; staff?: 's
   { path: () => '/foto/sementara/abcdefghijklmnopqrstuvwx.jpg', params: ['t'] },
   { path: () => '/metrics', params: ['x'] },
   { path: () => '/tidak-ada/sama-sekali', params: ['x'] },
+  // Issue 8 §4–5: the public list, its CSV and map points, and prefixed cities.
+  { path: () => '/laporan', params: ['kategori', 'wilayah', 'status', 'periode', 'terlambat', 'urut', 'halaman'] },
+  { path: () => '/laporan.data', params: ['status', 'halaman', '_routes'] },
+  { path: () => '/laporan.csv', params: ['kategori', 'wilayah', 'status', 'periode', 'terlambat', 'urut'] },
+  { path: () => '/laporan/peta.json', params: ['zoom', 'kategori', 'wilayah', 'status', 'periode', 'terlambat'] },
+  { path: () => '/kota-madiun', params: ['x'] },
+  { path: () => '/kota-madiun/lapor', params: ['kategori'] },
+  { path: () => '/kota-madiun/laporan', params: ['kategori', 'wilayah', 'halaman'] },
+  { path: () => '/kota-atlantis/laporan', params: ['x'] },
 ]
 
 const CONTENT_TYPES = [

@@ -126,7 +126,7 @@ describe('/laporan: privacy', () => {
     visible = (await addReport({ description: '=HYPERLINK("http://jahat","klik")' })).code
     anonymous = (await addReport({ privacy: 'anonymous' })).code
     confidential = (await addReport({ privacy: 'confidential' })).code
-    misconduct = (await addReport({ category: ids.perilaku, privacy: 'anonymous', unit: ids.inspektorat })).code
+    misconduct = (await addReport({ category: ids.perilaku, privacy: 'public', unit: ids.inspektorat })).code
     rejected = (await addReport({ status: 'rejected' })).code
     const mdnUnit = await t.db.selectFrom('units').select('id').where('jurisdiction_id', '=', ids.madiun).executeTakeFirstOrThrow()
     const mdnCat = await t.db.selectFrom('categories').select('id').where('jurisdiction_id', '=', ids.madiun).executeTakeFirstOrThrow()
