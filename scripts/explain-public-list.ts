@@ -34,7 +34,10 @@ try {
     ['list page 1, newest', () => listPublicReports(recording, { jurisdictionId: j.id, now, sort: 'newest', page: 1 })],
     ['list page 1, most supported', () => listPublicReports(recording, { jurisdictionId: j.id, now, sort: 'supported', page: 1 })],
     ['list page 100, newest', () => listPublicReports(recording, { jurisdictionId: j.id, now, sort: 'newest', page: 100 })],
-    ['list kecamatan + closed + 90 days', () => listPublicReports(recording, { jurisdictionId: j.id, now, sort: 'newest', page: 1, kecamatanId: kec.id, status: 'closed', periodDays: 90 })],
+    [
+      'list kecamatan + closed + 90 days',
+      () => listPublicReports(recording, { jurisdictionId: j.id, now, sort: 'newest', page: 1, kecamatanId: kec.id, status: 'closed', periodDays: 90 }),
+    ],
     ['list overdue', () => listPublicReports(recording, { jurisdictionId: j.id, now, sort: 'newest', page: 1, overdue: true })],
     ['map points', () => listPublicPoints(recording, { jurisdictionId: j.id, now })],
     ['csv', () => listPublicReportsForCsv(recording, { jurisdictionId: j.id, now, sort: 'newest' })],
