@@ -122,11 +122,8 @@ const FORMS: Record<string, { path: (code: string) => string; fields: string[]; 
   api: { path: () => '/api/kelurahan', fields: ['lat', 'lng'] },
   // Issue 8 §4–5: the public list (GET-only) and a prefixed city's form.
   publicList: { path: () => '/laporan', fields: ['kategori', 'status'] },
-  laporMadiun: {
-    path: () => '/kota-madiun/lapor',
-    fields: ['categoryId', 'areaId', 'lat', 'lng', 'description', 'privacy', 'idempotencyKey', 'photos'],
-    files: true,
-  },
+  // Without photos: the prefix only changes which jurisdiction the same action files into.
+  laporMadiun: { path: () => '/kota-madiun/lapor', fields: ['categoryId', 'areaId', 'lat', 'lng', 'description', 'privacy', 'idempotencyKey'] },
 }
 
 const GET_ROUTES: { path: (code: string) => string; params: string[]; staff?: 'supervisor' | 'executive' | 'admin' }[] = [
