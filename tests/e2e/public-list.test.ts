@@ -126,6 +126,12 @@ describe.skipIf(!browserAvailable())('public list, map and cities', () => {
     await withJs.goto(url('/'))
     await poll(() => withJs.getByTestId('city-chooser').isVisible()).toBe(true)
     await expectAccessible(withJs, '/ with the city chooser')
+    // With JavaScript the chooser navigates in the browser: the header (root loader) must follow.
+    await waitForHydration(withJs)
+    await withJs.getByTestId('city-chooser').getByRole('link', { name: 'Kota Madiun' }).click()
+    await withJs.waitForURL((u) => u.pathname === '/kota-madiun')
+    await poll(async () => ((await withJs.locator('.brand-place').textContent()) ?? '').trim()).toBe('Kota Madiun')
+    await poll(() => withJs.locator('header').getByRole('link', { name: t.nav.report, exact: true }).getAttribute('href')).toBe('/kota-madiun/lapor')
 
     const page = await newPage({ javaScriptEnabled: false })
     await page.goto(url('/'))
