@@ -1,12 +1,11 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import type { ShouldRevalidateFunction } from '@remix-run/react'
 import { Form, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useLocation } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/general-error-boundary'
 import { canAdminister, canSeeDashboard, canUseQueue } from '~/domain/roles'
 import { getDictionary, fill } from '~/i18n'
 import styles from '~/styles/app.css?url'
 import { getStaffUser } from '~/utils/auth.server'
-import { firstSegment, isStaffPath } from '~/domain/jurisdiction-resolution'
+import { isStaffPath } from '~/domain/jurisdiction-resolution'
 import { getJurisdictionById } from '~/models/reference.server'
 import { getDb } from '~/utils/db.server'
 import { resolvePublic } from '~/utils/jurisdiction.server'
@@ -34,12 +33,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     user: user ? { name: user.name, role: user.role } : null,
   }
 }
-
-// The header's jurisdiction and prefix depend on the path's first segment (a city prefix,
-// or a staff page): a browser navigation that changes it reloads the root data, which a
-// parent route otherwise keeps (e.g. the chooser's link from / to /kota-madiun).
-export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, defaultShouldRevalidate }) =>
-  defaultShouldRevalidate || firstSegment(currentUrl.pathname) !== firstSegment(nextUrl.pathname)
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
   const t = getDictionary(data?.locale ?? 'id')
