@@ -5,7 +5,11 @@ import { canAdminister, canSeeDashboard, canUseQueue } from '~/domain/roles'
 import { getDictionary, fill } from '~/i18n'
 import styles from '~/styles/app.css?url'
 import { getStaffUser } from '~/utils/auth.server'
-import { getPublicJurisdiction } from '~/utils/jurisdiction.server'
+import { isStaffPath } from '~/domain/jurisdiction-resolution'
+import { getJurisdictionById } from '~/models/reference.server'
+import { getDb } from '~/utils/db.server'
+import { resolvePublic } from '~/utils/jurisdiction.server'
+import { usePublicHref } from '~/utils/public-href'
 import { getLocale } from '~/utils/locale.server'
 import { useLocale } from '~/utils/locale'
 import { useNonce } from '~/utils/nonce'
@@ -16,11 +20,16 @@ export const links: LinksFunction = () => [
 ]
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const [locale, user, jurisdiction] = await Promise.all([getLocale(request), getStaffUser(request), getPublicJurisdiction(request)])
+  const [locale, user, resolved] = await Promise.all([getLocale(request), getStaffUser(request), resolvePublic(request)])
+  // Staff pages belong to the signed-in user's jurisdiction (the Madiun admin's header says
+  // Kota Madiun); public pages to the one the URL or host chose (ADR 023).
+  const staffPage = user !== null && isStaffPath(new URL(request.url).pathname)
+  const jurisdiction = staffPage && user ? await getJurisdictionById(await getDb(), user.jurisdictionId) : resolved.jurisdiction
   return {
     locale,
     timeZone: jurisdiction.time_zone,
     jurisdictionName: jurisdiction.name,
+    publicPrefix: staffPage ? '' : resolved.resolution.prefix,
     user: user ? { name: user.name, role: user.role } : null,
   }
 }
@@ -60,16 +69,22 @@ function Header() {
   const location = useLocation()
   const staff = data.user
   const next = location.pathname + location.search
+  const home = usePublicHref('/')
+  const report = usePublicHref('/lapor')
+  const list = usePublicHref('/laporan')
   return (
     <header className="site-header">
       <div className="wrap header-row">
-        <Link to="/" className="brand">
-          <span aria-hidden="true">◆</span> Melayani <span className="brand-place">{data.jurisdictionName}</span>
+        <Link to={home} className="brand">
+          <JurisdictionLogo name={data.jurisdictionName} /> Melayani <span className="brand-place">{data.jurisdictionName}</span>
         </Link>
         <nav aria-label="Menu">
           <ul className="nav-list">
             <li>
-              <Link to="/lapor">{t.nav.report}</Link>
+              <Link to={report}>{t.nav.report}</Link>
+            </li>
+            <li>
+              <Link to={list}>{t.publicList.navLink}</Link>
             </li>
             {staff ? (
               <>
@@ -113,6 +128,22 @@ function Header() {
         </nav>
       </div>
     </header>
+  )
+}
+
+/** The jurisdiction's mark: its initials (no logo files are stored yet; ADR 023). */
+function JurisdictionLogo({ name }: { name: string }) {
+  const initials = name
+    .replace(/^(kota|kabupaten|kab\.)\s+/i, '')
+    .split(/\s+/)
+    .map((w) => w[0] ?? '')
+    .join('')
+    .slice(0, 2)
+    .toUpperCase()
+  return (
+    <span className="brand-logo" aria-hidden="true">
+      {initials || '◆'}
+    </span>
   )
 }
 

@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react'
 import { fill } from '~/i18n'
 import { useLocale } from '~/utils/locale'
+import { usePublicHref } from '~/utils/public-href'
 import { waitText } from '~/utils/wait-text'
 
 type State =
@@ -12,6 +13,8 @@ export function LocateButton({ onLocated }: { onLocated: (point: { lat: number; 
   const { t } = useLocale()
   const [hydrated, setHydrated] = useState(false)
   const [state, setState] = useState<State>({ kind: 'idle' })
+  // The kelurahan of this page's jurisdiction (a /kota-madiun/lapor form asks Madiun's).
+  const kelurahanApi = usePublicHref('/api/kelurahan')
   useEffect(() => setHydrated(true), [])
   if (!hydrated || typeof navigator === 'undefined' || !('geolocation' in navigator)) return null
 
@@ -20,7 +23,7 @@ export function LocateButton({ onLocated }: { onLocated: (point: { lat: number; 
     navigator.geolocation.getCurrentPosition(
       async (position) => {
         const point = { lat: Number(position.coords.latitude.toFixed(6)), lng: Number(position.coords.longitude.toFixed(6)) }
-        const response = await fetch(`/api/kelurahan?lat=${point.lat}&lng=${point.lng}`).catch(() => null)
+        const response = await fetch(`${kelurahanApi}?lat=${point.lat}&lng=${point.lng}`).catch(() => null)
         const found = response?.ok ? ((await response.json()) as { id: number; name: string }) : null
         onLocated(point, found?.id ?? null)
         if (response?.status === 429) return setState({ kind: 'limited', seconds: Number(response.headers.get('Retry-After')) || 60 })

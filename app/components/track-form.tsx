@@ -1,10 +1,12 @@
 import { useLocale } from '~/utils/locale'
+import { usePublicHref } from '~/utils/public-href'
 
 /** Look-up by tracking code: a plain GET form, so it works without JavaScript. */
 export function TrackForm({ defaultValue, invalid }: { defaultValue?: string; invalid?: boolean }) {
   const { t } = useLocale()
+  const action = usePublicHref('/lacak')
   return (
-    <form method="get" action="/lacak" className="inline-form">
+    <form method="get" action={action} className="inline-form">
       <div className="field">
         <label htmlFor="kode">{t.home.trackLabel}</label>
         <span className="hint" id="kode-hint">

@@ -194,6 +194,15 @@ export type OptOutChannel = (typeof OPT_OUT_CHANNELS)[number]
 /** Open311 GeoReport v2 service attribute datatypes (categories.attributes, issue 9). */
 export const OPEN311_DATATYPES = ['string', 'number', 'datetime', 'text', 'singlevaluelist', 'multivaluelist'] as const
 export type Open311Datatype = (typeof OPEN311_DATATYPES)[number]
+// ---- Public list (/laporan, issue 8 §4) ----
+/** Statuses the public list shows and filters by: rejected and merged duplicates are left out. */
+export const PUBLIC_LIST_STATUSES = ['submitted', 'verified', 'in_progress', 'resolved', 'closed'] as const satisfies readonly ReportStatus[]
+/** Sort orders of the public list: newest first, or most supported ("saya juga") first. */
+export const PUBLIC_LIST_SORTS = ['newest', 'supported'] as const
+export type PublicListSort = (typeof PUBLIC_LIST_SORTS)[number]
+/** Periods of the public list filter, in days back from now. */
+export const PUBLIC_LIST_PERIODS = ['7', '30', '90', '365'] as const
+export type PublicListPeriod = (typeof PUBLIC_LIST_PERIODS)[number]
 
 /** Membership test that narrows: `isOneOf(OPEN_STATUSES, s)`. */
 export function isOneOf<T extends string>(values: readonly T[], value: string): value is T {

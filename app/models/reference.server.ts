@@ -10,6 +10,11 @@ export function getJurisdictionBySlug(db: Db, slug: string) {
   return db.selectFrom('jurisdictions').selectAll().where('slug', '=', slug).executeTakeFirst()
 }
 
+/** Every jurisdiction of the install (public-site resolution, the city chooser). */
+export function listJurisdictions(db: Db) {
+  return db.selectFrom('jurisdictions').selectAll().orderBy('name').execute()
+}
+
 export function getJurisdictionById(db: Db, id: number) {
   return db.selectFrom('jurisdictions').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
 }
@@ -32,6 +37,17 @@ export function listActiveCategories(db: Db, jurisdictionId: number) {
     ])
     .where('jurisdiction_id', '=', jurisdictionId)
     .where('active', '=', true)
+    .orderBy('sort_order')
+    .execute()
+}
+
+/** The categories the public list filters by: misconduct ones never appear in public. */
+export function listPublicCategories(db: Db, jurisdictionId: number) {
+  return db
+    .selectFrom('categories')
+    .select(['id', 'code', 'name_id', 'name_en'])
+    .where('jurisdiction_id', '=', jurisdictionId)
+    .where('is_misconduct', '=', false)
     .orderBy('sort_order')
     .execute()
 }

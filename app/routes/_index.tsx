@@ -3,30 +3,45 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/general-error-boundary'
 import { TrackForm } from '~/components/track-form'
 import { fill } from '~/i18n'
+import { CityChooser } from '~/components/city-chooser'
+import { RecentFixes } from '~/components/recent-fixes'
 import { getSummary } from '~/models/dashboard.server'
+import { listRecentFixes } from '~/models/public-report.server'
 import { getDb } from '~/utils/db.server'
 import { formatHours, formatNumber, formatPercent } from '~/utils/format'
-import { getPublicJurisdiction } from '~/utils/jurisdiction.server'
+import { resolvePublic } from '~/utils/jurisdiction.server'
 import { useLocale } from '~/utils/locale'
+import { usePublicHref } from '~/utils/public-href'
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const jurisdiction = await getPublicJurisdiction(request)
+  const { jurisdiction, resolution, jurisdictions } = await resolvePublic(request)
   const now = new Date()
-  const summary = await getSummary(await getDb(), { jurisdictionId: jurisdiction.id, since: new Date(now.getTime() - 30 * 86400_000), now })
-  return { jurisdictionName: jurisdiction.name, summary }
+  const db = await getDb()
+  const [summary, recentFixes] = await Promise.all([
+    getSummary(db, { jurisdictionId: jurisdiction.id, since: new Date(now.getTime() - 30 * 86400_000), now }),
+    listRecentFixes(db, jurisdiction.id),
+  ])
+  // On a host no JURISDICTION_HOSTS entry names, `/` also offers the other cities (ADR 023).
+  const otherCities = resolution.by === 'default' ? jurisdictions.filter((j) => j.id !== jurisdiction.id).map((j) => ({ slug: j.slug, name: j.name })) : []
+  return { jurisdictionName: jurisdiction.name, timeZone: jurisdiction.time_zone, summary, recentFixes, otherCities }
 }
 
 export default function Home() {
-  const { jurisdictionName, summary } = useLoaderData<typeof loader>()
+  const { jurisdictionName, timeZone, summary, recentFixes, otherCities } = useLoaderData<typeof loader>()
   const { t, locale } = useLocale()
+  const reportHref = usePublicHref('/lapor')
+  const listHref = usePublicHref('/laporan')
   return (
     <>
       <h1>{t.home.heading}</h1>
       <p>{t.home.intro}</p>
       <p>
-        <Link to="/lapor" className="button button-big">
+        <Link to={reportHref} className="button button-big">
           {t.home.reportButton}
         </Link>
+      </p>
+      <p>
+        <Link to={listHref}>{t.publicList.homeLink}</Link>
       </p>
 
       <section aria-labelledby="track-heading">
@@ -56,6 +71,8 @@ export default function Home() {
         </dl>
       </section>
 
+      <RecentFixes fixes={recentFixes} timeZone={timeZone} />
+
       <section aria-labelledby="how-heading">
         <h2 id="how-heading">{t.home.howHeading}</h2>
         <ol className="steps">
@@ -65,6 +82,7 @@ export default function Home() {
           <li>{t.home.how4}</li>
         </ol>
       </section>
+      <CityChooser cities={otherCities} />
     </>
   )
 }

@@ -16,6 +16,7 @@ import { fill, getDictionary, type Dictionary } from '~/i18n'
 import { getPublicReport } from '~/models/report.server'
 import { resendPrivateLink, type ReporterContact } from '~/services/private-link-resend.server'
 import { getDb } from '~/utils/db.server'
+import { publicPathFor } from '~/utils/jurisdiction.server'
 import { assertSameOrigin } from '~/utils/auth.server'
 import { useLocale } from '~/utils/locale'
 import { getLocale } from '~/utils/locale.server'
@@ -88,7 +89,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const code = normalizeTrackingCode(raw)
   if (!code) return { raw, error: 'invalid' as const, retryAfterSeconds: 0 }
   const found = await getPublicReport(await getDb(), code, null)
-  if (found) throw redirect(`/laporan/${code}`)
+  if (found) throw redirect(await publicPathFor(request, `/laporan/${code}`))
   return { raw: code, error: 'not_found' as const, retryAfterSeconds: 0 }
 }
 

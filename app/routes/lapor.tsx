@@ -22,7 +22,7 @@ import { listActiveCategories, listKelurahan } from '~/models/reference.server'
 import { browserIdentity } from '~/utils/browser-id.server'
 import { getDb } from '~/utils/db.server'
 import { DATABASE_UNAVAILABLE, lastKnownWhileDatabaseUnavailable, replyDatabaseUnavailable, unlessDatabaseUnavailable } from '~/utils/database-outage.server'
-import { getPublicJurisdiction } from '~/utils/jurisdiction.server'
+import { getPublicJurisdiction, publicPathFor } from '~/utils/jurisdiction.server'
 import { useLocale } from '~/utils/locale'
 import { mapTilesForPage } from '~/utils/map-tiles.server'
 import { getLocale } from '~/utils/locale.server'
@@ -221,7 +221,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   await clearPhotoStash(owner)
   const headers = new Headers({ 'Set-Cookie': await serializeReportFlash(outcome.filed) })
   if (browser.setCookie) headers.append('Set-Cookie', browser.setCookie)
-  return redirect(`/laporan/${outcome.filed.code}`, { headers })
+  return redirect(await publicPathFor(request, `/laporan/${outcome.filed.code}`), { headers })
 }
 
 export default function ReportForm() {

@@ -19,7 +19,7 @@ import { getDb } from '~/utils/db.server'
 import { getEnv } from '~/utils/env.server'
 import { assertSameOrigin } from '~/utils/auth.server'
 import { browserIdentity } from '~/utils/browser-id.server'
-import { getPublicJurisdiction } from '~/utils/jurisdiction.server'
+import { getPublicJurisdiction, publicPathFor } from '~/utils/jurisdiction.server'
 import { checkPhone } from '~/utils/phone.server'
 import { isWhatsAppEnabled } from '~/notify/config.server'
 import { supportReport, supporterKeyFor } from '~/models/support.server'
@@ -81,7 +81,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     duplicateOfCode,
     // The token is only handed back to someone who already holds it.
     token: found.isReporter ? token : null,
-    privateLink: flash?.token ? `${origin}/laporan/${code}?t=${flash.token}` : null,
+    privateLink: flash?.token ? `${origin}${await publicPathFor(request, `/laporan/${code}`)}?t=${flash.token}` : null,
     justFiled: Boolean(flash),
     replayed: flash?.replayed ?? false,
     ratedOutcome: url.searchParams.get('dinilai'),
@@ -125,7 +125,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   // The form stays (values kept): "Sudah beres" is still possible after the window.
   if (outcome === 'window_passed') return data({ result: submission.reply({ formErrors: [t.clocks.rateWindowPassed] }), notAllowed: false }, { status: 409 })
   if (outcome === 'not_allowed') return data({ result: submission.reply({ formErrors: [t.report.rateNotAllowed] }), notAllowed: true }, { status: 409 })
-  return redirect(`/laporan/${code}?t=${encodeURIComponent(v.token)}&dinilai=${outcome}`)
+  return redirect(`${await publicPathFor(request, `/laporan/${code}`)}?t=${encodeURIComponent(v.token)}&dinilai=${outcome}`)
 }
 
 function supportSchema(t: Dictionary) {

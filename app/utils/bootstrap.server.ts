@@ -7,7 +7,7 @@ import type { JobRuntime } from '~/jobs/runtime.server'
 import { serveJobs } from '~/jobs/serve.server'
 import { connect, disconnect } from './db.server'
 import { getEnv } from './env.server'
-import { getPublicJurisdiction } from './jurisdiction.server'
+import { checkJurisdictionSettings } from './jurisdiction.server'
 
 // Kept on globalThis like the database handle (dev reloads must not start a second set of workers).
 const g = globalThis as unknown as { __melayaniJobs?: JobRuntime | null }
@@ -26,8 +26,9 @@ export async function bootstrap(): Promise<BootstrapResult> {
   await migrateToLatest(database.db)
   const demo = env.NODE_ENV !== 'production'
   const { seededDemo } = await seedDatabase(database.db, { demo, demoReports: env.DEMO_REPORTS, jurisdictionSlug: env.DEFAULT_JURISDICTION })
-  // Remembered from now on, so pages and the /lapor form can render during a database outage (ADR 005).
-  await getPublicJurisdiction()
+  // Remembered from now on, so pages and the /lapor form can render during a database outage (ADR 005);
+  // a DEFAULT_JURISDICTION or JURISDICTION_HOSTS slug that no jurisdiction has stops the start (ADR 023).
+  await checkJurisdictionSettings()
   // Workers run in this process unless JOBS_IN_PROCESS=false hands them to `npm run worker`.
   // PGlite can be opened by one process only, so there they always run here (ADR 011).
   const inProcess = env.JOBS_IN_PROCESS || database.kind === 'pglite'

@@ -31,6 +31,12 @@ const schema = z.object({
   PHOTO_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   PHOTO_QUEUE_WAIT_MS: z.coerce.number().int().min(1).max(600_000).default(15_000),
   DEFAULT_JURISDICTION: z.string().default('kota-malang'),
+  // Several cities in one install (ADR 023): "host=slug,host=slug"; bare paths on a listed host serve its jurisdiction.
+  JURISDICTION_HOSTS: z
+    .string()
+    .trim()
+    .regex(/^([a-z0-9.-]+=[a-z0-9-]+)?(\s*,\s*[a-z0-9.-]+=[a-z0-9-]+)*$/i, 'expected host=slug,host=slug (e.g. lapor.malangkota.go.id=kota-malang)')
+    .optional(),
   // Number of simulated historical reports written into an empty demo database.
   DEMO_REPORTS: z.coerce.number().int().min(0).max(100_000).default(2000),
   // Per-client-IP limits, "points/seconds" (e.g. 20/600 = 20 per 10 minutes) or "off". See ADR 006.

@@ -5,6 +5,7 @@ import { sql } from 'kysely'
 import { getStatusCounts, getSummary, getUnitTable, getWeeklyFlow } from '../../app/models/dashboard.server'
 import { getPublicReport, getPublicTimeline } from '../../app/models/report.server'
 import { countQueue, getStaffScope, listQueue } from '../../app/models/staff-report.server'
+import { listPublicPoints, listPublicReports, listPublicReportsForCsv, listRecentFixes } from '../../app/models/public-report.server'
 import { openDatabase } from '../connection'
 import { migrateToLatest } from '../migrate'
 import { createScratchDatabase } from '../scratch-database'
@@ -31,6 +32,7 @@ try {
   const unit = await db.selectFrom('units').select('id').where('jurisdiction_id', '=', j.id).where('key', '=', 'dpuprpkp').executeTakeFirstOrThrow()
   const scope = await getStaffScope(db, { id: 0, name: '', email: '', role: 'officer', unitId: unit.id, unitName: null, jurisdictionId: j.id })
   const sample = await db.selectFrom('reports').select('code').where('privacy', '=', 'public').orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow()
+  const kecamatan = await db.selectFrom('areas').select('id').where('jurisdiction_id', '=', j.id).where('level', '=', 'kecamatan').executeTakeFirstOrThrow()
   const period = (days: number) => ({ jurisdictionId: j.id, since: new Date(now.getTime() - days * 86400_000), now })
 
   const cases: [string, () => Promise<unknown>][] = [
@@ -49,6 +51,18 @@ try {
         return getPublicTimeline(db, found!.report.id)
       },
     ],
+    // Issue 8 §4: the public list (page, true count), its map points and CSV, the home page's fixes.
+    ['public list page 1 (newest)', () => listPublicReports(db, { jurisdictionId: j.id, now, sort: 'newest', page: 1 })],
+    ['public list page 1 (most supported)', () => listPublicReports(db, { jurisdictionId: j.id, now, sort: 'supported', page: 1 })],
+    ['public list page 200 (newest)', () => listPublicReports(db, { jurisdictionId: j.id, now, sort: 'newest', page: 200 })],
+    ['public list overdue, 90 days', () => listPublicReports(db, { jurisdictionId: j.id, now, sort: 'newest', page: 1, overdue: true, periodDays: 90 })],
+    [
+      'public list one kecamatan + status',
+      () => listPublicReports(db, { jurisdictionId: j.id, now, sort: 'newest', page: 1, kecamatanId: kecamatan.id, status: 'closed' }),
+    ],
+    ['public map points (all, capped)', () => listPublicPoints(db, { jurisdictionId: j.id, now })],
+    ['public CSV (all, capped)', () => listPublicReportsForCsv(db, { jurisdictionId: j.id, now, sort: 'newest' })],
+    ['home recent fixes', () => listRecentFixes(db, j.id)],
   ]
   console.log(`\n${'query'.padEnd(38)} ${'median ms'.padStart(10)} ${'max ms'.padStart(8)}`)
   for (const [name, run] of cases) {

@@ -193,6 +193,10 @@ const FORMS: Record<string, { path: (code: string) => string; fields: string[]; 
   },
   templates: { path: () => '/petugas/templat', fields: ['intent', 'id', 'title', 'body'], staff: true },
   notifyChannels: { path: () => '/petugas/pemberitahuan', fields: ['intent', 'email', 'whatsapp', 'phone'], staff: true },
+  // Issue 8 §4–5: the public list (GET-only) and a prefixed city's form.
+  publicList: { path: () => '/laporan', fields: ['kategori', 'status'] },
+  // Without photos: the prefix only changes which jurisdiction the same action files into.
+  laporMadiun: { path: () => '/kota-madiun/lapor', fields: ['categoryId', 'areaId', 'lat', 'lng', 'description', 'privacy', 'idempotencyKey'] },
 }
 
 const GET_ROUTES: { path: (code: string) => string; params: string[]; staff?: 'supervisor' | 'executive' | 'admin' }[] = [
@@ -261,6 +265,15 @@ const GET_ROUTES: { path: (code: string) => string; params: string[]; staff?: 's
   { path: () => '/petugas', params: ['status', 'kategori', 'wilayah', 'terlambat', 'eskalasi', 'tugas', 'usulan_tolak', 'q', 'halaman'], staff: 'supervisor' },
   { path: (c) => `/petugas/laporan/${c}`, params: ['templat', 'unit'], staff: 'supervisor' },
   { path: () => '/petugas/templat', params: ['x'], staff: 'supervisor' },
+  // Issue 8 §4–5: the public list, its CSV and map points, and prefixed cities.
+  { path: () => '/laporan', params: ['kategori', 'wilayah', 'status', 'periode', 'terlambat', 'urut', 'halaman'] },
+  { path: () => '/laporan.data', params: ['status', 'halaman', '_routes'] },
+  { path: () => '/laporan.csv', params: ['kategori', 'wilayah', 'status', 'periode', 'terlambat', 'urut'] },
+  { path: () => '/laporan/peta.json', params: ['zoom', 'kategori', 'wilayah', 'status', 'periode', 'terlambat'] },
+  { path: () => '/kota-madiun', params: ['x'] },
+  { path: () => '/kota-madiun/lapor', params: ['kategori'] },
+  { path: () => '/kota-madiun/laporan', params: ['kategori', 'wilayah', 'halaman'] },
+  { path: () => '/kota-atlantis/laporan', params: ['x'] },
 ]
 
 const CONTENT_TYPES = [
