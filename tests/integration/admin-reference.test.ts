@@ -111,6 +111,8 @@ async function fileReport(categoryId: number) {
           description: 'Lampu taman di dekat gang tiga mati sejak dua hari.',
           privacy: 'public',
           idempotencyKey: `k-${Math.random().toString(36).slice(2)}`,
+          // Past the "maybe already reported" step (ADR 022): this test is about routing.
+          confirmNew: '1',
         }),
         headers: { Origin: ORIGIN },
       }),
