@@ -1,9 +1,16 @@
-// Access cases of the dashboard and the admin pages. Other admin routes (/admin/unit,
-// /admin/kategori, /admin/rute, /admin/libur, /admin/staf, /admin/kunci-api, /admin/audit)
-// add one line each here.
+// Access cases of the dashboard and the admin pages: one line per page or form.
 import { loader as dashboardLoader } from '~/routes/dasbor'
 import { loader as mailLoader } from '~/routes/admin.surat'
 import { action as failedAction, loader as failedLoader } from '~/routes/admin.notifikasi'
+import { loader as adminHomeLoader } from '~/routes/admin._index'
+import { action as unitsAction, loader as unitsLoader } from '~/routes/admin.unit._index'
+import { loader as categoriesLoader } from '~/routes/admin.kategori._index'
+import { action as rulesAction, loader as rulesLoader } from '~/routes/admin.rute'
+import { action as holidaysAction, loader as holidaysLoader } from '~/routes/admin.libur'
+import { action as staffAction, loader as staffLoader } from '~/routes/admin.staf._index'
+import { action as keysAction, loader as keysLoader } from '~/routes/admin.kunci-api'
+import { loader as auditLoader } from '~/routes/admin.audit._index'
+import { loader as auditCsvLoader } from '~/routes/admin.audit[.csv]'
 import { getRequest, postRequest } from './requests'
 import type { PageCase } from './types'
 
@@ -20,4 +27,43 @@ export const adminPageCases: PageCase[] = [
     roles: ADMIN,
     allowed: 'reached',
   },
+  // Administration (issue 7 §2): admins only; every POST below is invalid on purpose ('reached', nothing written).
+  { name: 'GET /admin', handler: adminHomeLoader, request: getRequest('/admin'), roles: ADMIN, allowed: 200 },
+  { name: 'GET /admin/unit', handler: unitsLoader, request: getRequest('/admin/unit'), roles: ADMIN, allowed: 200 },
+  { name: 'POST /admin/unit', handler: unitsAction, request: (ctx) => postRequest('/admin/unit', { name: '' }, ctx), roles: ADMIN, allowed: 'reached' },
+  { name: 'GET /admin/kategori', handler: categoriesLoader, request: getRequest('/admin/kategori'), roles: ADMIN, allowed: 200 },
+  { name: 'GET /admin/rute', handler: rulesLoader, request: getRequest('/admin/rute'), roles: ADMIN, allowed: 200 },
+  {
+    name: 'POST /admin/rute save',
+    handler: rulesAction,
+    request: (ctx) => postRequest('/admin/rute', { intent: 'save' }, ctx),
+    roles: ADMIN,
+    allowed: 'reached',
+  },
+  { name: 'GET /admin/libur', handler: holidaysLoader, request: getRequest('/admin/libur'), roles: ADMIN, allowed: 200 },
+  {
+    name: 'POST /admin/libur save',
+    handler: holidaysAction,
+    request: (ctx) => postRequest('/admin/libur', { intent: 'save' }, ctx),
+    roles: ADMIN,
+    allowed: 'reached',
+  },
+  { name: 'GET /admin/staf', handler: staffLoader, request: getRequest('/admin/staf'), roles: ADMIN, allowed: 200 },
+  {
+    name: 'POST /admin/staf invite',
+    handler: staffAction,
+    request: (ctx) => postRequest('/admin/staf', { intent: 'invite' }, ctx),
+    roles: ADMIN,
+    allowed: 'reached',
+  },
+  { name: 'GET /admin/kunci-api', handler: keysLoader, request: getRequest('/admin/kunci-api'), roles: ADMIN, allowed: 200 },
+  {
+    name: 'POST /admin/kunci-api create',
+    handler: keysAction,
+    request: (ctx) => postRequest('/admin/kunci-api', { intent: 'create' }, ctx),
+    roles: ADMIN,
+    allowed: 'reached',
+  },
+  { name: 'GET /admin/audit', handler: auditLoader, request: getRequest('/admin/audit'), roles: ADMIN, allowed: 200 },
+  { name: 'GET /admin/audit.csv', handler: auditCsvLoader, request: getRequest('/admin/audit.csv'), roles: ADMIN, allowed: 200 },
 ]
