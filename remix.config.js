@@ -21,6 +21,8 @@ export default {
           ['laporan/peta.json', 'laporan.peta[.]json.ts'],
           ['laporan/:code', 'laporan.$code.tsx'],
           ['api/kelurahan', 'api.kelurahan.ts'],
+          ['api/batas-wilayah.json', 'api.batas-wilayah[.]json.ts'],
+          ['api/laporan-terdekat', 'api.laporan-terdekat.ts'],
         ]) {
           route(path, `routes/${file}`, { id: `prefixed/${file.replace(/\.tsx?$/, '')}` })
         }

@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from 'react'
 import type { Point } from '~/domain/geo'
 import { fill } from '~/i18n'
 import { useLocale } from '~/utils/locale'
+import { usePublicHref } from '~/utils/public-href'
 import type { BoundaryFeature } from '~/routes/api.batas-wilayah[.]json'
 import type { PickerMap, Tiles } from './leaflet-map.client'
 
@@ -26,6 +27,8 @@ export function MapPicker({
 }) {
   const { t } = useLocale()
   const [hydrated, setHydrated] = useState(false)
+  // The boundaries of the city this page is for (/kota-madiun/lapor draws Madiun's).
+  const boundariesUrl = usePublicHref('/api/batas-wilayah.json')
   const [open, setOpen] = useState(false)
   const [status, setStatus] = useState<Status>({ kind: 'idle' })
   const [tilesFailed, setTilesFailed] = useState(false)
@@ -47,7 +50,7 @@ export function MapPicker({
     const element = container.current
     Promise.all([
       import('./leaflet-map.client'),
-      fetch('/api/batas-wilayah.json').then((r) => {
+      fetch(boundariesUrl).then((r) => {
         if (!r.ok) throw new Error(`boundaries: ${r.status}`)
         return r.json() as Promise<{ features: BoundaryFeature[] }>
       }),
@@ -73,7 +76,7 @@ export function MapPicker({
       map.current?.destroy()
       map.current = null
     }
-  }, [open, tiles])
+  }, [open, tiles, boundariesUrl])
 
   useEffect(() => {
     if (selectedKelurahanId !== null && selectedKelurahanId !== picked.current) map.current?.centreOn(selectedKelurahanId)

@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'react'
 import type { Point } from '~/domain/geo'
 import { useLocale } from '~/utils/locale'
+import { usePublicHref } from '~/utils/public-href'
 import { NearbyReports, type NearbyItem } from './nearby-reports'
 
 export function NearbyStep({ reports, byArea, formId }: { reports: NearbyItem[]; byArea: boolean; formId: string }) {
@@ -28,6 +29,7 @@ export function LiveNearby({ categoryId, point, kelurahanId }: { categoryId: num
   const [found, setFound] = useState<{ reports: NearbyItem[]; byArea: boolean } | null>(null)
   const lat = point?.lat
   const lng = point?.lng
+  const nearbyApi = usePublicHref('/api/laporan-terdekat')
   useEffect(() => {
     if (categoryId === null || (lat === undefined && kelurahanId === null)) return setFound(null)
     const query = new URLSearchParams({ kategori: String(categoryId) })
@@ -36,13 +38,13 @@ export function LiveNearby({ categoryId, point, kelurahanId }: { categoryId: num
       query.set('lng', String(lng))
     } else query.set('kelurahan', String(kelurahanId))
     const controller = new AbortController()
-    fetch(`/api/laporan-terdekat?${query}`, { signal: controller.signal })
+    fetch(`${nearbyApi}?${query}`, { signal: controller.signal })
       .then((r) => (r.ok ? (r.json() as Promise<{ reports: NearbyItem[]; byArea: boolean }>) : null))
       .then((body) => setFound(body))
       // Not shown then: the server asks at submit time instead.
       .catch(() => undefined)
     return () => controller.abort()
-  }, [categoryId, lat, lng, kelurahanId])
+  }, [categoryId, lat, lng, kelurahanId, nearbyApi])
   if (!found?.reports.length) return null
   return (
     // Inside the report form: no nested forms here (see NearbyReports' inForm).
