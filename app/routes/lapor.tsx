@@ -3,21 +3,16 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { randomUUID } from 'node:crypto'
 import { useEffect, useState } from 'react'
-import { z } from 'zod'
 import { ErrorList, SelectField, TextareaField, TextField } from '~/components/field'
 import { GeneralErrorBoundary } from '~/components/general-error-boundary'
 import { LocateButton } from '~/components/locate-button'
 import { MapPicker } from '~/components/map-picker'
 import { LiveNearby, NearbyStep } from '~/components/nearby-step'
 import type { NearbyItem } from '~/components/nearby-reports'
-import { isInIndonesia } from '~/domain/geo'
-import { LOCATION_CHOICES } from '~/domain/report-location'
 import { effectivePrivacy } from '~/domain/routing'
-import type { PhoneCheck } from '~/domain/phone'
-import { checkPhoneShape } from '~/domain/phone-shape'
 import { checkPhone } from '~/utils/phone.server'
 import { PRIVACY_LEVELS } from '~/domain/vocabulary'
-import { fill, getDictionary, type Dictionary } from '~/i18n'
+import { fill, getDictionary } from '~/i18n'
 import { listActiveCategories, listKelurahan } from '~/models/reference.server'
 import { browserIdentity } from '~/utils/browser-id.server'
 import { getDb } from '~/utils/db.server'
@@ -27,75 +22,19 @@ import { useLocale } from '~/utils/locale'
 import { mapTilesForPage } from '~/utils/map-tiles.server'
 import { getLocale } from '~/utils/locale.server'
 import { parseForm } from '~/utils/parse-form'
-import { isAcceptedPhotoType, KEEP_PHOTO_FIELD, MAX_PHOTO_BYTES, MAX_PHOTOS, TOO_LARGE } from '~/utils/photo-rules'
+import { reportFormSchemaFor, type ReportFormInput, type ReportFormSubmission } from '~/utils/report-form-schema'
+import { KEEP_PHOTO_FIELD, MAX_PHOTO_BYTES, MAX_PHOTOS } from '~/utils/photo-rules'
 import { clearPhotoStash, keepRefusedPhotos, keptPhotoKeys, stashOwner } from '~/services/photo-stash.server'
 import { submitReport } from '~/services/report-filing.server'
 import { isWhatsAppEnabled } from '~/notify/config.server'
 import { consumeLimit, retryAfterHeaders } from '~/utils/rate-limit.server'
 import { serializeReportFlash } from '~/utils/report-flash.server'
 import { readRequestForm } from '~/utils/request-form.server'
-import { dbId } from '~/utils/schemas'
 import { waitText } from '~/utils/wait-text'
 import { passRetryAfter } from '~/utils/headers'
 
 const PRIVACY = PRIVACY_LEVELS
 const HONEYPOT = 'website'
-const LOCATION_FIELDS = ['areaId', 'lat', 'lng']
-
-/** `checkPhone`: the full check on the server, only the shape in the browser (bundle size). */
-function schema(t: Dictionary, checkPhone: (value: string) => PhoneCheck) {
-  return z
-    .object({
-      categoryId: dbId(t.validation.categoryRequired),
-      // Optional when a location point is given: the kelurahan is then derived from it.
-      areaId: dbId(t.validation.kelurahanRequired).optional(),
-      // Range-checked in the refinement below, whose message shows at the kelurahan field.
-      lat: z.number({ error: t.validation.locationInvalid }).optional(),
-      lng: z.number({ error: t.validation.locationInvalid }).optional(),
-      // Only sent after the form asked which kelurahan is right (point vs. chosen).
-      locationChoice: z.enum(LOCATION_CHOICES).optional(),
-      description: z.string({ error: t.validation.required }).trim().min(10, t.validation.descriptionTooShort).max(2000, t.validation.descriptionTooLong),
-      address: z.string().trim().max(300, t.validation.addressTooLong).optional(),
-      name: z.string().trim().max(120, t.validation.nameTooLong).optional(),
-      email: z.email({ error: t.validation.email }).max(254, t.validation.email).optional(),
-      phone: z
-        .string()
-        .optional()
-        .transform((value, ctx) => {
-          if (value === undefined) return undefined
-          const phone = checkPhone(value)
-          if (!phone.ok) ctx.addIssue({ code: 'custom', message: phone.reason === 'landline' ? t.validation.phoneLandline : t.validation.phone })
-          return phone.ok ? phone.e164 : undefined
-        }),
-      privacy: z.enum(PRIVACY, { error: t.validation.privacy }),
-      idempotencyKey: z.string().min(8).max(100).optional(),
-      // "Tetap kirim laporan baru": the citizen saw the nearby reports and files anyway.
-      confirmNew: z.enum(['1']).optional(),
-      photos: z
-        .array(z.union([z.instanceof(File), z.string()]))
-        .max(MAX_PHOTOS, t.validation.tooManyPhotos)
-        .optional()
-        .superRefine((items, ctx) => {
-          for (const item of items ?? []) {
-            if (typeof item === 'string') ctx.addIssue({ code: 'custom', message: item === TOO_LARGE ? t.validation.photoTooLarge : t.validation.photoType })
-            else if (!isAcceptedPhotoType(item.type)) ctx.addIssue({ code: 'custom', message: t.validation.photoType })
-          }
-        }),
-    })
-    .superRefine(
-      (v, ctx) => {
-        const hasPoint = v.lat !== undefined && v.lng !== undefined
-        if ((v.lat === undefined) !== (v.lng === undefined) || (hasPoint && !isInIndonesia({ lat: v.lat!, lng: v.lng! }))) {
-          ctx.addIssue({ code: 'custom', path: ['areaId'], message: t.validation.locationInvalid })
-        } else if (v.areaId === undefined && !hasPoint) {
-          ctx.addIssue({ code: 'custom', path: ['areaId'], message: t.validation.kelurahanRequired })
-        }
-      },
-      // Run even when other fields are invalid, so every message shows at once; but
-      // only when the location fields themselves parsed.
-      { when: (payload) => payload.issues.every((issue) => !LOCATION_FIELDS.includes(String(issue.path?.[0]))) },
-    )
-}
 
 // A form page must never come back from a cache (its key, and what was typed);
 // a 429's Retry-After reaches the page response.
@@ -131,7 +70,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const locale = await getLocale(request)
   const t = getDictionary(locale)
   const formData = await readRequestForm(request, { files: { field: 'photos', max: MAX_PHOTOS, maxBytes: MAX_PHOTO_BYTES } })
-  const submission = parseForm(formData, schema(t, checkPhone), t)
+  const submission = parseForm(formData, reportFormSchemaFor(locale, checkPhone, 'server'), t)
   const now = new Date()
   const keep = keptPhotoKeys(formData)
   const files = formData.getAll('photos').filter((p): p is File => p instanceof File && p.size > 0)
@@ -229,12 +168,24 @@ export default function ReportForm() {
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const { t, locale } = useLocale()
-  const [form, fields] = useForm({
+  const [validate, setValidate] = useState<null | ((formData: FormData) => ReportFormSubmission)>(null)
+  useEffect(() => {
+    let live = true
+    void import('~/utils/report-form-schema').then((m) => {
+      if (live) setValidate(() => (formData: FormData) => m.validateReportForm(formData, locale))
+    })
+    return () => {
+      live = false
+    }
+  }, [locale])
+  const [form, fields] = useForm<ReportFormInput>({
     lastResult: actionData?.result,
     defaultValue: { privacy: 'public', categoryId: preselectedCategoryId ?? undefined, idempotencyKey },
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseForm(formData, schema(t, checkPhoneShape), t),
+    // Checked while typing once the schema has loaded (after hydration); before that, and
+    // without JavaScript, the server checks on submit.
+    onValidate: validate ? ({ formData }) => validate(formData) : undefined,
   })
   const initialPoint =
     fields.lat.initialValue && fields.lng.initialValue && !actionData?.pointDropped
