@@ -367,6 +367,51 @@ export interface ReportSubscriptionsTable {
   unsubscribed_at: Timestamp | null
 }
 
+// Metric rollups (migration 0014, ADR 021): per local day (a 'YYYY-MM-DD' string).
+export interface MetricRollupCounts {
+  reports: number
+  supporters: number
+  resolved: number
+  ever_resolved: number
+  reopened: number
+  dismissed: number
+  open: number
+  response_on_time: number
+  response_late: number
+  resolution_on_time: number
+  resolution_late: number
+  ratings: number
+  rating_sum: number
+  rating_high: number
+  confirmed_fixed: number
+  public_updated: number
+  response_buckets: number[]
+  response_counts: number[]
+  resolution_buckets: number[]
+  resolution_counts: number[]
+}
+
+export interface MetricRollupsAreaTable extends MetricRollupCounts {
+  jurisdiction_id: number
+  day: string
+  unit_id: number
+  category_id: number
+  area_id: number | null
+}
+
+export interface MetricRollupsTable extends MetricRollupCounts {
+  jurisdiction_id: number
+  day: string
+  unit_id: number
+  category_id: number
+}
+
+export interface MetricRollupStateTable {
+  jurisdiction_id: number
+  refreshed_at: Timestamp
+  max_report_id: number
+}
+
 export interface DB {
   jurisdictions: JurisdictionsTable
   areas: AreasTable
@@ -392,6 +437,9 @@ export interface DB {
   api_keys: ApiKeysTable
   report_supporters: ReportSupportersTable
   report_subscriptions: ReportSubscriptionsTable
+  metric_rollups_area: MetricRollupsAreaTable
+  metric_rollups: MetricRollupsTable
+  metric_rollup_state: MetricRollupStateTable
 }
 
 export type Report = Selectable<ReportsTable>

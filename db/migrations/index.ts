@@ -9,6 +9,7 @@ import * as jobQueue from './0005-job-queue'
 import * as escalationClocks from './0006-escalation-clocks'
 import * as notifications from './0007-notifications'
 import * as sharedFoundations from './0008-shared-foundations'
+import * as metricRollups from './0014-metric-rollups'
 
 export const migrations: Record<string, Migration> = {
   '0001-initial-schema': initialSchema,
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '0006-escalation-clocks': escalationClocks,
   '0007-notifications': notifications,
   '0008-shared-foundations': sharedFoundations,
+  '0014-metric-rollups': metricRollups,
 }
