@@ -52,17 +52,31 @@ export interface StatRow {
   ikmScore: number | null
   ikmGrade: IkmGrade | null
   ikmRespondents: number
+  /** misconduct categories and the Inspektorat: publish counts only */
+  countsOnly: boolean
 }
 
 /** The key, name and source table of each dimension (`m` is the rollup alias). */
 function dimensionSql(d: StatDimension) {
   switch (d) {
     case 'unit':
-      return { table: 'metric_rollups', join: sql`JOIN units k ON k.id = m.unit_id`, key: sql`k.short_name`, name: sql`k.name` }
+      return {
+        table: 'metric_rollups',
+        join: sql`JOIN units k ON k.id = m.unit_id`,
+        key: sql`k.short_name`,
+        name: sql`k.name`,
+        countsOnly: sql`bool_or(k.kind = 'inspektorat')`,
+      }
     case 'category':
-      return { table: 'metric_rollups', join: sql`JOIN categories k ON k.id = m.category_id`, key: sql`k.code`, name: sql`k.name_id` }
+      return {
+        table: 'metric_rollups',
+        join: sql`JOIN categories k ON k.id = m.category_id`,
+        key: sql`k.code`,
+        name: sql`k.name_id`,
+        countsOnly: sql`bool_or(k.is_misconduct)`,
+      }
     case 'kelurahan':
-      return { table: 'metric_rollups_area', join: sql`JOIN areas k ON k.id = m.area_id`, key: sql`k.code`, name: sql`k.name` }
+      return { table: 'metric_rollups_area', join: sql`JOIN areas k ON k.id = m.area_id`, key: sql`k.code`, name: sql`k.name`, countsOnly: sql`false` }
     case 'kecamatan':
       // A report placed on a kecamatan itself (no kelurahan) counts for that kecamatan.
       return {
@@ -70,9 +84,16 @@ function dimensionSql(d: StatDimension) {
         join: sql`JOIN areas a ON a.id = m.area_id JOIN areas k ON k.id = CASE WHEN a.level = 'kecamatan' THEN a.id ELSE a.parent_id END`,
         key: sql`k.code`,
         name: sql`k.name`,
+        countsOnly: sql`false`,
       }
     case 'week':
-      return { table: 'metric_rollups', join: sql``, key: sql`date_trunc('week', m.day)::date::text`, name: sql`to_char(m.day, 'IYYY-"W"IW')` }
+      return {
+        table: 'metric_rollups',
+        join: sql``,
+        key: sql`date_trunc('week', m.day)::date::text`,
+        name: sql`to_char(m.day, 'IYYY-"W"IW')`,
+        countsOnly: sql`false`,
+      }
   }
 }
 
@@ -98,6 +119,7 @@ function reportKeySql(d: StatDimension, tz: string) {
 interface CountRow {
   key: string
   name: string
+  counts_only: boolean
   reports: number
   supporters: number
   resolved: number
@@ -186,7 +208,7 @@ async function unitIkm(db: Db, q: StatsQuery) {
 export async function getStats(db: Db, q: StatsQuery): Promise<StatRow[]> {
   const d = dimensionSql(q.dimension)
   const { rows } = await sql<CountRow>`
-    SELECT ${d.key} AS key, min(${d.name}) AS name,
+    SELECT ${d.key} AS key, min(${d.name}) AS name, ${d.countsOnly} AS counts_only,
       ${sql.raw(
         [
           'reports',
@@ -245,6 +267,7 @@ export async function getStats(db: Db, q: StatsQuery): Promise<StatRow[]> {
       ikmScore: shown?.ikm ?? null,
       ikmGrade: shown?.grade ?? null,
       ikmRespondents: ik?.n ?? 0,
+      countsOnly: Boolean(r.counts_only),
     }
   })
 }

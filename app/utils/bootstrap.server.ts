@@ -5,7 +5,7 @@ import { migrateToLatest } from '#db/migrate'
 import { DEMO_PASSWORD, DEMO_STAFF } from '#db/seed-data/demo-staff'
 import type { JobRuntime } from '~/jobs/runtime.server'
 import { serveJobs } from '~/jobs/serve.server'
-import { connect, disconnect } from './db.server'
+import { connect, connectReplica, disconnect } from './db.server'
 import { getEnv } from './env.server'
 import { getPublicJurisdiction } from './jurisdiction.server'
 
@@ -23,6 +23,7 @@ export interface BootstrapResult {
 export async function bootstrap(): Promise<BootstrapResult> {
   const env = getEnv()
   const database = await connect(env.DATABASE_URL)
+  if (env.DATABASE_REPLICA_URL) await connectReplica(env.DATABASE_REPLICA_URL)
   await migrateToLatest(database.db)
   const demo = env.NODE_ENV !== 'production'
   const { seededDemo } = await seedDatabase(database.db, { demo, demoReports: env.DEMO_REPORTS, jurisdictionSlug: env.DEFAULT_JURISDICTION })
