@@ -385,6 +385,7 @@ export interface MetricRollupCounts {
   rating_high: number
   confirmed_fixed: number
   public_updated: number
+  fast_closed: number
   response_buckets: number[]
   response_counts: number[]
   resolution_buckets: number[]

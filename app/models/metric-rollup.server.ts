@@ -42,6 +42,7 @@ const COUNT_COLUMNS = [
   'rating_high',
   'confirmed_fixed',
   'public_updated',
+  'fast_closed',
 ] as const
 
 /** Recomputes the finest rollup rows of the given local days (or every day) from the reports. */
@@ -82,7 +83,12 @@ async function rebuildAreaRows(db: Db, j: { id: number; timeZone: string }, days
         ${due('r.resolved_at', 'r.resolution_due_at')} AS resolution_on_time,
         rt.score, rt.fixed,
         EXISTS (SELECT 1 FROM report_events e WHERE e.report_id = r.id AND e.type = 'public_update'
-                AND e.visibility = 'public' AND e.actor_kind = 'staff') AS public_updated
+                AND e.visibility = 'public' AND e.actor_kind = 'staff') AS public_updated,
+        -- The fast_close anti-gaming flag (reportGamingFlags): resolved within 5 minutes of
+        -- filing with no public update and no "after" photo.
+        (r.resolved_at IS NOT NULL AND r.resolved_at - r.created_at <= interval '5 minutes'
+          AND NOT EXISTS (SELECT 1 FROM report_events e WHERE e.report_id = r.id AND e.type = 'public_update' AND e.visibility = 'public')
+          AND NOT EXISTS (SELECT 1 FROM attachments p WHERE p.report_id = r.id AND p.phase = 'after')) AS fast_closed
       FROM reports r
       LEFT JOIN LATERAL (
         SELECT x.score, x.fixed FROM ratings x WHERE x.report_id = r.id ORDER BY x.resolution_number DESC LIMIT 1
@@ -121,7 +127,8 @@ async function rebuildAreaRows(db: Db, j: { id: number; timeZone: string }, days
         coalesce(sum(score), 0)::int AS rating_sum,
         count(*) FILTER (WHERE score >= 4)::int AS rating_high,
         count(*) FILTER (WHERE fixed = 'yes')::int AS confirmed_fixed,
-        count(*) FILTER (WHERE public_updated)::int AS public_updated
+        count(*) FILTER (WHERE public_updated)::int AS public_updated,
+        count(*) FILTER (WHERE fast_closed)::int AS fast_closed
       FROM base GROUP BY 1, 2, 3, 4
     )
     INSERT INTO metric_rollups_area (jurisdiction_id, day, unit_id, category_id, area_id, ${sql.raw(COUNT_COLUMNS.join(', '))},

@@ -12,7 +12,8 @@ import { dayStart } from './metric-rollup.server'
 
 type Db = Kysely<DB> | Transaction<DB>
 
-export const STAT_DIMENSIONS = ['unit', 'category', 'kecamatan', 'kelurahan', 'week'] as const
+/** The open-data dimensions, plus 'city' (one row for the whole jurisdiction, key 'all'). */
+export const STAT_DIMENSIONS = ['unit', 'category', 'kecamatan', 'kelurahan', 'week', 'city'] as const
 export type StatDimension = (typeof STAT_DIMENSIONS)[number]
 
 /** Up to this many reports in a selection, percentiles are computed exactly. */
@@ -54,6 +55,16 @@ export interface StatRow {
   ikmRespondents: number
   /** misconduct categories and the Inspektorat: publish counts only */
   countsOnly: boolean
+  /** the counts behind the shares, for figures that combine rows (trust index, equity) */
+  counts: {
+    responseOnTime: number
+    responseLate: number
+    resolutionOnTime: number
+    resolutionLate: number
+    everResolved: number
+    reopened: number
+    fastClosed: number
+  }
 }
 
 /** The key, name and source table of each dimension (`m` is the rollup alias). */
@@ -86,11 +97,13 @@ function dimensionSql(d: StatDimension) {
         name: sql`k.name`,
         countsOnly: sql`false`,
       }
+    case 'city':
+      return { table: 'metric_rollups', join: sql``, key: sql`'all'::text`, name: sql`''::text`, countsOnly: sql`false` }
     case 'week':
       return {
         table: 'metric_rollups',
         join: sql``,
-        key: sql`date_trunc('week', m.day)::date::text`,
+        key: sql`date_trunc('week', m.day::timestamp)::date::text`,
         name: sql`to_char(m.day, 'IYYY-"W"IW')`,
         countsOnly: sql`false`,
       }
@@ -111,8 +124,10 @@ function reportKeySql(d: StatDimension, tz: string) {
         join: sql`JOIN areas a ON a.id = r.area_id JOIN areas k ON k.id = CASE WHEN a.level = 'kecamatan' THEN a.id ELSE a.parent_id END`,
         key: sql`k.code`,
       }
+    case 'city':
+      return { join: sql``, key: sql`'all'::text` }
     case 'week':
-      return { join: sql``, key: sql`date_trunc('week', (r.created_at AT TIME ZONE ${tz})::date)::date::text` }
+      return { join: sql``, key: sql`date_trunc('week', r.created_at AT TIME ZONE ${tz})::date::text` }
   }
 }
 
@@ -135,6 +150,7 @@ interface CountRow {
   rating_high: number
   confirmed_fixed: number
   public_updated: number
+  fast_closed: number
 }
 
 type Percentiles = Map<string, { r50: number | null; r90: number | null; s50: number | null; s90: number | null }>
@@ -207,7 +223,7 @@ async function unitIkm(db: Db, q: StatsQuery) {
 
 export async function getStats(db: Db, q: StatsQuery): Promise<StatRow[]> {
   const d = dimensionSql(q.dimension)
-  const { rows } = await sql<CountRow>`
+  const counting = sql<CountRow>`
     SELECT ${d.key} AS key, min(${d.name}) AS name, ${d.countsOnly} AS counts_only,
       ${sql.raw(
         [
@@ -226,6 +242,7 @@ export async function getStats(db: Db, q: StatsQuery): Promise<StatRow[]> {
           'rating_high',
           'confirmed_fixed',
           'public_updated',
+          'fast_closed',
         ]
           .map((c) => `sum(m.${c})::int AS ${c}`)
           .join(', '),
@@ -234,10 +251,13 @@ export async function getStats(db: Db, q: StatsQuery): Promise<StatRow[]> {
     WHERE m.jurisdiction_id = ${q.jurisdictionId} AND m.day BETWEEN ${q.from}::date AND ${q.to}::date
     GROUP BY 1
     ORDER BY 1`.execute(db)
-  const total = rows.reduce((s, r) => s + Number(r.reports), 0)
   const mode = q.percentiles ?? 'auto'
+  // Counts and histograms in parallel (two pool connections): the histograms are cheap
+  // when the selection is small, and then the exact path replaces them.
+  const [{ rows }, histogram] = await Promise.all([counting, mode === 'exact' ? null : histogramPercentiles(db, q)])
+  const total = rows.reduce((s, r) => s + Number(r.reports), 0)
   const exact = mode === 'exact' || (mode === 'auto' && total <= EXACT_LIMIT)
-  const pct = total === 0 ? new Map() : exact ? await exactPercentiles(db, q) : await histogramPercentiles(db, q)
+  const pct = total === 0 ? new Map() : exact || !histogram ? await exactPercentiles(db, q) : histogram
   const ikm = q.dimension === 'unit' && total > 0 ? await unitIkm(db, q) : new Map<string, { n: number; result: ReturnType<typeof ikmFromSums> }>()
   return rows.map((r) => {
     const n = (v: unknown) => Number(v)
@@ -268,6 +288,15 @@ export async function getStats(db: Db, q: StatsQuery): Promise<StatRow[]> {
       ikmGrade: shown?.grade ?? null,
       ikmRespondents: ik?.n ?? 0,
       countsOnly: Boolean(r.counts_only),
+      counts: {
+        responseOnTime: n(r.response_on_time),
+        responseLate: n(r.response_late),
+        resolutionOnTime: n(r.resolution_on_time),
+        resolutionLate: n(r.resolution_late),
+        everResolved: n(r.ever_resolved),
+        reopened: n(r.reopened),
+        fastClosed: n(r.fast_closed),
+      },
     }
   })
 }

@@ -26,6 +26,7 @@ const counts = `
     rating_high integer NOT NULL,
     confirmed_fixed integer NOT NULL,
     public_updated integer NOT NULL,
+    fast_closed integer NOT NULL,
     response_buckets smallint[] NOT NULL,
     response_counts integer[] NOT NULL,
     resolution_buckets smallint[] NOT NULL,

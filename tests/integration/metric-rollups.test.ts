@@ -40,6 +40,7 @@ const KEY: Record<StatDimension, string> = {
   kelurahan: 'a.code',
   kecamatan: "CASE WHEN a.level = 'kecamatan' THEN a.code ELSE p.code END",
   week: "date_trunc('week', (r.created_at AT TIME ZONE 'Asia/Jakarta')::date)::date::text",
+  city: "'all'",
 }
 
 async function oracleRows(dimension: StatDimension, now: Date): Promise<Map<string, Row[]>> {
@@ -149,7 +150,7 @@ describe('metric_duration_bucket (SQL) = durationBucket (domain)', () => {
 })
 
 describe('rollups vs the same rows computed independently', () => {
-  for (const dimension of ['category', 'unit', 'kelurahan', 'kecamatan', 'week'] as const) {
+  for (const dimension of ['category', 'unit', 'kelurahan', 'kecamatan', 'week', 'city'] as const) {
     it(`${dimension}: histogram path within the bound, exact path equal`, async () => {
       const oracle = await oracleRows(dimension, NOW)
       const q = { jurisdictionId, timeZone: TZ, dimension, from: FROM, to: TO }
