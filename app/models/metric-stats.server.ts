@@ -12,8 +12,8 @@ import { dayStart } from './metric-rollup.server'
 
 type Db = Kysely<DB> | Transaction<DB>
 
-/** The open-data dimensions, plus 'city' (one row for the whole jurisdiction, key 'all'). */
-export const STAT_DIMENSIONS = ['unit', 'category', 'kecamatan', 'kelurahan', 'week', 'city'] as const
+/** The open-data dimensions, plus 'city' (one row, key 'all') and 'month' (key YYYY-MM-01). */
+export const STAT_DIMENSIONS = ['unit', 'category', 'kecamatan', 'kelurahan', 'week', 'city', 'month'] as const
 export type StatDimension = (typeof STAT_DIMENSIONS)[number]
 
 /** Up to this many reports in a selection, percentiles are computed exactly. */
@@ -26,6 +26,8 @@ export interface StatsQuery {
   /** local dates, inclusive */
   from: string
   to: string
+  /** only reports in misconduct categories (the trust index's integrity part) */
+  misconductOnly?: boolean
   /** force the histogram path (tests, benchmarks) or the exact path */
   percentiles?: 'auto' | 'histogram' | 'exact'
 }
@@ -99,6 +101,14 @@ function dimensionSql(d: StatDimension) {
       }
     case 'city':
       return { table: 'metric_rollups', join: sql``, key: sql`'all'::text`, name: sql`''::text`, countsOnly: sql`false` }
+    case 'month':
+      return {
+        table: 'metric_rollups',
+        join: sql``,
+        key: sql`date_trunc('month', m.day::timestamp)::date::text`,
+        name: sql`to_char(m.day, 'YYYY-MM')`,
+        countsOnly: sql`false`,
+      }
     case 'week':
       return {
         table: 'metric_rollups',
@@ -126,10 +136,15 @@ function reportKeySql(d: StatDimension, tz: string) {
       }
     case 'city':
       return { join: sql``, key: sql`'all'::text` }
+    case 'month':
+      return { join: sql``, key: sql`date_trunc('month', r.created_at AT TIME ZONE ${tz})::date::text` }
     case 'week':
       return { join: sql``, key: sql`date_trunc('week', r.created_at AT TIME ZONE ${tz})::date::text` }
   }
 }
+
+const misconduct = (q: StatsQuery, alias: 'm' | 'r') =>
+  q.misconductOnly ? sql`AND ${sql.ref(`${alias}.category_id`)} IN (SELECT id FROM categories WHERE is_misconduct)` : sql``
 
 interface CountRow {
   key: string
@@ -160,7 +175,7 @@ async function histogramPercentiles(db: Db, q: StatsQuery): Promise<Percentiles>
   const part = (measure: number, buckets: string, counts: string) => sql`
     SELECT ${d.key} AS key, ${measure} AS measure, x.b AS bucket, sum(x.c)::int AS n
     FROM ${sql.table(d.table)} m ${d.join}, unnest(m.${sql.raw(buckets)}, m.${sql.raw(counts)}) AS x(b, c)
-    WHERE m.jurisdiction_id = ${q.jurisdictionId} AND m.day BETWEEN ${q.from}::date AND ${q.to}::date
+    WHERE m.jurisdiction_id = ${q.jurisdictionId} AND m.day BETWEEN ${q.from}::date AND ${q.to}::date ${misconduct(q, 'm')}
     GROUP BY 1, 3`
   const { rows } = await sql<{ key: string; measure: number; bucket: number; n: number }>`
     ${part(1, 'response_buckets', 'response_counts')} UNION ALL ${part(2, 'resolution_buckets', 'resolution_counts')}`.execute(db)
@@ -194,6 +209,7 @@ async function exactPercentiles(db: Db, q: StatsQuery): Promise<Percentiles> {
     FROM reports r ${d.join}
     WHERE r.jurisdiction_id = ${q.jurisdictionId}
       AND r.created_at >= ${dayStart(q.from, q.timeZone)} AND r.created_at < ${dayStart(q.to, q.timeZone)} + interval '1 day'
+      ${misconduct(q, 'r')}
     GROUP BY 1`.execute(db)
   const num = (v: unknown) => (v === null || v === undefined ? null : Number(v))
   return new Map(rows.map((r) => [r.key, { r50: num(r.r50), r90: num(r.r90), s50: num(r.s50), s90: num(r.s90) }]))
@@ -248,7 +264,7 @@ export async function getStats(db: Db, q: StatsQuery): Promise<StatRow[]> {
           .join(', '),
       )}
     FROM ${sql.table(d.table)} m ${d.join}
-    WHERE m.jurisdiction_id = ${q.jurisdictionId} AND m.day BETWEEN ${q.from}::date AND ${q.to}::date
+    WHERE m.jurisdiction_id = ${q.jurisdictionId} AND m.day BETWEEN ${q.from}::date AND ${q.to}::date ${misconduct(q, 'm')}
     GROUP BY 1
     ORDER BY 1`.execute(db)
   const mode = q.percentiles ?? 'auto'

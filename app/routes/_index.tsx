@@ -62,7 +62,9 @@ export default function Home() {
           <li>{t.home.how1}</li>
           <li>{t.home.how2}</li>
           <li>{t.home.how3}</li>
-          <li>{t.home.how4}</li>
+          <li>
+            {t.home.how4} <Link to="/transparansi">{t.transparency.homeLink}</Link>
+          </li>
         </ol>
       </section>
     </>

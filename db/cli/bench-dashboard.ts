@@ -49,6 +49,7 @@ function rawStats(db: Kysely<DB>, jurisdictionId: number, tz: string, dimension:
     kecamatan: "CASE WHEN a.level = 'kecamatan' THEN a.code ELSE p.code END",
     week: `date_trunc('week', r.created_at AT TIME ZONE '${tz}')::date::text`,
     city: `'all'`,
+    month: `date_trunc('month', r.created_at AT TIME ZONE '${tz}')::date::text`,
   }
   const h = (col: string) => `extract(epoch FROM ${col} - r.created_at) / 3600.0`
   return sql`

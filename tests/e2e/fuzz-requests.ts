@@ -148,6 +148,7 @@ const GET_ROUTES: { path: (code: string) => string; params: string[]; staff?: 's
   { path: () => '/foto/sementara/abcdefghijklmnopqrstuvwx.jpg', params: ['t'] },
   { path: () => '/metrics', params: ['x'] },
   { path: () => '/tidak-ada/sama-sekali', params: ['x'] },
+  { path: () => '/transparansi', params: ['x'] },
   { path: () => '/data/kota-malang/stats/unit.csv', params: ['from', 'to'] },
   { path: () => '/data/kota-malang/stats/week.json', params: ['from', 'to'] },
   { path: () => '/data/tidak-ada/stats/kelurahan.json', params: ['from', 'to'] },

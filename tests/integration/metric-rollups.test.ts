@@ -41,6 +41,7 @@ const KEY: Record<StatDimension, string> = {
   kecamatan: "CASE WHEN a.level = 'kecamatan' THEN a.code ELSE p.code END",
   week: "date_trunc('week', (r.created_at AT TIME ZONE 'Asia/Jakarta')::date)::date::text",
   city: "'all'",
+  month: "date_trunc('month', r.created_at AT TIME ZONE 'Asia/Jakarta')::date::text",
 }
 
 async function oracleRows(dimension: StatDimension, now: Date): Promise<Map<string, Row[]>> {
@@ -150,7 +151,7 @@ describe('metric_duration_bucket (SQL) = durationBucket (domain)', () => {
 })
 
 describe('rollups vs the same rows computed independently', () => {
-  for (const dimension of ['category', 'unit', 'kelurahan', 'kecamatan', 'week', 'city'] as const) {
+  for (const dimension of ['category', 'unit', 'kelurahan', 'kecamatan', 'week', 'city', 'month'] as const) {
     it(`${dimension}: histogram path within the bound, exact path equal`, async () => {
       const oracle = await oracleRows(dimension, NOW)
       const q = { jurisdictionId, timeZone: TZ, dimension, from: FROM, to: TO }
