@@ -454,6 +454,52 @@ export interface ResponseTemplatesTable {
   created_by_user_id: number | null
   created_at: TimestampDefault
   updated_at: TimestampDefault
+// Metric rollups (migration 0014, ADR 021): per local day (a 'YYYY-MM-DD' string).
+}
+
+export interface MetricRollupCounts {
+  reports: number
+  supporters: number
+  resolved: number
+  ever_resolved: number
+  reopened: number
+  dismissed: number
+  open: number
+  response_on_time: number
+  response_late: number
+  resolution_on_time: number
+  resolution_late: number
+  ratings: number
+  rating_sum: number
+  rating_high: number
+  confirmed_fixed: number
+  public_updated: number
+  fast_closed: number
+  response_buckets: number[]
+  response_counts: number[]
+  resolution_buckets: number[]
+  resolution_counts: number[]
+}
+
+export interface MetricRollupsAreaTable extends MetricRollupCounts {
+  jurisdiction_id: number
+  day: string
+  unit_id: number
+  category_id: number
+  area_id: number | null
+}
+
+export interface MetricRollupsTable extends MetricRollupCounts {
+  jurisdiction_id: number
+  day: string
+  unit_id: number
+  category_id: number
+}
+
+export interface MetricRollupStateTable {
+  jurisdiction_id: number
+  refreshed_at: Timestamp
+  max_report_id: number
 }
 
 export interface DB {
@@ -486,6 +532,9 @@ export interface DB {
   reference_version: ReferenceVersionTable
   staff_tokens: StaffTokensTable
   response_templates: ResponseTemplatesTable
+  metric_rollups_area: MetricRollupsAreaTable
+  metric_rollups: MetricRollupsTable
+  metric_rollup_state: MetricRollupStateTable
 }
 
 export type Report = Selectable<ReportsTable>

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest'
-import { IKM_UNSUR, IKM_UNSUR_COUNT, computeIkm, ikmGrade } from './metrics'
+import { IKM_MIN_RESPONDENTS, IKM_UNSUR, IKM_UNSUR_COUNT, computeIkm, ikmFromSums, ikmGrade, publishableIkm } from './metrics'
 
 describe('IKM unsur', () => {
   it('has the 9 unsur of PermenPAN-RB 14/2017 in order', () => {
@@ -117,5 +117,22 @@ describe('ikmGrade boundaries', () => {
     expect(() => ikmGrade(24.99)).toThrow(RangeError)
     expect(() => ikmGrade(100.01)).toThrow(RangeError)
     expect(() => ikmGrade(Number.NaN)).toThrow(RangeError)
+  })
+})
+
+describe('ikmFromSums and the minimum n', () => {
+  it('gives the same result as computeIkm from per-unsur sums', () => {
+    // The hand-computed 3-respondent case above: sums 11,10,8,9,11,9,10,8,10 = 86 -> 79.63 B.
+    expect(ikmFromSums([11, 10, 8, 9, 11, 9, 10, 8, 10], 3)?.ikm).toBe(79.63)
+    expect(ikmFromSums(fill(0), 0)).toBeNull()
+    expect(() => ikmFromSums([1, 1], 1)).toThrow(RangeError)
+    expect(() => ikmFromSums(fill(5), 1)).toThrow(RangeError) // 45 > 36
+  })
+
+  it('publishes a grade only from 30 respondents', () => {
+    expect(IKM_MIN_RESPONDENTS).toBe(30)
+    expect(publishableIkm(ikmFromSums(fill(29 * 4), 29))).toBeNull()
+    expect(publishableIkm(ikmFromSums(fill(30 * 4), 30))?.grade).toBe('A')
+    expect(publishableIkm(null)).toBeNull()
   })
 })

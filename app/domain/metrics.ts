@@ -1,7 +1,6 @@
 // The IKM formula (Indeks Kepuasan Masyarakat, PermenPAN-RB No. 14 Tahun 2017).
-// The dashboard figures (counts, medians, on-time share, overdue) are NOT defined
-// here: their one definition is the SQL in app/models/dashboard.server.ts, checked
-// against hand-computed cases in tests/integration/dashboard.test.ts (ADR 009).
+// The other figures' formulas live in app/domain/metric-figures.ts and
+// app/domain/percentile.ts; docs/metrics.md describes each one.
 
 // ---- IKM (Indeks Kepuasan Masyarakat), PermenPAN-RB No. 14 Tahun 2017 ----
 
@@ -62,7 +61,6 @@ export function computeIkm(responses: readonly (readonly number[])[]): IkmResult
   const n = responses.length
   if (n === 0) return null
   const sums: number[] = new Array<number>(IKM_UNSUR_COUNT).fill(0)
-  let total = 0
   responses.forEach((r, idx) => {
     if (r.length !== IKM_UNSUR_COUNT) {
       throw new RangeError(`Response ${idx} has ${r.length} answers, expected ${IKM_UNSUR_COUNT}`)
@@ -70,9 +68,20 @@ export function computeIkm(responses: readonly (readonly number[])[]): IkmResult
     r.forEach((v, i) => {
       if (!Number.isInteger(v) || v < 1 || v > 4) throw new RangeError(`Response ${idx} answer ${i} is ${v}, expected 1..4`)
       sums[i] = (sums[i] ?? 0) + v
-      total += v
     })
   })
+  return ikmFromSums(sums, n)
+}
+
+/**
+ * The same IKM from per-unsur sums of answers and the respondent count (what SQL
+ * aggregates return), so the database never re-implements the formula.
+ */
+export function ikmFromSums(sums: readonly number[], n: number): IkmResult | null {
+  if (n === 0) return null
+  if (sums.length !== IKM_UNSUR_COUNT || !Number.isInteger(n) || n < 0) throw new RangeError('IKM needs 9 sums and a count')
+  const total = sums.reduce((a, b) => a + b, 0)
+  if (!Number.isInteger(total) || total < 9 * n || total > 36 * n) throw new RangeError(`IKM sums out of range for n=${n}`)
   // hundredths = round(total*2500 / (9n)) = floor((2*total*2500 + 9n) / (18n)), all integers.
   const num = 2 * total * 2500 + 9 * n
   const den = 18 * n
@@ -80,4 +89,16 @@ export function computeIkm(responses: readonly (readonly number[])[]): IkmResult
   const ikm = hundredths / 100
   const grade = ikmGrade(ikm)
   return { respondents: n, nrr: sums.map((s) => s / n), ikm, grade, performance: PERFORMANCE[grade] }
+}
+
+/**
+ * Minimum respondents before a unit's IKM grade is shown. PermenPAN-RB 14/2017 sizes
+ * samples with Krejcie–Morgan tables; 30 is the smallest sample it contemplates for a
+ * small service population, and below it one respondent moves the score by > 3 points.
+ */
+export const IKM_MIN_RESPONDENTS = 30
+
+/** The IKM result, or null when n is below IKM_MIN_RESPONDENTS (shown as "n too small"). */
+export function publishableIkm(result: IkmResult | null): IkmResult | null {
+  return result && result.respondents >= IKM_MIN_RESPONDENTS ? result : null
 }

@@ -1,6 +1,7 @@
 // Every job the runtime serves: one import per job file.
 import { autoCloseJob } from './auto-close'
 import { cleanupJob } from './cleanup'
+import { metricsRollupJob } from './metrics-rollup'
 import { notificationDeliver } from './notification-deliver'
 import { notificationDigest } from './notification-digest'
 import { notificationSweep } from './notification-sweep'
@@ -17,4 +18,5 @@ export const JOBS: JobDefinition<any>[] = [
   notificationSweep,
   notificationDigest,
   openDataExportJob,
+  metricsRollupJob,
 ]

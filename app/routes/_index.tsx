@@ -5,9 +5,11 @@ import { TrackForm } from '~/components/track-form'
 import { fill } from '~/i18n'
 import { CityChooser } from '~/components/city-chooser'
 import { RecentFixes } from '~/components/recent-fixes'
-import { getSummary } from '~/models/dashboard.server'
+import { getStats } from '~/models/metric-stats.server'
 import { listRecentFixes } from '~/models/public-report.server'
-import { getDb } from '~/utils/db.server'
+import { cachedStats } from '~/models/public-stats-cache.server'
+import { getReadDb } from '~/utils/db.server'
+import { localDateString } from '~/utils/local-date'
 import { formatHours, formatNumber, formatPercent } from '~/utils/format'
 import { resolvePublic } from '~/utils/jurisdiction.server'
 import { useLocale } from '~/utils/locale'
@@ -15,12 +17,24 @@ import { usePublicHref } from '~/utils/public-href'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { jurisdiction, resolution, jurisdictions } = await resolvePublic(request)
+  // The last 30 local days from the rollups, cached a minute: the busiest public page must
+  // not scan reports (issue 10 §2). The figures' definitions are in docs/metrics.md.
   const now = new Date()
-  const db = await getDb()
-  const [summary, recentFixes] = await Promise.all([
-    getSummary(db, { jurisdictionId: jurisdiction.id, since: new Date(now.getTime() - 30 * 86400_000), now }),
+  const to = localDateString(now, jurisdiction.time_zone)
+  const from = localDateString(new Date(now.getTime() - 29 * 86400_000), jurisdiction.time_zone)
+  const db = await getReadDb()
+  const [[city], recentFixes] = await Promise.all([
+    cachedStats(jurisdiction.id, `home:${from}:${to}`, () =>
+      getStats(db, { jurisdictionId: jurisdiction.id, timeZone: jurisdiction.time_zone, dimension: 'city', from, to }),
+    ),
     listRecentFixes(db, jurisdiction.id),
   ])
+  const summary = {
+    total: city?.reports ?? 0,
+    onTimeShare: city?.onTimeResolutionShare ?? null,
+    medianResponseHours: city?.medianHoursToFirstResponse ?? null,
+    meanRating: city?.meanRating ?? null,
+  }
   // On a host no JURISDICTION_HOSTS entry names, `/` also offers the other cities (ADR 023).
   const otherCities = resolution.by === 'default' ? jurisdictions.filter((j) => j.id !== jurisdiction.id).map((j) => ({ slug: j.slug, name: j.name })) : []
   return { jurisdictionName: jurisdiction.name, timeZone: jurisdiction.time_zone, summary, recentFixes, otherCities }
@@ -79,7 +93,9 @@ export default function Home() {
           <li>{t.home.how1}</li>
           <li>{t.home.how2}</li>
           <li>{t.home.how3}</li>
-          <li>{t.home.how4}</li>
+          <li>
+            {t.home.how4} <Link to="/transparansi">{t.transparency.homeLink}</Link>
+          </li>
         </ol>
       </section>
       <CityChooser cities={otherCities} />

@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely'
 import { openDatabase, type Database } from '#db/connection'
 import type { DB } from '#db/types'
 
-const g = globalThis as unknown as { __melayaniDb?: Promise<Database> }
+const g = globalThis as unknown as { __melayaniDb?: Promise<Database>; __melayaniReplica?: Promise<Database> }
 
 export function connect(url: string): Promise<Database> {
   g.__melayaniDb ??= openDatabase(url)
@@ -20,9 +20,26 @@ export async function getDb(): Promise<Kysely<DB>> {
   return (await getDatabase()).db
 }
 
+/** Opens the read replica (DATABASE_REPLICA_URL) that getReadDb() hands out. */
+export function connectReplica(url: string): Promise<Database> {
+  g.__melayaniReplica ??= openDatabase(url, { applicationName: 'melayani-replica' })
+  return g.__melayaniReplica
+}
+
+/**
+ * The handle for dashboard and public statistics reads: the replica when one is
+ * configured, else the primary. Never write through it (a replica refuses writes).
+ */
+export async function getReadDb(): Promise<Kysely<DB>> {
+  return g.__melayaniReplica ? (await g.__melayaniReplica).db : getDb()
+}
+
 export async function disconnect() {
   const pending = g.__melayaniDb
+  const replica = g.__melayaniReplica
   g.__melayaniDb = undefined
+  g.__melayaniReplica = undefined
+  if (replica) await (await replica).close()
   if (pending) await (await pending).close()
 }
 

@@ -14,6 +14,7 @@ import * as staffAccounts from './0010-staff-accounts'
 import * as officerWorkflow from './0011-officer-workflow'
 import * as open311 from './0012-open311'
 import * as open311Import from './0013-open311-import'
+import * as metricRollups from './0014-metric-rollups'
 import * as publicListIndexes from './0016-public-list-indexes'
 import * as whatsappFiling from './0017-whatsapp-filing'
 import * as referenceVersion from './0018-reference-version'
@@ -32,6 +33,7 @@ export const migrations: Record<string, Migration> = {
   '0011-officer-workflow': officerWorkflow,
   '0012-open311': open311,
   '0013-open311-import': open311Import,
+  '0014-metric-rollups': metricRollups,
   '0016-public-list-indexes': publicListIndexes,
   '0017-whatsapp-filing': whatsappFiling,
   '0018-reference-version': referenceVersion,

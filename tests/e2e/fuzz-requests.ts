@@ -274,6 +274,10 @@ const GET_ROUTES: { path: (code: string) => string; params: string[]; staff?: 's
   { path: () => '/kota-madiun/lapor', params: ['kategori'] },
   { path: () => '/kota-madiun/laporan', params: ['kategori', 'wilayah', 'halaman'] },
   { path: () => '/kota-atlantis/laporan', params: ['x'] },
+  { path: () => '/transparansi', params: ['x'] },
+  { path: () => '/data/kota-malang/stats/unit.csv', params: ['from', 'to'] },
+  { path: () => '/data/kota-malang/stats/week.json', params: ['from', 'to'] },
+  { path: () => '/data/tidak-ada/stats/kelurahan.json', params: ['from', 'to'] },
 ]
 
 const CONTENT_TYPES = [

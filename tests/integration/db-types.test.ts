@@ -25,6 +25,8 @@ const TYPE_CLASS: Record<string, TypeClass> = {
   'timestamp without time zone': 'date',
   jsonb: 'json',
   json: 'json',
+  // smallint[] / integer[] (the metric rollup histograms): arrays read as JS arrays
+  ARRAY: 'json',
 }
 
 let t: TestDatabase

@@ -1,0 +1,318 @@
+// Statistics by dimension over a range of local days, read from the rollups (migration
+// 0014). Counts are exact sums; medians and p90 come from the merged duration
+// histograms (within 0.1 h or 0.5 %, ADR 021), or — when the selection holds at most
+// EXACT_LIMIT reports — from percentile_cont over the reports themselves.
+// This is the one query behind the open-data API and the public page's tables.
+import { sql, type Kysely, type Transaction } from 'kysely'
+import type { DB } from '#db/types'
+import { demand, share } from '~/domain/metric-figures'
+import { ikmFromSums, publishableIkm, type IkmGrade } from '~/domain/metrics'
+import { percentileFromHistogram } from '~/domain/percentile'
+import { dayStart } from './metric-rollup.server'
+
+type Db = Kysely<DB> | Transaction<DB>
+
+/** The open-data dimensions, plus 'city' (one row, key 'all') and 'month' (key YYYY-MM-01). */
+export const STAT_DIMENSIONS = ['unit', 'category', 'kecamatan', 'kelurahan', 'week', 'city', 'month'] as const
+export type StatDimension = (typeof STAT_DIMENSIONS)[number]
+
+/** Up to this many reports in a selection, percentiles are computed exactly. */
+export const EXACT_LIMIT = 5000
+
+export interface StatsQuery {
+  jurisdictionId: number
+  timeZone: string
+  dimension: StatDimension
+  /** local dates, inclusive */
+  from: string
+  to: string
+  /** only reports in misconduct categories (the trust index's integrity part) */
+  misconductOnly?: boolean
+  /** force the histogram path (tests, benchmarks) or the exact path */
+  percentiles?: 'auto' | 'histogram' | 'exact'
+}
+
+export interface StatRow {
+  key: string
+  name: string
+  reports: number
+  supporters: number
+  demand: number
+  resolved: number
+  open: number
+  medianHoursToFirstResponse: number | null
+  p90HoursToFirstResponse: number | null
+  medianHoursToResolution: number | null
+  p90HoursToResolution: number | null
+  onTimeResponseShare: number | null
+  onTimeResolutionShare: number | null
+  reopenRate: number | null
+  meanRating: number | null
+  ratings: number
+  ratingHighShare: number | null
+  confirmedFixedRate: number | null
+  publicUpdateShare: number | null
+  ikmScore: number | null
+  ikmGrade: IkmGrade | null
+  ikmRespondents: number
+  /** misconduct categories and the Inspektorat: publish counts only */
+  countsOnly: boolean
+  /** the counts behind the shares, for figures that combine rows (trust index, equity) */
+  counts: {
+    responseOnTime: number
+    responseLate: number
+    resolutionOnTime: number
+    resolutionLate: number
+    everResolved: number
+    reopened: number
+    fastClosed: number
+  }
+}
+
+/** The key, name and source table of each dimension (`m` is the rollup alias). */
+function dimensionSql(d: StatDimension) {
+  switch (d) {
+    case 'unit':
+      return {
+        table: 'metric_rollups',
+        join: sql`JOIN units k ON k.id = m.unit_id`,
+        key: sql`k.short_name`,
+        name: sql`k.name`,
+        countsOnly: sql`bool_or(k.kind = 'inspektorat')`,
+      }
+    case 'category':
+      return {
+        table: 'metric_rollups',
+        join: sql`JOIN categories k ON k.id = m.category_id`,
+        key: sql`k.code`,
+        name: sql`k.name_id`,
+        countsOnly: sql`bool_or(k.is_misconduct)`,
+      }
+    case 'kelurahan':
+      return { table: 'metric_rollups_area', join: sql`JOIN areas k ON k.id = m.area_id`, key: sql`k.code`, name: sql`k.name`, countsOnly: sql`false` }
+    case 'kecamatan':
+      // A report placed on a kecamatan itself (no kelurahan) counts for that kecamatan.
+      return {
+        table: 'metric_rollups_area',
+        join: sql`JOIN areas a ON a.id = m.area_id JOIN areas k ON k.id = CASE WHEN a.level = 'kecamatan' THEN a.id ELSE a.parent_id END`,
+        key: sql`k.code`,
+        name: sql`k.name`,
+        countsOnly: sql`false`,
+      }
+    case 'city':
+      return { table: 'metric_rollups', join: sql``, key: sql`'all'::text`, name: sql`''::text`, countsOnly: sql`false` }
+    case 'month':
+      return {
+        table: 'metric_rollups',
+        join: sql``,
+        key: sql`date_trunc('month', m.day::timestamp)::date::text`,
+        name: sql`to_char(m.day, 'YYYY-MM')`,
+        countsOnly: sql`false`,
+      }
+    case 'week':
+      return {
+        table: 'metric_rollups',
+        join: sql``,
+        key: sql`date_trunc('week', m.day::timestamp)::date::text`,
+        name: sql`to_char(m.day, 'IYYY-"W"IW')`,
+        countsOnly: sql`false`,
+      }
+  }
+}
+
+/** The same key over the reports table itself (`r`), for the exact path. */
+function reportKeySql(d: StatDimension, tz: string) {
+  switch (d) {
+    case 'unit':
+      return { join: sql`JOIN units k ON k.id = r.current_unit_id`, key: sql`k.short_name` }
+    case 'category':
+      return { join: sql`JOIN categories k ON k.id = r.category_id`, key: sql`k.code` }
+    case 'kelurahan':
+      return { join: sql`JOIN areas k ON k.id = r.area_id`, key: sql`k.code` }
+    case 'kecamatan':
+      return {
+        join: sql`JOIN areas a ON a.id = r.area_id JOIN areas k ON k.id = CASE WHEN a.level = 'kecamatan' THEN a.id ELSE a.parent_id END`,
+        key: sql`k.code`,
+      }
+    case 'city':
+      return { join: sql``, key: sql`'all'::text` }
+    case 'month':
+      return { join: sql``, key: sql`date_trunc('month', r.created_at AT TIME ZONE ${tz})::date::text` }
+    case 'week':
+      return { join: sql``, key: sql`date_trunc('week', r.created_at AT TIME ZONE ${tz})::date::text` }
+  }
+}
+
+const misconduct = (q: StatsQuery, alias: 'm' | 'r') =>
+  q.misconductOnly ? sql`AND ${sql.ref(`${alias}.category_id`)} IN (SELECT id FROM categories WHERE is_misconduct)` : sql``
+
+interface CountRow {
+  key: string
+  name: string
+  counts_only: boolean
+  reports: number
+  supporters: number
+  resolved: number
+  ever_resolved: number
+  reopened: number
+  open: number
+  response_on_time: number
+  response_late: number
+  resolution_on_time: number
+  resolution_late: number
+  ratings: number
+  rating_sum: number
+  rating_high: number
+  confirmed_fixed: number
+  public_updated: number
+  fast_closed: number
+}
+
+type Percentiles = Map<string, { r50: number | null; r90: number | null; s50: number | null; s90: number | null }>
+
+async function histogramPercentiles(db: Db, q: StatsQuery): Promise<Percentiles> {
+  const d = dimensionSql(q.dimension)
+  const part = (measure: number, buckets: string, counts: string) => sql`
+    SELECT ${d.key} AS key, ${measure} AS measure, x.b AS bucket, sum(x.c)::int AS n
+    FROM ${sql.table(d.table)} m ${d.join}, unnest(m.${sql.raw(buckets)}, m.${sql.raw(counts)}) AS x(b, c)
+    WHERE m.jurisdiction_id = ${q.jurisdictionId} AND m.day BETWEEN ${q.from}::date AND ${q.to}::date ${misconduct(q, 'm')}
+    GROUP BY 1, 3`
+  const { rows } = await sql<{ key: string; measure: number; bucket: number; n: number }>`
+    ${part(1, 'response_buckets', 'response_counts')} UNION ALL ${part(2, 'resolution_buckets', 'resolution_counts')}`.execute(db)
+  const hist = new Map<string, [Map<number, number>, Map<number, number>]>()
+  for (const r of rows) {
+    const h = hist.get(r.key) ?? [new Map<number, number>(), new Map<number, number>()]
+    h[Number(r.measure) - 1]!.set(Number(r.bucket), Number(r.n))
+    hist.set(r.key, h)
+  }
+  const out: Percentiles = new Map()
+  for (const [key, [resp, res]] of hist) {
+    out.set(key, {
+      r50: percentileFromHistogram(resp, 0.5),
+      r90: percentileFromHistogram(resp, 0.9),
+      s50: percentileFromHistogram(res, 0.5),
+      s90: percentileFromHistogram(res, 0.9),
+    })
+  }
+  return out
+}
+
+async function exactPercentiles(db: Db, q: StatsQuery): Promise<Percentiles> {
+  const d = reportKeySql(q.dimension, q.timeZone)
+  const hours = (col: string) => sql`extract(epoch FROM ${sql.ref(col)} - r.created_at) / 3600.0`
+  const { rows } = await sql<{ key: string; r50: number | null; r90: number | null; s50: number | null; s90: number | null }>`
+    SELECT ${d.key} AS key,
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY ${hours('r.first_response_at')}) AS r50,
+      percentile_cont(0.9) WITHIN GROUP (ORDER BY ${hours('r.first_response_at')}) AS r90,
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY ${hours('r.resolved_at')}) AS s50,
+      percentile_cont(0.9) WITHIN GROUP (ORDER BY ${hours('r.resolved_at')}) AS s90
+    FROM reports r ${d.join}
+    WHERE r.jurisdiction_id = ${q.jurisdictionId}
+      AND r.created_at >= ${dayStart(q.from, q.timeZone)} AND r.created_at < ${dayStart(q.to, q.timeZone)} + interval '1 day'
+      ${misconduct(q, 'r')}
+    GROUP BY 1`.execute(db)
+  const num = (v: unknown) => (v === null || v === undefined ? null : Number(v))
+  return new Map(rows.map((r) => [r.key, { r50: num(r.r50), r90: num(r.r90), s50: num(r.s50), s90: num(r.s90) }]))
+}
+
+async function unitIkm(db: Db, q: StatsQuery) {
+  const sums = [1, 2, 3, 4, 5, 6, 7, 8, 9].map((i) => sql.raw(`sum(i.u${i})::int AS u${i}`))
+  const { rows } = await sql<Record<string, number> & { key: string; n: number }>`
+    SELECT u.short_name AS key, count(*)::int AS n, ${sql.join(sums)}
+    FROM ikm_responses i JOIN units u ON u.id = i.unit_id
+    WHERE i.jurisdiction_id = ${q.jurisdictionId}
+      AND i.created_at >= ${dayStart(q.from, q.timeZone)} AND i.created_at < ${dayStart(q.to, q.timeZone)} + interval '1 day'
+    GROUP BY 1`.execute(db)
+  return new Map(
+    rows.map((r) => [
+      r.key,
+      {
+        n: Number(r.n),
+        result: ikmFromSums(
+          [1, 2, 3, 4, 5, 6, 7, 8, 9].map((i) => Number(r[`u${i}`])),
+          Number(r.n),
+        ),
+      },
+    ]),
+  )
+}
+
+export async function getStats(db: Db, q: StatsQuery): Promise<StatRow[]> {
+  const d = dimensionSql(q.dimension)
+  const counting = sql<CountRow>`
+    SELECT ${d.key} AS key, min(${d.name}) AS name, ${d.countsOnly} AS counts_only,
+      ${sql.raw(
+        [
+          'reports',
+          'supporters',
+          'resolved',
+          'ever_resolved',
+          'reopened',
+          'open',
+          'response_on_time',
+          'response_late',
+          'resolution_on_time',
+          'resolution_late',
+          'ratings',
+          'rating_sum',
+          'rating_high',
+          'confirmed_fixed',
+          'public_updated',
+          'fast_closed',
+        ]
+          .map((c) => `sum(m.${c})::int AS ${c}`)
+          .join(', '),
+      )}
+    FROM ${sql.table(d.table)} m ${d.join}
+    WHERE m.jurisdiction_id = ${q.jurisdictionId} AND m.day BETWEEN ${q.from}::date AND ${q.to}::date ${misconduct(q, 'm')}
+    GROUP BY 1
+    ORDER BY 1`.execute(db)
+  const mode = q.percentiles ?? 'auto'
+  // Counts and histograms in parallel (two pool connections): the histograms are cheap
+  // when the selection is small, and then the exact path replaces them.
+  const [{ rows }, histogram] = await Promise.all([counting, mode === 'exact' ? null : histogramPercentiles(db, q)])
+  const total = rows.reduce((s, r) => s + Number(r.reports), 0)
+  const exact = mode === 'exact' || (mode === 'auto' && total <= EXACT_LIMIT)
+  const pct = total === 0 ? new Map() : exact || !histogram ? await exactPercentiles(db, q) : histogram
+  const ikm = q.dimension === 'unit' && total > 0 ? await unitIkm(db, q) : new Map<string, { n: number; result: ReturnType<typeof ikmFromSums> }>()
+  return rows.map((r) => {
+    const n = (v: unknown) => Number(v)
+    const p = pct.get(r.key)
+    const ik = ikm.get(r.key)
+    const shown = publishableIkm(ik?.result ?? null)
+    return {
+      key: r.key,
+      name: r.name,
+      reports: n(r.reports),
+      supporters: n(r.supporters),
+      demand: demand(n(r.reports), n(r.supporters)),
+      resolved: n(r.resolved),
+      open: n(r.open),
+      medianHoursToFirstResponse: p?.r50 ?? null,
+      p90HoursToFirstResponse: p?.r90 ?? null,
+      medianHoursToResolution: p?.s50 ?? null,
+      p90HoursToResolution: p?.s90 ?? null,
+      onTimeResponseShare: share(n(r.response_on_time), n(r.response_on_time) + n(r.response_late)),
+      onTimeResolutionShare: share(n(r.resolution_on_time), n(r.resolution_on_time) + n(r.resolution_late)),
+      reopenRate: share(n(r.reopened), n(r.ever_resolved)),
+      meanRating: share(n(r.rating_sum), n(r.ratings)),
+      ratings: n(r.ratings),
+      ratingHighShare: share(n(r.rating_high), n(r.ratings)),
+      confirmedFixedRate: share(n(r.confirmed_fixed), n(r.ratings)),
+      publicUpdateShare: share(n(r.public_updated), n(r.reports)),
+      ikmScore: shown?.ikm ?? null,
+      ikmGrade: shown?.grade ?? null,
+      ikmRespondents: ik?.n ?? 0,
+      countsOnly: Boolean(r.counts_only),
+      counts: {
+        responseOnTime: n(r.response_on_time),
+        responseLate: n(r.response_late),
+        resolutionOnTime: n(r.resolution_on_time),
+        resolutionLate: n(r.resolution_late),
+        everResolved: n(r.ever_resolved),
+        reopened: n(r.reopened),
+        fastClosed: n(r.fast_closed),
+      },
+    }
+  })
+}

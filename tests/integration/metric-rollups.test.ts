@@ -1,0 +1,237 @@
+// The rollups (migration 0014) against an independent computation over the same rows:
+// the simulator's reports read back with plain SQL, each classified by the domain rules
+// (timeliness, percentileOf). Counts must be equal; histogram medians and p90 within the
+// documented bound (0.1 h or 0.5 %); the exact path equal.
+import { sql } from 'kysely'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { simulateReports } from '#db/simulator'
+import { share, timeliness } from '~/domain/metric-figures'
+import { durationBucket, percentileOf, withinRollupBound } from '~/domain/percentile'
+import { DISMISSED_STATUSES, OPEN_STATUSES, isOneOf } from '~/domain/vocabulary'
+import { metricsRollupJob, runMetricsRollup } from '~/jobs/metrics-rollup'
+import { JOBS } from '~/jobs/registry'
+import { refreshRollups } from '~/models/metric-rollup.server'
+import { getStats, type StatDimension, type StatRow } from '~/models/metric-stats.server'
+import { createTestDatabase, type TestDatabase } from '../setup/test-db'
+
+const NOW = new Date('2026-11-20T05:00:00Z')
+const TZ = 'Asia/Jakarta'
+const FROM = '2026-09-01'
+const TO = '2026-11-20'
+let t: TestDatabase
+let jurisdictionId: number
+
+interface Row {
+  key: string
+  created_at: Date
+  first_response_at: Date | null
+  resolved_at: Date | null
+  response_due_at: Date
+  resolution_due_at: Date
+  status: string
+  reopen_count: number
+  supporter_count: number
+  score: number | null
+}
+
+const KEY: Record<StatDimension, string> = {
+  unit: 'u.short_name',
+  category: 'c.code',
+  kelurahan: 'a.code',
+  kecamatan: "CASE WHEN a.level = 'kecamatan' THEN a.code ELSE p.code END",
+  week: "date_trunc('week', (r.created_at AT TIME ZONE 'Asia/Jakarta')::date)::date::text",
+  city: "'all'",
+  month: "date_trunc('month', r.created_at AT TIME ZONE 'Asia/Jakarta')::date::text",
+}
+
+async function oracleRows(dimension: StatDimension, now: Date): Promise<Map<string, Row[]>> {
+  const { rows } = await sql<Row>`
+    SELECT ${sql.raw(KEY[dimension])} AS key, r.created_at, r.first_response_at, r.resolved_at, r.response_due_at,
+      r.resolution_due_at, r.status, r.reopen_count, r.supporter_count,
+      (SELECT x.score FROM ratings x WHERE x.report_id = r.id ORDER BY x.resolution_number DESC LIMIT 1) AS score
+    FROM reports r JOIN units u ON u.id = r.current_unit_id JOIN categories c ON c.id = r.category_id
+      LEFT JOIN areas a ON a.id = r.area_id LEFT JOIN areas p ON p.id = a.parent_id
+    WHERE r.jurisdiction_id = ${jurisdictionId}
+      AND (r.created_at AT TIME ZONE ${TZ})::date BETWEEN ${FROM}::date AND ${TO}::date`.execute(t.db)
+  void now
+  const groups = new Map<string, Row[]>()
+  for (const r of rows) {
+    if (r.key === null) continue // no area: in no area row
+    groups.set(r.key, [...(groups.get(r.key) ?? []), r])
+  }
+  return groups
+}
+
+function expected(rows: Row[], now: Date) {
+  const hours = (a: Date, b: Date | null) => (b ? (b.getTime() - a.getTime()) / 3600_000 : null)
+  const tally = (kind: 'response' | 'resolution') => {
+    const list = rows.map((r) =>
+      timeliness({
+        doneAt: kind === 'response' ? r.first_response_at : r.resolved_at,
+        dueAt: kind === 'response' ? r.response_due_at : r.resolution_due_at,
+        dismissed: isOneOf(DISMISSED_STATUSES, r.status),
+        now,
+      }),
+    )
+    return share(list.filter((x) => x === 'on_time').length, list.filter((x) => x === 'on_time' || x === 'late').length)
+  }
+  const ttfr = rows.map((r) => hours(r.created_at, r.first_response_at)).filter((h): h is number => h !== null)
+  const ttr = rows.map((r) => hours(r.created_at, r.resolved_at)).filter((h): h is number => h !== null)
+  const scores = rows.map((r) => r.score).filter((s): s is number => s !== null)
+  return {
+    reports: rows.length,
+    supporters: rows.reduce((s, r) => s + r.supporter_count, 0),
+    resolved: rows.filter((r) => r.resolved_at).length,
+    open: rows.filter((r) => isOneOf(OPEN_STATUSES, r.status)).length,
+    onTimeResponseShare: tally('response'),
+    onTimeResolutionShare: tally('resolution'),
+    reopenRate: share(rows.filter((r) => r.reopen_count > 0).length, rows.filter((r) => r.resolved_at || r.reopen_count > 0).length),
+    ratings: scores.length,
+    meanRating: share(
+      scores.reduce((a, b) => a + b, 0),
+      scores.length,
+    ),
+    ttfr,
+    ttr,
+  }
+}
+
+function compare(dimension: StatDimension, stats: StatRow[], oracle: Map<string, Row[]>, now: Date, mode: 'histogram' | 'exact') {
+  expect(stats.map((s) => s.key).sort()).toEqual([...oracle.keys()].sort())
+  for (const s of stats) {
+    const e = expected(oracle.get(s.key)!, now)
+    const where = `${dimension} ${s.key}`
+    expect({ ...s, where }).toMatchObject({
+      where,
+      reports: e.reports,
+      supporters: e.supporters,
+      resolved: e.resolved,
+      open: e.open,
+      ratings: e.ratings,
+    })
+    for (const f of ['onTimeResponseShare', 'onTimeResolutionShare', 'reopenRate', 'meanRating'] as const) {
+      if (e[f] === null) expect(s[f], `${where} ${f}`).toBeNull()
+      else expect(s[f], `${where} ${f}`).toBeCloseTo(e[f], 12)
+    }
+    const pairs = [
+      [s.medianHoursToFirstResponse, percentileOf(e.ttfr, 0.5)],
+      [s.p90HoursToFirstResponse, percentileOf(e.ttfr, 0.9)],
+      [s.medianHoursToResolution, percentileOf(e.ttr, 0.5)],
+      [s.p90HoursToResolution, percentileOf(e.ttr, 0.9)],
+    ] as const
+    for (const [got, want] of pairs) {
+      if (want === null) {
+        expect(got, where).toBeNull()
+        continue
+      }
+      expect(got, where).not.toBeNull()
+      if (mode === 'exact') expect(Math.abs(got! - want), where).toBeLessThan(1e-6)
+      else expect(withinRollupBound(got!, want), `${where}: ${got} vs exact ${want}`).toBe(true)
+    }
+  }
+}
+
+beforeAll(async () => {
+  t = await createTestDatabase()
+  const j = await t.db.selectFrom('jurisdictions').select('id').where('slug', '=', 'kota-malang').executeTakeFirstOrThrow()
+  jurisdictionId = j.id
+  await simulateReports(t.db, { count: 2500, seed: 14, now: NOW, days: 120, batchSize: 1000 })
+  await t.db.transaction().execute((trx) => refreshRollups(trx, jurisdictionId, NOW))
+}, 240_000)
+afterAll(() => t?.close())
+
+describe('metric_duration_bucket (SQL) = durationBucket (domain)', () => {
+  it('agrees on boundaries and a spread of values', async () => {
+    const values = [0, 0.05, 0.1, 0.2, 0.3, 0.7, 1, 9.95, 19.9, 19.99, 20, 20.1, 20.2, 21, 47.5, 100, 336, 1000, 8760, 1e6, -1]
+    for (let h = 0.013; h < 3000; h *= 1.37) values.push(h)
+    const { rows } = await sql<{ h: number; b: number }>`
+      SELECT v AS h, metric_duration_bucket(v) AS b FROM unnest(${values}::float8[]) AS v`.execute(t.db)
+    for (const r of rows) expect([r.h, Number(r.b)]).toEqual([r.h, durationBucket(Number(r.h))])
+  })
+})
+
+describe('rollups vs the same rows computed independently', () => {
+  for (const dimension of ['category', 'unit', 'kelurahan', 'kecamatan', 'week', 'city', 'month'] as const) {
+    it(`${dimension}: histogram path within the bound, exact path equal`, async () => {
+      const oracle = await oracleRows(dimension, NOW)
+      const q = { jurisdictionId, timeZone: TZ, dimension, from: FROM, to: TO }
+      compare(dimension, await getStats(t.db, { ...q, percentiles: 'histogram' }), oracle, NOW, 'histogram')
+      compare(dimension, await getStats(t.db, { ...q, percentiles: 'exact' }), oracle, NOW, 'exact')
+    })
+  }
+})
+
+describe('incremental refresh', () => {
+  it('picks up a resolution and deadlines that passed', async () => {
+    const open = await t.db
+      .selectFrom('reports')
+      .select(['id', 'created_at', 'resolution_due_at'])
+      .where('jurisdiction_id', '=', jurisdictionId)
+      .where('status', 'in', ['verified', 'in_progress'])
+      .where('resolution_due_at', '>', NOW)
+      .orderBy('resolution_due_at')
+      .limit(2)
+      .execute()
+    expect(open).toHaveLength(2)
+    const [toResolve, toLapse] = open as [(typeof open)[number], (typeof open)[number]]
+    const at = new Date(NOW.getTime() + 60_000)
+    const staff = await t.db.selectFrom('users').select('id').where('jurisdiction_id', '=', jurisdictionId).limit(1).executeTakeFirstOrThrow()
+    await t.db
+      .updateTable('reports')
+      .set({ status: 'resolved', resolved_at: at, first_response_at: sql`coalesce(first_response_at, ${at})` })
+      .where('id', '=', toResolve.id)
+      .execute()
+    await t.db
+      .insertInto('report_events')
+      .values({
+        report_id: toResolve.id,
+        created_at: at,
+        actor_kind: 'staff',
+        actor_user_id: staff.id,
+        type: 'resolved',
+        from_status: 'in_progress',
+        to_status: 'resolved',
+        body: 'Selesai.',
+        visibility: 'public',
+      })
+      .execute()
+    // A run after toLapse's due time: it becomes late without any write.
+    const later = new Date(Math.max(toLapse.resolution_due_at.getTime(), at.getTime()) + 1000)
+    const result = await t.db.transaction().execute((trx) => refreshRollups(trx, jurisdictionId, later))
+    expect(result.days).not.toBe('all')
+    expect(result.days).toBeGreaterThanOrEqual(1)
+    const oracle = await oracleRows('category', later)
+    compare(
+      'category',
+      await getStats(t.db, { jurisdictionId, timeZone: TZ, dimension: 'category', from: FROM, to: TO, percentiles: 'exact' }),
+      oracle,
+      later,
+      'exact',
+    )
+    // Eleven minutes on, more open reports have passed their deadlines: the next run sees them.
+    const after = new Date(later.getTime() + 11 * 60_000)
+    await t.db.transaction().execute((trx) => refreshRollups(trx, jurisdictionId, after))
+    compare(
+      'category',
+      await getStats(t.db, { jurisdictionId, timeZone: TZ, dimension: 'category', from: FROM, to: TO, percentiles: 'exact' }),
+      await oracleRows('category', after),
+      after,
+      'exact',
+    )
+  })
+})
+
+describe('metrics.rollup job', () => {
+  it('is registered every minute and refreshes every jurisdiction', async () => {
+    expect(JOBS).toContain(metricsRollupJob)
+    expect(metricsRollupJob.cron).toBe('* * * * *')
+    const logged: string[] = []
+    const at = new Date(NOW.getTime() + 3600_000)
+    const results = await runMetricsRollup({ db: t.db, now: () => at, log: (m) => logged.push(m) })
+    const jurisdictions = await t.db.selectFrom('jurisdictions').select('id').execute()
+    expect(results.map((r) => r.jurisdictionId).sort()).toEqual(jurisdictions.map((j) => j.id).sort())
+    const state = await t.db.selectFrom('metric_rollup_state').select(['jurisdiction_id', 'refreshed_at']).execute()
+    expect(state.every((s) => s.refreshed_at.getTime() === at.getTime())).toBe(true)
+    expect(state).toHaveLength(jurisdictions.length)
+  })
+})
