@@ -79,7 +79,7 @@ const statements = [
   // Foreign keys that deleting a report (or an area, a user) checks: without an index
   // each check scans the whole referencing table.
   `CREATE INDEX reports_area_idx ON reports (area_id)`,
-  `CREATE INDEX reports_assigned_user_idx ON reports (assigned_user_id) WHERE assigned_user_id IS NOT NULL`,
+  // reports_assigned_user_idx (the FK from reports to users) comes with 0011.
   `CREATE INDEX ikm_responses_jurisdiction_created_idx ON ikm_responses (jurisdiction_id, created_at)`,
   `CREATE INDEX report_events_actor_idx ON report_events (actor_user_id) WHERE actor_user_id IS NOT NULL`,
 ]
@@ -92,7 +92,6 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   const undo = [
     `DROP INDEX IF EXISTS report_events_actor_idx`,
     `DROP INDEX IF EXISTS ikm_responses_jurisdiction_created_idx`,
-    `DROP INDEX IF EXISTS reports_assigned_user_idx`,
     `DROP INDEX IF EXISTS reports_area_idx`,
     `DROP INDEX IF EXISTS reports_open_response_due_idx`,
     `DROP INDEX IF EXISTS reports_open_due_idx`,
