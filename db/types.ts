@@ -454,7 +454,7 @@ export interface ResponseTemplatesTable {
   created_by_user_id: number | null
   created_at: TimestampDefault
   updated_at: TimestampDefault
-// Metric rollups (migration 0014, ADR 021): per local day (a 'YYYY-MM-DD' string).
+  // Metric rollups (migration 0014, ADR 021): per local day (a 'YYYY-MM-DD' string).
 }
 
 export interface MetricRollupCounts {
