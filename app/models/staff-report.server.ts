@@ -25,7 +25,7 @@ export async function getStaffScope(db: Db, user: StaffUser): Promise<StaffScope
   return { jurisdictionId: user.jurisdictionId, unitIds, wholeJurisdiction: user.role === 'admin', readOnly: user.role === 'executive' }
 }
 
-async function unitAndDescendants(db: Db, unitId: number): Promise<number[]> {
+export async function unitAndDescendants(db: Db, unitId: number): Promise<number[]> {
   const result = await sql<{ id: number }>`
     WITH RECURSIVE tree AS (
       SELECT id FROM units WHERE id = ${unitId}
