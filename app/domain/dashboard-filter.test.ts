@@ -1,19 +1,19 @@
 import { describe, expect, it } from 'vitest'
-import { delta, filterParams, parseDashboardFilter, periodLength, previousPeriod } from './dashboard-filter'
+import { delta, filterParams, isPartialWeek, parseDashboardFilter, periodLength, previousPeriod } from './dashboard-filter'
 
 const parse = (q: string) => parseDashboardFilter(new URLSearchParams(q), '2026-11-23')
 
 describe('parseDashboardFilter', () => {
   it('defaults to the last 90 days through today', () => {
     const { filter, invalid } = parse('')
-    expect(filter).toEqual({ from: '2026-08-26', to: '2026-11-23', unitId: null, categoryId: null, kecamatanId: null })
+    expect(filter).toEqual({ from: '2026-08-26', to: '2026-11-23', unitId: null, unitExact: false, categoryId: null, kecamatanId: null })
     expect(periodLength(filter.from, filter.to)).toBe(90)
     expect(invalid).toEqual([])
   })
 
   it('reads custom dates and ids', () => {
     const { filter, invalid } = parse('dari=2026-01-01&sampai=2026-01-31&unit=4&kategori=12&kecamatan=7')
-    expect(filter).toEqual({ from: '2026-01-01', to: '2026-01-31', unitId: 4, categoryId: 12, kecamatanId: 7 })
+    expect(filter).toEqual({ from: '2026-01-01', to: '2026-01-31', unitId: 4, unitExact: false, categoryId: 12, kecamatanId: 7 })
     expect(invalid).toEqual([])
   })
 
@@ -46,8 +46,16 @@ describe('previous period and deltas', () => {
   })
 
   it('keeps only the set filters in links', () => {
-    expect(filterParams({ from: '2026-01-01', to: '2026-01-31', unitId: 3, categoryId: null, kecamatanId: null }).toString()).toBe(
-      'dari=2026-01-01&sampai=2026-01-31&unit=3',
+    expect(filterParams({ from: '2026-01-01', to: '2026-01-31', unitId: 3, unitExact: true, categoryId: null, kecamatanId: null }).toString()).toBe(
+      'dari=2026-01-01&sampai=2026-01-31&unit=3&sub=0',
     )
+  })
+})
+
+describe('isPartialWeek', () => {
+  it('marks only the week that contains today', () => {
+    expect(isPartialWeek('2026-11-23', '2026-11-23')).toBe(true)
+    expect(isPartialWeek('2026-11-23', '2026-11-29')).toBe(true)
+    expect(isPartialWeek('2026-11-16', '2026-11-23')).toBe(false)
   })
 })

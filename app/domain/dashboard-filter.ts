@@ -13,6 +13,8 @@ export interface DashboardFilter {
   from: string
   to: string
   unitId: number | null
+  /** `sub=0`: the unit alone, without its sub-units (the league table's rows link so) */
+  unitExact: boolean
   categoryId: number | null
   kecamatanId: number | null
 }
@@ -59,7 +61,7 @@ export function parseDashboardFilter(params: URLSearchParams, today: string): { 
     if (v === 'invalid') invalid.push(field)
     return v === 'invalid' ? null : v
   }
-  return { filter: { from, to, unitId: id('unit'), categoryId: id('kategori'), kecamatanId: id('kecamatan') }, invalid }
+  return { filter: { from, to, unitId: id('unit'), unitExact: params.get('sub') === '0', categoryId: id('kategori'), kecamatanId: id('kecamatan') }, invalid }
 }
 
 /** The period of the same length that ends the day before `from`. */
@@ -78,7 +80,27 @@ export function delta(current: number | null, previous: number | null): { diff: 
 export function filterParams(f: DashboardFilter): URLSearchParams {
   const p = new URLSearchParams({ dari: f.from, sampai: f.to })
   if (f.unitId !== null) p.set('unit', String(f.unitId))
+  if (f.unitId !== null && f.unitExact) p.set('sub', '0')
   if (f.categoryId !== null) p.set('kategori', String(f.categoryId))
   if (f.kecamatanId !== null) p.set('kecamatan', String(f.kecamatanId))
   return p
 }
+
+/** The KPI cards, in order: each a StatRow figure with its change against the previous period. */
+export const KPI_KEYS = [
+  'reports',
+  'resolved',
+  'open',
+  'medianHoursToFirstResponse',
+  'p90HoursToFirstResponse',
+  'medianHoursToResolution',
+  'p90HoursToResolution',
+  'onTimeResponseShare',
+  'onTimeResolutionShare',
+  'reopenRate',
+  'meanRating',
+] as const
+export type KpiKey = (typeof KPI_KEYS)[number]
+
+/** A week (keyed by its Monday) still under way on `today`: its figures are incomplete. */
+export const isPartialWeek = (weekStart: string, today: string) => today >= weekStart && today <= addDays(weekStart, 6)

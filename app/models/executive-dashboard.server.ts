@@ -3,11 +3,12 @@
 // by the viewer's scope, with the previous period of the same length for the deltas.
 // Scope lives in the queries' where: a supervisor's figures only ever read their unit
 // subtree; everything reads one jurisdiction.
-import { sql, type Kysely, type Transaction } from 'kysely'
+import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely'
 import type { DB } from '#db/types'
 import { previousPeriod, type DashboardFilter, type FilterField } from '~/domain/dashboard-filter'
-import { BACKLOG_BANDS, backlogBand, rankUnits, type BacklogBand } from '~/domain/metric-figures'
+import { BACKLOG_BANDS, BAND_LIMITS_HOURS, backlogBand, rankUnits, type BacklogBand } from '~/domain/metric-figures'
 import { OPEN_STATUSES } from '~/domain/vocabulary'
+import { dayStart } from './metric-rollup.server'
 import type { StaffUser } from './user.server'
 import { getStats, type StatsQuery, type StatsWhere } from './metric-stats.server'
 import { unitAndDescendants } from './staff-report.server'
@@ -26,20 +27,23 @@ export interface FilterOptions {
   units: { id: number; name: string; shortName: string }[]
   categories: { id: number; code: string; nameId: string; nameEn: string }[]
   kecamatan: { id: number; code: string; name: string }[]
+  kelurahan: { id: number; code: string; name: string }[]
 }
 
 export async function getFilterOptions(db: Db, jurisdictionId: number, unitIds: number[] | null): Promise<FilterOptions> {
   let units = db.selectFrom('units').select(['id', 'name', 'short_name']).where('jurisdiction_id', '=', jurisdictionId)
   if (unitIds) units = units.where('id', 'in', unitIds.length ? unitIds : [0])
-  const [u, c, k] = await Promise.all([
+  const [u, c, k, kel] = await Promise.all([
     units.orderBy('name').execute(),
     db.selectFrom('categories').select(['id', 'code', 'name_id', 'name_en']).where('jurisdiction_id', '=', jurisdictionId).orderBy('sort_order').orderBy('id').execute(),
     db.selectFrom('areas').select(['id', 'code', 'name']).where('jurisdiction_id', '=', jurisdictionId).where('level', '=', 'kecamatan').orderBy('name').execute(),
+    db.selectFrom('areas').select(['id', 'code', 'name']).where('jurisdiction_id', '=', jurisdictionId).where('level', '=', 'kelurahan').orderBy('name').execute(),
   ])
   return {
     units: u.map((r) => ({ id: r.id, name: r.name, shortName: r.short_name })),
     categories: c.map((r) => ({ id: r.id, code: r.code, nameId: r.name_id, nameEn: r.name_en })),
     kecamatan: k,
+    kelurahan: kel,
   }
 }
 
@@ -62,7 +66,7 @@ export async function resolveScope(
     invalid.push('unit')
     f.unitId = null
   }
-  if (f.unitId !== null) where.unitIds = await unitAndDescendants(db, f.unitId)
+  if (f.unitId !== null) where.unitIds = f.unitExact ? [f.unitId] : await unitAndDescendants(db, f.unitId)
   else if (own) where.unitIds = own
   if (f.categoryId !== null && !options.categories.some((c) => c.id === f.categoryId)) {
     invalid.push('kategori')
@@ -80,10 +84,80 @@ export async function resolveScope(
   return { scope: { jurisdictionId: user.jurisdictionId, where, unitIds: own }, filter: f, invalid }
 }
 
+type ReportsEb = ExpressionBuilder<DB & { r: DB['reports'] }, 'r'>
+
+/** The scope's filters over reports (`r`), as getStats applies them over the rollups. */
+function inScope(scope: DashboardScope) {
+  return (eb: ReportsEb) => {
+    const w = scope.where
+    const parts = [eb('r.jurisdiction_id', '=', scope.jurisdictionId)]
+    if (w.unitIds) parts.push(eb('r.current_unit_id', 'in', w.unitIds.length ? w.unitIds : [0]))
+    if (w.categoryId !== undefined) parts.push(eb('r.category_id', '=', w.categoryId))
+    if (w.areaIds) parts.push(eb('r.area_id', 'in', w.areaIds.length ? w.areaIds : [0]))
+    return eb.and(parts)
+  }
+}
+
+/** What a drill-down list asks for beyond the filters: a state, an age band (open reports of any date), a kelurahan. */
+export interface DrillDown {
+  state: 'open' | 'overdue' | 'resolved' | null
+  band: BacklogBand | null
+  kelurahanId: number | null
+}
+
+export const DRILL_LIMIT = 200
+
+/**
+ * The reports behind a figure, newest first (at most DRILL_LIMIT, with the total).
+ * Misconduct reports and confidential ones held by the Inspektorat are left out: the
+ * dashboard shows them as counts only and their pages are the Inspektorat's (ADR 026).
+ */
+export async function listDrillDown(db: Db, input: { scope: DashboardScope; filter: DashboardFilter; timeZone: string; drill: DrillDown; now: Date }) {
+  const { scope, filter, drill, now } = input
+  const base = db
+    .selectFrom('reports as r')
+    .innerJoin('categories as c', 'c.id', 'r.category_id')
+    .innerJoin('units as u', 'u.id', 'r.current_unit_id')
+    .where(inScope(scope))
+    .where('c.is_misconduct', '=', false)
+    .where((eb) => eb.or([eb('r.privacy', '<>', 'confidential'), eb('u.kind', '<>', 'inspektorat')]))
+    .$if(drill.band === null, (q) =>
+      q
+        .where('r.created_at', '>=', sql<Date>`${dayStart(filter.from, input.timeZone)}`)
+        .where('r.created_at', '<', sql<Date>`${dayStart(filter.to, input.timeZone)} + interval '1 day'`),
+    )
+    .$if(drill.band !== null || drill.state === 'open' || drill.state === 'overdue', (q) => q.where('r.status', 'in', OPEN_STATUSES))
+    .$if(drill.state === 'overdue', (q) => q.where('r.resolution_due_at', '<', now))
+    .$if(drill.state === 'resolved', (q) => q.where('r.resolved_at', 'is not', null))
+    .$if(drill.kelurahanId !== null, (q) => q.where('r.area_id', '=', drill.kelurahanId!))
+    .$if(drill.band !== null, (q) => {
+      const b = bandBounds(drill.band!, now)
+      const newest = q.where('r.created_at', '<=', b.newest)
+      return b.oldest ? newest.where('r.created_at', '>', b.oldest) : newest
+    })
+  const [rows, count] = await Promise.all([
+    base
+      .select(['r.code', 'r.status', 'r.created_at', 'r.resolution_due_at', 'c.name_id', 'c.name_en', 'u.name as unit_name'])
+      .orderBy('r.created_at', 'desc')
+      .orderBy('r.id', 'desc')
+      .limit(DRILL_LIMIT)
+      .execute(),
+    base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+  ])
+  return { total: Number(count.n), rows }
+}
+
+/** Creation-time bounds of an age band at `now`: age in [lo, hi) hours ⇔ created in (now − hi, now − lo]. */
+function bandBounds(band: BacklogBand, now: Date) {
+  const i = BACKLOG_BANDS.indexOf(band)
+  const lo = i === 0 ? 0 : BAND_LIMITS_HOURS[i - 1]!
+  const hi = BAND_LIMITS_HOURS[i] ?? null
+  return { newest: new Date(now.getTime() - lo * 3_600_000), oldest: hi === null ? null : new Date(now.getTime() - hi * 3_600_000) }
+}
+
 /** Open reports now, by age band, with how many of each are overdue (the same filters, any creation date). */
 export async function getBacklog(db: Db, scope: DashboardScope, now: Date) {
-  const w = scope.where
-  let q = db
+  const q = db
     .selectFrom('reports as r')
     // Whole hours of age: the band rule itself is backlogBand() (one definition).
     .select([
@@ -91,11 +165,8 @@ export async function getBacklog(db: Db, scope: DashboardScope, now: Date) {
       sql<number>`count(*)::int`.as('n'),
       sql<number>`(count(*) FILTER (WHERE r.resolution_due_at < ${now}))::int`.as('overdue'),
     ])
-    .where('r.jurisdiction_id', '=', scope.jurisdictionId)
+    .where(inScope(scope))
     .where('r.status', 'in', OPEN_STATUSES)
-  if (w.unitIds) q = q.where('r.current_unit_id', 'in', w.unitIds.length ? w.unitIds : [0])
-  if (w.categoryId !== undefined) q = q.where('r.category_id', '=', w.categoryId)
-  if (w.areaIds) q = q.where('r.area_id', 'in', w.areaIds)
   const rows = await q.groupBy(sql`1`).execute()
   const bands = Object.fromEntries(BACKLOG_BANDS.map((b) => [b, { open: 0, overdue: 0 }])) as Record<BacklogBand, { open: number; overdue: number }>
   for (const r of rows) {

@@ -157,3 +157,53 @@ describe('dashboard figures with filters and deltas', () => {
     expect(v.data.backlog.reduce((s, b) => s + b.open, 0)).toBe(2)
   })
 })
+
+describe('/dasbor routes', () => {
+  const args = (req: Request) => ({ request: req, params: {}, context: {} })
+
+  it('refuses officers (403) and sends the signed-out to the login page', async () => {
+    for (const load of [dashboardLoader, csvLoader, listLoader]) {
+      const res = await thrown(async () => load(args(await request(`/dasbor?${PERIOD}`, 'officer'))))
+      expect(res.status).toBe(403)
+    }
+    const res = await thrown(async () => dashboardLoader(args(new Request('http://localhost/dasbor'))))
+    expect(res.status).toBe(302)
+  })
+
+  it('serves a supervisor the page within their subtree, bad filters ignored', async () => {
+    const data = (await dashboardLoader(args(await request(`/dasbor?${PERIOD}&kategori=abc`, 'supA')))) as any
+    expect(data.data.city.reports).toBe(4)
+    expect(data.invalid).toEqual(['kategori'])
+  })
+
+  it('gives every table as CSV with its columns and the same filters', async () => {
+    const csv = async (table: string, extra = '') => {
+      const res = (await csvLoader(args(await request(`/dasbor.csv?tabel=${table}&${PERIOD}${extra}`, 'exec')))) as Response
+      expect(res.headers.get('Content-Type')).toBe('text/csv; charset=utf-8')
+      return (await res.text()).split('\r\n')
+    }
+    const unit = await csv('unit')
+    expect(unit[0]).toBe(
+      'rank,score,key,name,reports,resolved,open,median_hours_to_first_response,p90_hours_to_first_response,median_hours_to_resolution,p90_hours_to_resolution,on_time_response_share,on_time_resolution_share,reopen_rate,mean_rating,ratings,ikm_score,ikm_grade,ikm_respondents',
+    )
+    expect(unit.length - 2).toBe(3) // A, its child, B
+    const kpi = await csv('kpi', `&unit=${unitB}`)
+    expect(kpi[0]).toBe('figure,current,previous')
+    expect(kpi[1]).toBe('reports,1,0')
+    expect((await csv('umur'))[0]).toBe('band,open,overdue')
+    expect((await csv('minggu'))[0]).toContain(',partial_week')
+    const bad = (await csvLoader(args(await request('/dasbor.csv?tabel=nope', 'exec')))) as Response
+    expect(bad.status).toBe(400)
+  })
+
+  it('lists the reports behind a count, in scope, each linking to its staff page', async () => {
+    const all = (await listLoader(args(await request(`/dasbor/laporan?${PERIOD}`, 'exec')))) as any
+    expect(all.total).toBe(5)
+    const open = (await listLoader(args(await request(`/dasbor/laporan?${PERIOD}&keadaan=open`, 'supB')))) as any
+    expect(open.total).toBe(1)
+    const aged = (await listLoader(args(await request(`/dasbor/laporan?${PERIOD}&umur=d7_30&keadaan=overdue`, 'exec')))) as any
+    expect(aged.total).toBe(2)
+    const exact = (await listLoader(args(await request(`/dasbor/laporan?${PERIOD}&unit=${unitA}&sub=0`, 'exec')))) as any
+    expect(exact.total).toBe(3)
+  })
+})
