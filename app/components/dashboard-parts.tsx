@@ -7,7 +7,19 @@ import { delta } from '~/domain/dashboard-filter'
 import { fill } from '~/i18n'
 import { useLocale } from '~/utils/locale'
 
-export function Kpi({ label, current, previous, show, href }: { label: string; current: number | null; previous: number | null; show: (v: number | null) => string; href?: string }) {
+export function Kpi({
+  label,
+  current,
+  previous,
+  show,
+  href,
+}: {
+  label: string
+  current: number | null
+  previous: number | null
+  show: (v: number | null) => string
+  href?: string
+}) {
   const { t } = useLocale()
   const d = delta(current, previous)
   const sign = d === null ? '' : d.diff > 0 ? '▲ ' : d.diff < 0 ? '▼ ' : '= '

@@ -35,9 +35,27 @@ export async function getFilterOptions(db: Db, jurisdictionId: number, unitIds: 
   if (unitIds) units = units.where('id', 'in', unitIds.length ? unitIds : [0])
   const [u, c, k, kel] = await Promise.all([
     units.orderBy('name').execute(),
-    db.selectFrom('categories').select(['id', 'code', 'name_id', 'name_en']).where('jurisdiction_id', '=', jurisdictionId).orderBy('sort_order').orderBy('id').execute(),
-    db.selectFrom('areas').select(['id', 'code', 'name']).where('jurisdiction_id', '=', jurisdictionId).where('level', '=', 'kecamatan').orderBy('name').execute(),
-    db.selectFrom('areas').select(['id', 'code', 'name']).where('jurisdiction_id', '=', jurisdictionId).where('level', '=', 'kelurahan').orderBy('name').execute(),
+    db
+      .selectFrom('categories')
+      .select(['id', 'code', 'name_id', 'name_en'])
+      .where('jurisdiction_id', '=', jurisdictionId)
+      .orderBy('sort_order')
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('areas')
+      .select(['id', 'code', 'name'])
+      .where('jurisdiction_id', '=', jurisdictionId)
+      .where('level', '=', 'kecamatan')
+      .orderBy('name')
+      .execute(),
+    db
+      .selectFrom('areas')
+      .select(['id', 'code', 'name'])
+      .where('jurisdiction_id', '=', jurisdictionId)
+      .where('level', '=', 'kelurahan')
+      .orderBy('name')
+      .execute(),
   ])
   return {
     units: u.map((r) => ({ id: r.id, name: r.name, shortName: r.short_name })),
@@ -199,7 +217,9 @@ export async function getDashboard(db: Db, input: { scope: DashboardScope; filte
     getStats(db, { ...prev, dimension: 'city', misconductOnly: true }),
     getBacklog(db, scope, input.now),
   ])
-  const ranked = rankUnits(units.map((u) => ({ key: u.key, reports: u.reports, onTimeResponse: u.onTimeResponseShare, onTimeResolution: u.onTimeResolutionShare })))
+  const ranked = rankUnits(
+    units.map((u) => ({ key: u.key, reports: u.reports, onTimeResponse: u.onTimeResponseShare, onTimeResolution: u.onTimeResolutionShare })),
+  )
   const rank = new Map(ranked.map((r) => [r.key, r]))
   return {
     city: city[0] ?? null,

@@ -71,7 +71,14 @@ beforeAll(async () => {
   const js = await t.db.selectFrom('jurisdictions').select(['id', 'slug']).execute()
   malang = js.find((j) => j.slug === 'kota-malang')!.id
   madiun = js.find((j) => j.slug === 'kota-madiun')!.id
-  const units = await t.db.selectFrom('units').select('id').where('jurisdiction_id', '=', malang).where('parent_id', 'is', null).orderBy('id').limit(2).execute()
+  const units = await t.db
+    .selectFrom('units')
+    .select('id')
+    .where('jurisdiction_id', '=', malang)
+    .where('parent_id', 'is', null)
+    .orderBy('id')
+    .limit(2)
+    .execute()
   unitA = units[0]!.id
   unitB = units[1]!.id
   const child = await t.db
@@ -80,7 +87,13 @@ beforeAll(async () => {
     .returning('id')
     .executeTakeFirstOrThrow()
   childOfA = child.id
-  const kec = await t.db.selectFrom('areas').select('id').where('jurisdiction_id', '=', malang).where('level', '=', 'kecamatan').orderBy('id').executeTakeFirstOrThrow()
+  const kec = await t.db
+    .selectFrom('areas')
+    .select('id')
+    .where('jurisdiction_id', '=', malang)
+    .where('level', '=', 'kecamatan')
+    .orderBy('id')
+    .executeTakeFirstOrThrow()
   const kel = await t.db.selectFrom('areas').select('id').where('parent_id', '=', kec.id).orderBy('id').executeTakeFirstOrThrow()
   kecamatan = { id: kec.id, kelurahan: kel.id }
   const madiunUnit = await t.db.selectFrom('units').select('id').where('jurisdiction_id', '=', madiun).orderBy('id').executeTakeFirstOrThrow()
