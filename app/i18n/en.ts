@@ -452,7 +452,6 @@ export const en: Dictionary = {
     noData: 'No data yet.',
   },
   executive: {
-    heading: 'Executive dashboard: {jurisdiction}',
     filtersHeading: 'Filter the view',
     from: 'From',
     to: 'To',

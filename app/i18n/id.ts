@@ -450,7 +450,6 @@ export const id = {
     noData: 'Belum ada data.',
   },
   executive: {
-    heading: 'Dasbor eksekutif: {jurisdiction}',
     filtersHeading: 'Saring tampilan',
     from: 'Dari tanggal',
     to: 'Sampai tanggal',

@@ -66,7 +66,9 @@ export default function Dashboard() {
   return (
     <>
       <HolidayWarning coverage={d.holidayCoverage} />
-      <h1>{fill(x.heading, { jurisdiction: d.jurisdictionName })}</h1>
+      <h1>
+        {t.dashboard.heading}: {d.jurisdictionName}
+      </h1>
       <Filters d={d} />
       <p>{fill(x.period, { from: date(f.from), to: date(f.to), prevFrom: date(d.data.previousPeriod.from), prevTo: date(d.data.previousPeriod.to) })}</p>
 

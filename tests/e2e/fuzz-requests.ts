@@ -117,7 +117,7 @@ const FORMS: Record<string, { path: (code: string) => string; fields: string[]; 
   retryNotification: { path: () => '/admin/notifikasi', fields: ['intent', 'id'], staff: 'admin' },
   // GET-only routes posted to.
   lacak: { path: () => '/lacak', fields: ['kode', 'intent', 'code', 'contact'] },
-  dasbor: { path: () => '/dasbor', fields: ['hari'], staff: true },
+  dasbor: { path: () => '/dasbor', fields: ['dari', 'sampai', 'unit', 'kategori', 'kecamatan'], staff: true },
   home: { path: () => '/', fields: ['q'] },
   api: { path: () => '/api/kelurahan', fields: ['lat', 'lng'] },
 }
@@ -137,8 +137,10 @@ const GET_ROUTES: { path: (code: string) => string; params: string[]; staff?: 's
   { path: () => '/petugas', params: ['dialihkan', 'halaman'], staff: 'supervisor' },
   { path: (c) => `/petugas/laporan/${c}`, params: ['tersimpan'], staff: 'supervisor' },
   { path: (c) => `/petugas/laporan/${c}.data`, params: ['tersimpan'], staff: 'supervisor' },
-  { path: () => '/dasbor', params: ['hari'], staff: 'executive' },
-  { path: () => '/dasbor.data', params: ['hari'], staff: 'executive' },
+  { path: () => '/dasbor', params: ['dari', 'sampai', 'unit', 'kategori', 'kecamatan', 'sub'], staff: 'executive' },
+  { path: () => '/dasbor.data', params: ['dari', 'sampai', 'unit'], staff: 'executive' },
+  { path: () => '/dasbor.csv', params: ['tabel', 'dari', 'sampai', 'unit', 'kategori', 'kecamatan'], staff: 'executive' },
+  { path: () => '/dasbor/laporan', params: ['dari', 'sampai', 'unit', 'keadaan', 'umur', 'kelurahan'], staff: 'supervisor' },
   { path: () => '/petugas/akun', params: ['x'], staff: 'supervisor' },
   { path: () => '/petugas/pemberitahuan', params: ['x'], staff: 'supervisor' },
   { path: (c) => `/petugas/laporan/${c}`, params: ['tersimpan'], staff: 'executive' },

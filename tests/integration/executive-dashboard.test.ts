@@ -5,10 +5,11 @@ import { refreshRollups } from '~/models/metric-rollup.server'
 import { loadDashboardView } from '~/services/dashboard-view.server'
 import { startSession } from '~/utils/auth.server'
 import { useDatabaseForTests } from '~/utils/db.server'
-import { loader as dashboardLoader } from '~/routes/dasbor'
+import Dashboard, { loader as dashboardLoader } from '~/routes/dasbor'
 import { loader as csvLoader } from '~/routes/dasbor[.]csv'
 import { loader as listLoader } from '~/routes/dasbor.laporan'
 import { createTestDatabase, type TestDatabase } from '../setup/test-db'
+import { renderRoute } from '../support/render-route'
 import { thrown } from '../support/routes'
 
 let t: TestDatabase
@@ -187,6 +188,18 @@ describe('/dasbor routes', () => {
     const data = (await dashboardLoader(args(await request(`/dasbor?${PERIOD}&kategori=abc`, 'supA')))) as any
     expect(data.data.city.reports).toBe(4)
     expect(data.invalid).toEqual(['kategori'])
+  })
+
+  it('renders without JavaScript: filters kept in the form, KPI changes, drill-down and CSV links', async () => {
+    const data = await dashboardLoader(args(await request(`/dasbor?${PERIOD}&unit=${unitA}`, 'exec')))
+    const html = renderRoute({ path: '/dasbor', Component: Dashboard, loaderData: data })
+    expect(html).toContain('value="2026-11-01"')
+    expect(html).toContain('sebelumnya: 0')
+    expect(html).toContain(`/dasbor/laporan?dari=2026-11-01&amp;sampai=2026-11-10&amp;unit=${unitA}`)
+    expect(html).toContain(`/dasbor.csv?tabel=unit&amp;dari=2026-11-01&amp;sampai=2026-11-10&amp;unit=${unitA}`)
+    expect((html.match(/<table/g) ?? []).length).toBeGreaterThanOrEqual(8)
+    const en = renderRoute({ path: '/dasbor', Component: Dashboard, loaderData: data, locale: 'en' })
+    expect(en).toContain('Office league table')
   })
 
   it('gives every table as CSV with its columns and the same filters', async () => {
