@@ -3,16 +3,31 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/general-error-boundary'
 import { TrackForm } from '~/components/track-form'
 import { fill } from '~/i18n'
-import { getSummary } from '~/models/dashboard.server'
-import { getDb } from '~/utils/db.server'
+import { getStats } from '~/models/metric-stats.server'
+import { cachedStats } from '~/models/public-stats-cache.server'
+import { getReadDb } from '~/utils/db.server'
+import { localDateString } from '~/utils/local-date'
 import { formatHours, formatNumber, formatPercent } from '~/utils/format'
 import { getPublicJurisdiction } from '~/utils/jurisdiction.server'
 import { useLocale } from '~/utils/locale'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const jurisdiction = await getPublicJurisdiction(request)
+  // The last 30 local days from the rollups, cached a minute: the busiest public page must
+  // not scan reports (issue 10 §2). The figures' definitions are in docs/metrics.md.
   const now = new Date()
-  const summary = await getSummary(await getDb(), { jurisdictionId: jurisdiction.id, since: new Date(now.getTime() - 30 * 86400_000), now })
+  const to = localDateString(now, jurisdiction.time_zone)
+  const from = localDateString(new Date(now.getTime() - 29 * 86400_000), jurisdiction.time_zone)
+  const db = await getReadDb()
+  const [city] = await cachedStats(jurisdiction.id, `home:${from}:${to}`, () =>
+    getStats(db, { jurisdictionId: jurisdiction.id, timeZone: jurisdiction.time_zone, dimension: 'city', from, to }),
+  )
+  const summary = {
+    total: city?.reports ?? 0,
+    onTimeShare: city?.onTimeResolutionShare ?? null,
+    medianResponseHours: city?.medianHoursToFirstResponse ?? null,
+    meanRating: city?.meanRating ?? null,
+  }
   return { jurisdictionName: jurisdiction.name, summary }
 }
 

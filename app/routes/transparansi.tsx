@@ -31,16 +31,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const data = await cachedStats(jurisdiction.id, `transparansi:${from}:${to}`, () =>
     getTransparency(db, { jurisdictionId: jurisdiction.id, timeZone: jurisdiction.time_zone, from, to }, trendFrom),
   )
-  return Response.json(
-    { jurisdiction: { name: jurisdiction.name, slug: jurisdiction.slug }, from, to, data },
-    { headers: { 'Cache-Control': 'public, max-age=60' } },
-  )
+  // A plain object: the document's headers stay the default (the layout may show a signed-in
+  // staff member's name, so the page itself must not go into shared caches; the data is
+  // cached in process instead).
+  return { jurisdiction: { name: jurisdiction.name, slug: jurisdiction.slug }, from, to, data }
 }
 
-type LoaderData = Awaited<ReturnType<typeof getTransparency>>
-
 export default function Transparency() {
-  const { jurisdiction, from, to, data } = useLoaderData<{ jurisdiction: { name: string; slug: string }; from: string; to: string; data: LoaderData }>()
+  const { jurisdiction, from, to, data } = useLoaderData<typeof loader>()
   const { t, locale } = useLocale()
   const tr = t.transparency
   const c = data.city

@@ -5,6 +5,8 @@ import { migrateToLatest } from '#db/migrate'
 import { DEMO_PASSWORD, DEMO_STAFF } from '#db/seed-data/demo-staff'
 import type { JobRuntime } from '~/jobs/runtime.server'
 import { serveJobs } from '~/jobs/serve.server'
+import { enqueue } from '~/jobs/queue.server'
+import { metricsRollupJob } from '~/jobs/metrics-rollup'
 import { connect, connectReplica, disconnect } from './db.server'
 import { getEnv } from './env.server'
 import { getPublicJurisdiction } from './jurisdiction.server'
@@ -34,6 +36,12 @@ export async function bootstrap(): Promise<BootstrapResult> {
   const inProcess = env.JOBS_IN_PROCESS || database.kind === 'pglite'
   if (!env.JOBS_IN_PROCESS && inProcess) console.warn('JOBS_IN_PROCESS=false is ignored on the embedded database: no other process can open it.')
   if (g.__melayaniJobs === undefined) g.__melayaniJobs = await serveJobs(database, env, inProcess)
+  // Build the metric rollups now rather than at the next minute, so /transparansi and the
+  // open-data API have figures right after a fresh start (ADR 021).
+  // Best effort: the every-minute schedule builds them anyway.
+  await enqueue(database.db, metricsRollupJob.name, {}, { singletonKey: 'startup' }).catch((error: unknown) =>
+    console.warn(`Could not queue the first metrics rollup: ${String(error)}`),
+  )
   return {
     port: env.PORT,
     databaseKind: database.kind,

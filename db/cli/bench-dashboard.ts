@@ -83,6 +83,9 @@ try {
   const now = new Date()
   const sim = await simulateReports(db, { count, now, days, batchSize: 5000 })
   console.log(`  simulated in ${(sim.ms / 1000).toFixed(1)} s (${fmt(sim.events)} events)`)
+  // Statistics first, as autovacuum would have them on a live database: the rollup build
+  // plans its per-window joins from them.
+  await sql`ANALYZE`.execute(db)
   const j = await db.selectFrom('jurisdictions').select(['id', 'time_zone']).where('slug', '=', 'kota-malang').executeTakeFirstOrThrow()
   let t0 = performance.now()
   await db.transaction().execute((trx) => refreshRollups(trx, j.id, now))
