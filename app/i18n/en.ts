@@ -534,5 +534,13 @@ export const en: Dictionary = {
     state_open: 'open',
     state_overdue: 'open & overdue',
     state_resolved: 'resolved',
+    flagsHeading: 'Possible gaming flags',
+    flagsNote: 'Executives only. A flag is a reason to look, not a verdict, and never hides data. At most the {max} newest reports.',
+    flagsNone: 'No flagged reports in this period.',
+    colFlags: 'Flags',
+    flag_fast_close: 'resolved within 5 minutes with no public update or photo',
+    flag_reopened_by_reporter: 'reopened by the reporter',
+    flag_status_only_response: 'first response only changed the status',
+    flag_out_of_remit_excess: 'closed as "not our remit" unusually often',
   },
 }

@@ -532,6 +532,14 @@ export const id = {
     state_open: 'terbuka',
     state_overdue: 'terbuka & lewat batas',
     state_resolved: 'selesai',
+    flagsHeading: 'Tanda kemungkinan permainan angka',
+    flagsNote: 'Hanya untuk eksekutif. Tanda ini bahan pemeriksaan, bukan vonis, dan tidak pernah menyembunyikan data. Paling banyak {max} laporan terbaru.',
+    flagsNone: 'Tidak ada laporan bertanda dalam periode ini.',
+    colFlags: 'Tanda',
+    flag_fast_close: 'selesai ≤ 5 menit tanpa kabar publik atau foto',
+    flag_reopened_by_reporter: 'dibuka kembali oleh pelapor',
+    flag_status_only_response: 'tanggapan pertama hanya mengubah status',
+    flag_out_of_remit_excess: 'terlalu sering ditolak "bukan wewenang"',
   },
 }
 

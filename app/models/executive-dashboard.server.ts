@@ -6,7 +6,7 @@
 import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely'
 import type { DB } from '#db/types'
 import { previousPeriod, type DashboardFilter, type FilterField } from '~/domain/dashboard-filter'
-import { BACKLOG_BANDS, BAND_LIMITS_HOURS, backlogBand, rankUnits, type BacklogBand } from '~/domain/metric-figures'
+import { BACKLOG_BANDS, BAND_LIMITS_HOURS, backlogBand, rankUnits, reportGamingFlags, type BacklogBand } from '~/domain/metric-figures'
 import { OPEN_STATUSES } from '~/domain/vocabulary'
 import { dayStart } from './metric-rollup.server'
 import type { StaffUser } from './user.server'
@@ -241,3 +241,61 @@ export async function getDashboard(db: Db, input: { scope: DashboardScope; filte
 }
 
 export type Dashboard = Awaited<ReturnType<typeof getDashboard>>
+
+export const FLAG_LIMIT = 100
+
+/**
+ * Reports in the period carrying a per-report anti-gaming flag (reportGamingFlags decides;
+ * SQL only narrows to candidates and counts their inputs). Shown to executives, never
+ * used to hide data. A status-only response: the staff event that set first_response_at
+ * changed the state without any public text.
+ */
+export async function listGamingFlags(db: Db, input: { scope: DashboardScope; filter: DashboardFilter; timeZone: string }) {
+  const { scope, filter } = input
+  const publicUpdates = sql<number>`(SELECT count(*) FROM report_events e WHERE e.report_id = r.id AND e.type = 'public_update' AND e.visibility = 'public')::int`
+  const reopenedByReporter = sql<boolean>`EXISTS (SELECT 1 FROM report_events e WHERE e.report_id = r.id AND e.type = 'reopened' AND e.actor_kind = 'reporter')`
+  // Only when the deciding event is on record (imported reports have none).
+  const statusOnly = sql<boolean>`(EXISTS (
+      SELECT 1 FROM report_events e WHERE e.report_id = r.id AND e.actor_kind = 'staff' AND e.created_at = r.first_response_at)
+    AND NOT EXISTS (
+      SELECT 1 FROM report_events e WHERE e.report_id = r.id AND e.actor_kind = 'staff' AND e.created_at = r.first_response_at
+        AND e.visibility = 'public' AND coalesce(btrim(e.body), '') <> ''))`
+  const fast = sql<boolean>`(r.resolved_at IS NOT NULL AND r.resolved_at - r.created_at <= interval '5 minutes')`
+  const rows = await db
+    .selectFrom('reports as r')
+    .innerJoin('categories as c', 'c.id', 'r.category_id')
+    .innerJoin('units as u', 'u.id', 'r.current_unit_id')
+    .where(inScope(scope))
+    .where('c.is_misconduct', '=', false)
+    .where('r.created_at', '>=', sql<Date>`${dayStart(filter.from, input.timeZone)}`)
+    .where('r.created_at', '<', sql<Date>`${dayStart(filter.to, input.timeZone)} + interval '1 day'`)
+    .where(sql<boolean>`(${fast} OR ${reopenedByReporter} OR ${statusOnly})`)
+    .select([
+      'r.code',
+      'r.created_at',
+      'r.resolved_at',
+      'u.name as unit_name',
+      publicUpdates.as('public_updates'),
+      sql<number>`(SELECT count(*) FROM attachments p WHERE p.report_id = r.id AND p.phase = 'after')::int`.as('after_photos'),
+      reopenedByReporter.as('reopened_by_reporter'),
+      statusOnly.as('status_only'),
+    ])
+    .orderBy('r.created_at', 'desc')
+    .limit(FLAG_LIMIT)
+    .execute()
+  return rows
+    .map((r) => ({
+      code: r.code,
+      unit: r.unit_name,
+      createdAt: r.created_at,
+      flags: reportGamingFlags({
+        createdAt: new Date(r.created_at),
+        resolvedAt: r.resolved_at ? new Date(r.resolved_at) : null,
+        publicUpdates: Number(r.public_updates),
+        afterPhotos: Number(r.after_photos),
+        reopenedByReporter: Boolean(r.reopened_by_reporter),
+        firstResponseStatusOnly: Boolean(r.status_only),
+      }),
+    }))
+    .filter((r) => r.flags.length > 0)
+}

@@ -12,10 +12,11 @@ import { IKM_MIN_RESPONDENTS } from '~/domain/metrics'
 import { DASHBOARD_ROLES } from '~/domain/roles'
 import { fill } from '~/i18n'
 import { getHolidayCoverage } from '~/models/holiday-coverage.server'
+import { FLAG_LIMIT, listGamingFlags } from '~/models/executive-dashboard.server'
 import { loadDashboardView } from '~/services/dashboard-view.server'
 import { requireStaff } from '~/utils/auth.server'
 import { getReadDb } from '~/utils/db.server'
-import { formatDate, formatHours, formatNumber, formatPercent } from '~/utils/format'
+import { formatDate, formatDateTime, formatHours, formatNumber, formatPercent } from '~/utils/format'
 import { localDateString } from '~/utils/local-date'
 import { useLocale } from '~/utils/locale'
 
@@ -27,6 +28,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const now = new Date()
   const view = await loadDashboardView(db, user, new URL(request.url).searchParams, now)
   const holidayCoverage = user.role === 'admin' ? await getHolidayCoverage(db, view.jurisdiction, now) : null
+  // Anti-gaming flags: executives only (the Inspektorat sees them on its own pages).
+  const flags = user.role === 'executive' ? await listGamingFlags(db, { scope: view.scope, filter: view.filter, timeZone: view.jurisdiction.time_zone }) : null
   return {
     jurisdictionName: view.jurisdiction.name,
     timeZone: view.jurisdiction.time_zone,
@@ -36,6 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     options: view.options,
     data: view.data,
     holidayCoverage,
+    flags,
   }
 }
 
@@ -285,6 +289,39 @@ export default function Dashboard() {
         </TableRegion>
         <CsvLink table="kepercayaan" query={query} />
       </section>
+
+      {d.flags ? (
+        <section aria-labelledby="flags-heading">
+          <h2 id="flags-heading">{x.flagsHeading}</h2>
+          <p>{fill(x.flagsNote, { max: FLAG_LIMIT })}</p>
+          {d.flags.length === 0 ? (
+            <p>{x.flagsNone}</p>
+          ) : (
+            <TableRegion
+              labelledBy="flags-heading"
+              head={
+                <>
+                  <th scope="col">{x.colCode}</th>
+                  <th scope="col">{x.colCreated}</th>
+                  <th scope="col">{x.colUnit}</th>
+                  <th scope="col">{x.colFlags}</th>
+                </>
+              }
+            >
+              {d.flags.map((r) => (
+                <tr key={r.code}>
+                  <th scope="row">
+                    <Link to={`/petugas/laporan/${r.code}`}>{r.code}</Link>
+                  </th>
+                  <td>{formatDateTime(r.createdAt, locale, d.timeZone)}</td>
+                  <td>{r.unit}</td>
+                  <td>{r.flags.map((flag) => x[`flag_${flag}`]).join('; ')}</td>
+                </tr>
+              ))}
+            </TableRegion>
+          )}
+        </section>
+      ) : null}
     </>
   )
 }

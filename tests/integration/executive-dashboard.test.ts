@@ -172,6 +172,21 @@ describe('dashboard figures with filters and deltas', () => {
   })
 })
 
+describe('anti-gaming flags', () => {
+  it('lists a 3-minute close without update or photo, to executives only', async () => {
+    // In September: outside every other test's periods.
+    await report(malang, unitB, '2026-09-15', { resolveAfterH: 0.05 })
+    await report(malang, unitB, '2026-09-16', { resolveAfterH: 0.1 }) // 6 minutes: not flagged
+    const q = `/dasbor?dari=2026-09-01&sampai=2026-09-30`
+    const exec = (await dashboardLoader({ request: await request(q, 'exec'), params: {}, context: {} })) as any
+    expect(exec.flags).toHaveLength(1)
+    expect(exec.flags[0].flags).toEqual(['fast_close'])
+    expect(exec.flags[0].code).toMatch(/^MLG-/)
+    const sup = (await dashboardLoader({ request: await request(q, 'supB'), params: {}, context: {} })) as any
+    expect(sup.flags).toBeNull()
+  })
+})
+
 describe('/dasbor routes', () => {
   const args = (req: Request) => ({ request: req, params: {}, context: {} })
 
