@@ -8,25 +8,31 @@ import { fill } from '~/i18n'
 import { useLocale } from '~/utils/locale'
 
 export function Kpi({
+  id,
   label,
   current,
   previous,
   show,
   href,
+  note,
 }: {
+  /** a stable hook for tests and styles (data-kpi) */
+  id: string
   label: string
   current: number | null
   previous: number | null
   show: (v: number | null) => string
   href?: string
+  note?: string
 }) {
   const { t } = useLocale()
   const d = delta(current, previous)
   const sign = d === null ? '' : d.diff > 0 ? '▲ ' : d.diff < 0 ? '▼ ' : '= '
   return (
-    <div className="figure">
+    <div className="figure" data-kpi={id}>
       <dt>{label}</dt>
       <dd>{href ? <Link to={href}>{show(current)}</Link> : show(current)}</dd>
+      {note ? <dd className="small muted">{note}</dd> : null}
       <dd className="small muted">{d === null ? t.executive.noComparison : `${sign}${fill(t.executive.previousValue, { value: show(previous) })}`}</dd>
     </div>
   )

@@ -79,18 +79,43 @@ export default function Dashboard() {
       <section aria-labelledby="kpi-heading">
         <h2 id="kpi-heading">{x.kpiHeading}</h2>
         <dl className="figures">
-          <Kpi label={x.reports} current={c?.reports ?? 0} previous={p?.reports ?? 0} show={count} href={drill(f)} />
-          <Kpi label={x.resolved} current={c?.resolved ?? 0} previous={p?.resolved ?? 0} show={count} href={drill(f, { keadaan: 'resolved' })} />
-          <Kpi label={x.open} current={c?.open ?? 0} previous={p?.open ?? 0} show={count} href={drill(f, { keadaan: 'open' })} />
-          <Kpi label={x.medianResponse} current={c?.medianHoursToFirstResponse ?? null} previous={p?.medianHoursToFirstResponse ?? null} show={hours} />
-          <Kpi label={x.p90Response} current={c?.p90HoursToFirstResponse ?? null} previous={p?.p90HoursToFirstResponse ?? null} show={hours} />
-          <Kpi label={x.medianResolution} current={c?.medianHoursToResolution ?? null} previous={p?.medianHoursToResolution ?? null} show={hours} />
-          <Kpi label={x.p90Resolution} current={c?.p90HoursToResolution ?? null} previous={p?.p90HoursToResolution ?? null} show={hours} />
-          <Kpi label={x.onTimeResponse} current={c?.onTimeResponseShare ?? null} previous={p?.onTimeResponseShare ?? null} show={pct} />
-          <Kpi label={x.onTimeResolution} current={c?.onTimeResolutionShare ?? null} previous={p?.onTimeResolutionShare ?? null} show={pct} />
-          <Kpi label={x.reopenRate} current={c?.reopenRate ?? null} previous={p?.reopenRate ?? null} show={pct} />
-          <Kpi label={x.rating} current={c?.meanRating ?? null} previous={p?.meanRating ?? null} show={(v) => num(v, 2)} />
-          <Kpi label={x.trustIndex} current={d.data.trust.index} previous={d.data.previousTrust.index} show={(v) => num(v, 1)} />
+          <Kpi id="reports" label={x.reports} current={c?.reports ?? 0} previous={p?.reports ?? 0} show={count} href={drill(f)} />
+          <Kpi id="resolved" label={x.resolved} current={c?.resolved ?? 0} previous={p?.resolved ?? 0} show={count} href={drill(f, { keadaan: 'resolved' })} />
+          <Kpi id="open" label={x.open} current={c?.open ?? 0} previous={p?.open ?? 0} show={count} href={drill(f, { keadaan: 'open' })} />
+          <Kpi
+            id="medianResponse"
+            label={x.medianResponse}
+            current={c?.medianHoursToFirstResponse ?? null}
+            previous={p?.medianHoursToFirstResponse ?? null}
+            show={hours}
+          />
+          <Kpi id="p90Response" label={x.p90Response} current={c?.p90HoursToFirstResponse ?? null} previous={p?.p90HoursToFirstResponse ?? null} show={hours} />
+          <Kpi
+            id="medianResolution"
+            label={x.medianResolution}
+            current={c?.medianHoursToResolution ?? null}
+            previous={p?.medianHoursToResolution ?? null}
+            show={hours}
+          />
+          <Kpi id="p90Resolution" label={x.p90Resolution} current={c?.p90HoursToResolution ?? null} previous={p?.p90HoursToResolution ?? null} show={hours} />
+          <Kpi id="onTimeResponse" label={x.onTimeResponse} current={c?.onTimeResponseShare ?? null} previous={p?.onTimeResponseShare ?? null} show={pct} />
+          <Kpi
+            id="onTimeResolution"
+            label={x.onTimeResolution}
+            current={c?.onTimeResolutionShare ?? null}
+            previous={p?.onTimeResolutionShare ?? null}
+            show={pct}
+          />
+          <Kpi id="reopenRate" label={x.reopenRate} current={c?.reopenRate ?? null} previous={p?.reopenRate ?? null} show={pct} />
+          <Kpi
+            id="rating"
+            label={x.rating}
+            current={c?.meanRating ?? null}
+            previous={p?.meanRating ?? null}
+            show={(v) => `${num(v, 2)} / 5`}
+            note={fill(t.dashboard.ratingsCount, { count: c?.ratings ?? 0 })}
+          />
+          <Kpi id="trustIndex" label={x.trustIndex} current={d.data.trust.index} previous={d.data.previousTrust.index} show={(v) => num(v, 1)} />
         </dl>
         <CsvLink table="kpi" query={query} />
       </section>
