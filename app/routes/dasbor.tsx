@@ -40,6 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     data: view.data,
     holidayCoverage,
     flags,
+    flagLimit: FLAG_LIMIT,
   }
 }
 
@@ -318,7 +319,7 @@ export default function Dashboard() {
       {d.flags ? (
         <section aria-labelledby="flags-heading">
           <h2 id="flags-heading">{x.flagsHeading}</h2>
-          <p>{fill(x.flagsNote, { max: FLAG_LIMIT })}</p>
+          <p>{fill(x.flagsNote, { max: d.flagLimit })}</p>
           {d.flags.length === 0 ? (
             <p>{x.flagsNone}</p>
           ) : (
