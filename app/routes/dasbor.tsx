@@ -404,6 +404,9 @@ function StatTable(props: {
   )
 }
 
+/** Filter fields share the row and shrink below their longest option (long unit names overflowed 360 px). */
+const FIELD = { flex: '1 1 12rem', minWidth: 0, maxWidth: '100%' } as const
+
 function Filters({ d }: { d: Data }) {
   const { t, locale } = useLocale()
   const x = t.executive
@@ -418,15 +421,15 @@ function Filters({ d }: { d: Data }) {
           {fill(x.invalid, { fields: d.invalid.join(', ') })}
         </p>
       ) : null}
-      <div className="field">
+      <div className="field" style={FIELD}>
         <label htmlFor="dari">{x.from}</label>
-        <input id="dari" name="dari" type="date" defaultValue={f.from} max={d.today} />
+        <input id="dari" name="dari" type="date" defaultValue={f.from} max={d.today} style={{ width: '100%' }} />
       </div>
-      <div className="field">
+      <div className="field" style={FIELD}>
         <label htmlFor="sampai">{x.to}</label>
-        <input id="sampai" name="sampai" type="date" defaultValue={f.to} max={d.today} />
+        <input id="sampai" name="sampai" type="date" defaultValue={f.to} max={d.today} style={{ width: '100%' }} />
       </div>
-      <div className="field">
+      <div className="field" style={FIELD}>
         <label htmlFor="unit">{x.unit}</label>
         <select id="unit" name="unit" defaultValue={f.unitId ?? ''}>
           <option value="">{x.all}</option>
@@ -437,7 +440,7 @@ function Filters({ d }: { d: Data }) {
           ))}
         </select>
       </div>
-      <div className="field">
+      <div className="field" style={FIELD}>
         <label htmlFor="kategori">{x.category}</label>
         <select id="kategori" name="kategori" defaultValue={f.categoryId ?? ''}>
           <option value="">{x.all}</option>
@@ -448,7 +451,7 @@ function Filters({ d }: { d: Data }) {
           ))}
         </select>
       </div>
-      <div className="field">
+      <div className="field" style={FIELD}>
         <label htmlFor="kecamatan">{x.kecamatan}</label>
         <select id="kecamatan" name="kecamatan" defaultValue={f.kecamatanId ?? ''}>
           <option value="">{x.all}</option>
