@@ -27,7 +27,7 @@ export function timeliness(input: { doneAt: Date | null; dueAt: Date; dismissed:
 export const BACKLOG_BANDS = ['lt_1d', 'd1_3', 'd3_7', 'd7_30', 'gt_30d'] as const
 export type BacklogBand = (typeof BACKLOG_BANDS)[number]
 /** Upper bounds (exclusive) in hours of each band but the last. */
-const BAND_LIMITS_HOURS = [24, 72, 168, 720] as const
+export const BAND_LIMITS_HOURS = [24, 72, 168, 720] as const
 
 /** The age band of an open report: [0,1 d), [1,3 d), [3,7 d), [7,30 d), ≥ 30 d. */
 export function backlogBand(ageHours: number): BacklogBand {

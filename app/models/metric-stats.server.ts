@@ -30,6 +30,15 @@ export interface StatsQuery {
   misconductOnly?: boolean
   /** force the histogram path (tests, benchmarks) or the exact path */
   percentiles?: 'auto' | 'histogram' | 'exact'
+  /** the staff dashboard's filters and scope (unit subtree, category, areas); absent = the whole jurisdiction */
+  where?: StatsWhere
+}
+
+export interface StatsWhere {
+  unitIds?: readonly number[]
+  categoryId?: number
+  /** a kecamatan and its kelurahan: the finest rollup table is read then */
+  areaIds?: readonly number[]
 }
 
 export interface StatRow {
@@ -143,8 +152,25 @@ function reportKeySql(d: StatDimension, tz: string) {
   }
 }
 
-const misconduct = (q: StatsQuery, alias: 'm' | 'r') =>
-  q.misconductOnly ? sql`AND ${sql.ref(`${alias}.category_id`)} IN (SELECT id FROM categories WHERE is_misconduct)` : sql``
+const intArray = (ids: readonly number[]) => sql`${`{${ids.map((i) => Math.trunc(i)).join(',')}}`}::int[]`
+
+/** The misconduct restriction and the dashboard's filters, over rollups (`m`) or reports (`r`). */
+function misconduct(q: StatsQuery, alias: 'm' | 'r') {
+  const col = (c: string) => sql.ref(`${alias}.${c}`)
+  const w = q.where ?? {}
+  return sql.join(
+    [
+      q.misconductOnly ? sql`AND ${col('category_id')} IN (SELECT id FROM categories WHERE is_misconduct)` : sql``,
+      w.unitIds ? sql`AND ${col(alias === 'm' ? 'unit_id' : 'current_unit_id')} = ANY(${intArray(w.unitIds)})` : sql``,
+      w.categoryId !== undefined ? sql`AND ${col('category_id')} = ${w.categoryId}` : sql``,
+      w.areaIds ? sql`AND ${col('area_id')} = ANY(${intArray(w.areaIds)})` : sql``,
+    ],
+    sql` `,
+  )
+}
+
+/** The rollup table to read: the per-area one whenever an area filter needs its area_id. */
+const rollupTable = (q: StatsQuery, table: string) => (q.where?.areaIds ? 'metric_rollups_area' : table)
 
 interface CountRow {
   key: string
@@ -174,7 +200,7 @@ async function histogramPercentiles(db: Db, q: StatsQuery): Promise<Percentiles>
   const d = dimensionSql(q.dimension)
   const part = (measure: number, buckets: string, counts: string) => sql`
     SELECT ${d.key} AS key, ${measure} AS measure, x.b AS bucket, sum(x.c)::int AS n
-    FROM ${sql.table(d.table)} m ${d.join}, unnest(m.${sql.raw(buckets)}, m.${sql.raw(counts)}) AS x(b, c)
+    FROM ${sql.table(rollupTable(q, d.table))} m ${d.join}, unnest(m.${sql.raw(buckets)}, m.${sql.raw(counts)}) AS x(b, c)
     WHERE m.jurisdiction_id = ${q.jurisdictionId} AND m.day BETWEEN ${q.from}::date AND ${q.to}::date ${misconduct(q, 'm')}
     GROUP BY 1, 3`
   const { rows } = await sql<{ key: string; measure: number; bucket: number; n: number }>`
@@ -222,6 +248,7 @@ async function unitIkm(db: Db, q: StatsQuery) {
     FROM ikm_responses i JOIN units u ON u.id = i.unit_id
     WHERE i.jurisdiction_id = ${q.jurisdictionId}
       AND i.created_at >= ${dayStart(q.from, q.timeZone)} AND i.created_at < ${dayStart(q.to, q.timeZone)} + interval '1 day'
+      ${q.where?.unitIds ? sql`AND i.unit_id = ANY(${intArray(q.where.unitIds)})` : sql``}
     GROUP BY 1`.execute(db)
   return new Map(
     rows.map((r) => [
@@ -263,7 +290,7 @@ export async function getStats(db: Db, q: StatsQuery): Promise<StatRow[]> {
           .map((c) => `sum(m.${c})::int AS ${c}`)
           .join(', '),
       )}
-    FROM ${sql.table(d.table)} m ${d.join}
+    FROM ${sql.table(rollupTable(q, d.table))} m ${d.join}
     WHERE m.jurisdiction_id = ${q.jurisdictionId} AND m.day BETWEEN ${q.from}::date AND ${q.to}::date ${misconduct(q, 'm')}
     GROUP BY 1
     ORDER BY 1`.execute(db)

@@ -37,7 +37,7 @@ async function ikmBy(db: Db, q: Pick<StatsQuery, 'jurisdictionId' | 'timeZone' |
   )
 }
 
-function trustPoint(key: string, row: StatRow | undefined, misconduct: StatRow | undefined, ikm: number | null): TrustPoint {
+export function trustPoint(key: string, row: StatRow | undefined, misconduct: StatRow | undefined, ikm: number | null): TrustPoint {
   const c = row?.counts
   const components = trustComponents({
     onTimeResponse: row?.onTimeResponseShare ?? null,
