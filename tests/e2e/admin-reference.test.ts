@@ -89,6 +89,8 @@ describe.skipIf(!hasBrowser)('reference administration at 360 px', () => {
     await page.getByLabel(a.unitKind, { exact: true }).selectOption('upt')
     await page.getByRole('button', { name: a.create, exact: true }).click()
     await page.waitForURL(/\/admin\/unit\/\d+/)
+    // The URL can change a moment before the new page renders: wait for its heading.
+    await page.getByRole('heading', { level: 1, name: UNIT }).waitFor()
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(UNIT)
     await expectGood(page, 'the new unit')
 
