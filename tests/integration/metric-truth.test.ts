@@ -11,7 +11,7 @@ import { loader } from '~/routes/data.$slug.stats.$file'
 import { useDatabaseForTests } from '~/utils/db.server'
 import { createTestDatabase, type TestDatabase } from '../setup/test-db'
 import { importOpen311Records } from '~/services/open311-import.server'
-import { importable, readNdjsonGz, type Open311Record } from '../support/open311-local-loader'
+import { importable, readNdjsonGz, type Open311Record } from '../support/open311-records'
 
 const FIXTURE = new URL('../fixtures/boston-open311-slice.ndjson.gz', import.meta.url).pathname
 let t: TestDatabase
