@@ -1,7 +1,8 @@
 import { fill } from '~/i18n'
 import { useLocale } from '~/utils/locale'
 
-type Photo = { storage_key: string; width: number; height: number; phase?: string }
+/** `visibility`: the event the photo hangs on (null: filed with the report); internal ones reach staff pages only. */
+type Photo = { storage_key: string; width: number; height: number; phase?: string; visibility?: string | null }
 
 /** The reporter's photos, then the staff's "after" photos of the resolution (ADR 018) under their own heading. */
 export function ReportPhotos({ photos, token }: { photos: Photo[]; token?: string | null }) {
@@ -23,6 +24,7 @@ export function ReportPhotos({ photos, token }: { photos: Photo[]; token?: strin
 }
 
 function PhotoList({ id, heading, photos, alt, token }: { id: string; heading: string; photos: Photo[]; alt: (n: number) => string; token?: string | null }) {
+  const { t } = useLocale()
   if (!photos.length) return null
   const query = token ? `?t=${encodeURIComponent(token)}` : ''
   return (
@@ -34,6 +36,7 @@ function PhotoList({ id, heading, photos, alt, token }: { id: string; heading: s
             <a href={`/foto/${p.storage_key}${query}`}>
               <img src={`/foto/${p.storage_key}${query}`} alt={alt(i + 1)} width={p.width} height={p.height} loading="lazy" />
             </a>
+            {p.visibility === 'internal' ? <span className="muted small"> ({t.followup.staffOnlyPhoto})</span> : null}
           </li>
         ))}
       </ul>

@@ -176,6 +176,8 @@ export const NOTIFICATION_TEMPLATES = [
   // Officer workflow (issue 7, ADR 018).
   'report_duplicate',
   'staff_assigned',
+  // The reporter's follow-up (issue 8 §3, ADR 027).
+  'staff_information_added',
 ] as const
 export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number]
 

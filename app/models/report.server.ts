@@ -17,6 +17,8 @@ import { sealOutboxSecret } from '~/notify/keys.server'
 import { randomToken, sha256 } from '~/utils/crypto.server'
 import type { NotificationLocale, ReportSource } from '~/domain/vocabulary'
 import { notifyReporter, notifyUnitStaff } from './report-notifications.server'
+import { attachPhotos } from './report-followup.server'
+import type { StoredPhoto } from '~/utils/photos.server'
 import { referenceReader } from './reference-cache.server'
 import { getActiveCategory, getKelurahan, getRoutingContext, getSlaCalendar } from './reference.server'
 
@@ -295,11 +297,14 @@ export function reportDetailQuery(db: Db) {
  * (see domain/public-location: the rounding happens here so no page or .data leaks it).
  */
 export async function getPublicReport(db: Db, code: string, token: string | null) {
-  const row = await reportDetailQuery(db).select(['r.reporter_token_hash', 'r.supporter_count']).where('r.code', '=', code).executeTakeFirst()
+  const row = await reportDetailQuery(db)
+    .select(['r.reporter_token_hash', 'r.supporter_count', 'c.is_misconduct'])
+    .where('r.code', '=', code)
+    .executeTakeFirst()
   if (!row) return null
   const isReporter = token !== null && row.reporter_token_hash !== null && sha256(token) === row.reporter_token_hash
   if (row.privacy === 'confidential' && !isReporter) return null
-  const { reporter_token_hash: _hash, lat, lng, ...rest } = row
+  const { reporter_token_hash: _hash, is_misconduct: isMisconduct, lat, lng, ...rest } = row
   const point = publicPoint({ lat, lng }, row.privacy)
   const report = { ...rest, lat: point?.lat ?? null, lng: point?.lng ?? null }
   const ratings = await db
@@ -313,7 +318,7 @@ export async function getPublicReport(db: Db, code: string, token: string | null
     ratings.map((r) => r.resolution_number),
   )
   // `rating`: the latest one (of an earlier resolution while the current one awaits its rating).
-  return { report, isReporter, rating: ratings[0] ?? null, canRate }
+  return { report, isReporter, isMisconduct, rating: ratings[0] ?? null, canRate }
 }
 
 export function getPublicTimeline(db: Db, reportId: number) {
@@ -562,6 +567,10 @@ export interface RatingInput {
   score: number
   comment: string | null
   fixed: RatingFixed
+  /** "Belum beres": why not (the route requires it), written on the public reopening event (ADR 027). */
+  reason?: string | null
+  /** "Belum beres": an optional photo (already re-encoded), hung on the reopening event. */
+  photos?: StoredPhoto[]
   now: Date
 }
 
@@ -603,27 +612,39 @@ export async function rateReport(trx: Transaction<DB>, input: RatingInput): Prom
     .values({ report_id: report.id, created_at: input.now, actor_kind: 'reporter', actor_user_id: null, type: 'rated', body: null, visibility: 'public' })
     .execute()
   const action: ReportAction = input.fixed === 'no' ? { type: 'reopen' } : { type: 'close' }
-  await applyReportAction(trx, {
+  const applied = await applyReportAction(trx, {
     reportId: report.id,
     expectedVersion: report.version,
     action,
     actor: { kind: 'reporter', userId: null },
-    body: null,
+    body: action.type === 'reopen' ? (input.reason ?? null) : null,
     now: input.now,
   })
+  if (action.type === 'reopen') await attachPhotos(trx, { reportId: report.id, eventId: applied.eventId, photos: input.photos ?? [], now: input.now })
   return action.type === 'reopen' ? 'reopened' : 'closed'
 }
 
-export function listReportPhotos(db: Db, reportId: number) {
-  return db.selectFrom('attachments').select(['storage_key', 'width', 'height', 'phase']).where('report_id', '=', reportId).orderBy('id').execute()
+/**
+ * A report's photos. A photo hung on an event is visible as that event is (ADR 027):
+ * public pages (`audience: 'public'`) never get those of internal events; staff pages get all.
+ */
+export function listReportPhotos(db: Db, reportId: number, audience: 'public' | 'staff') {
+  let query = db
+    .selectFrom('attachments as a')
+    .leftJoin('report_events as e', 'e.id', 'a.event_id')
+    .select(['a.storage_key', 'a.width', 'a.height', 'a.phase', 'e.visibility'])
+    .where('a.report_id', '=', reportId)
+  if (audience === 'public') query = query.where((eb) => eb.or([eb('a.event_id', 'is', null), eb('e.visibility', '=', 'public')]))
+  return query.orderBy('a.id').execute()
 }
 
-/** Who may see a photo is decided by its report: privacy, unit, reporter token. */
+/** Who may see a photo is decided by its report (privacy, unit, reporter token) and by its event's visibility. */
 export function getPhotoOwner(db: Db, storageKey: string) {
   return db
     .selectFrom('attachments as a')
     .innerJoin('reports as r', 'r.id', 'a.report_id')
-    .select(['a.content_type', 'r.privacy', 'r.current_unit_id', 'r.jurisdiction_id', 'r.reporter_token_hash'])
+    .leftJoin('report_events as e', 'e.id', 'a.event_id')
+    .select(['a.content_type', 'r.privacy', 'r.current_unit_id', 'r.jurisdiction_id', 'r.reporter_token_hash', 'e.visibility as event_visibility'])
     .where('a.storage_key', '=', storageKey)
     .executeTakeFirst()
 }

@@ -88,6 +88,10 @@ const id: Texts = {
   }),
   staff_new_report: (p, l) => ({ subject: `Laporan baru ${p.code}`, lines: [`Laporan baru ${p.code} masuk ke antrean unit Anda.`, `Buka: ${l.staff}`] }),
   staff_reopened: (p, l) => ({ subject: `Laporan ${p.code} dibuka kembali`, lines: [`Pelapor membuka kembali laporan ${p.code}.`, `Buka: ${l.staff}`] }),
+  staff_information_added: (p, l) => ({
+    subject: `Informasi tambahan untuk laporan ${p.code}`,
+    lines: [`Pelapor menambahkan informasi pada laporan ${p.code}.`, `Buka: ${l.staff}`],
+  }),
   staff_digest: (p) => ({
     subject: `Ringkasan: ${p.codes?.length ?? 0} laporan baru`,
     lines: [`Laporan baru di antrean unit Anda dalam satu jam terakhir:`, (p.codes ?? []).join(', ')],
@@ -177,6 +181,10 @@ const en: Texts = {
   }),
   staff_new_report: (p, l) => ({ subject: `New report ${p.code}`, lines: [`A new report ${p.code} is in your unit's queue.`, `Open: ${l.staff}`] }),
   staff_reopened: (p, l) => ({ subject: `Report ${p.code} reopened`, lines: [`The reporter reopened report ${p.code}.`, `Open: ${l.staff}`] }),
+  staff_information_added: (p, l) => ({
+    subject: `More information on report ${p.code}`,
+    lines: [`The reporter added information to report ${p.code}.`, `Open: ${l.staff}`],
+  }),
   staff_digest: (p) => ({
     subject: `Digest: ${p.codes?.length ?? 0} new reports`,
     lines: [`New reports in your unit's queue in the last hour:`, (p.codes ?? []).join(', ')],

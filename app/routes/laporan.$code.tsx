@@ -2,7 +2,7 @@ import { getCollectionProps, getFormProps, getInputProps, getTextareaProps, useF
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
-import { ErrorList, TextareaField } from '~/components/field'
+import { ErrorList, TextareaField, TextField } from '~/components/field'
 import { GeneralErrorBoundary } from '~/components/general-error-boundary'
 import { ReportFacts } from '~/components/report-facts'
 import { PointMap } from '~/components/point-map'
@@ -10,7 +10,7 @@ import { ReportPhotos } from '~/components/report-photos'
 import { Timeline } from '~/components/timeline'
 import { isConfirmationWindowOpen } from '~/domain/resolution'
 import { isOverdue } from '~/domain/sla'
-import { OPEN_STATUSES, RATING_FIXED, type NotificationLocale } from '~/domain/vocabulary'
+import { OPEN_STATUSES, type NotificationLocale } from '~/domain/vocabulary'
 import { fill, getDictionary, type Dictionary } from '~/i18n'
 import { getSlaCalendar } from '~/models/reference.server'
 import { getPublicReport, getPublicTimeline, listReportPhotos, rateReport } from '~/models/report.server'
@@ -37,18 +37,15 @@ import { consumeLimit, retryAfterHeaders } from '~/utils/rate-limit.server'
 import { waitText } from '~/utils/wait-text'
 import { readReportFlash } from '~/utils/report-flash.server'
 import { readRequestForm } from '~/utils/request-form.server'
+import { AddInformationForm } from '~/components/add-information-form'
+import { SubscribeForm } from '~/components/subscribe-form'
+import { addReporterInformation, canAddInformation, canSubscribe, subscribeToReport } from '~/models/report-followup.server'
+import { informationSchema, ratingSchema } from '~/utils/followup-schemas'
+import { MAX_PHOTO_BYTES, MAX_PHOTOS } from '~/utils/photo-rules'
+import { deletePhotos, PhotoError, storePhoto, type StoredPhoto } from '~/utils/photos.server'
 
 // The private link carries a secret: never leak it to other sites, never cache it.
 export const headers = passRetryAfter({ 'Referrer-Policy': 'no-referrer', 'Cache-Control': 'private, no-store' })
-
-function ratingSchema(t: Dictionary) {
-  return z.object({
-    token: z.string().min(10),
-    score: z.number({ error: t.validation.score }).int().min(1, t.validation.score).max(5, t.validation.score),
-    fixed: z.enum(RATING_FIXED, { error: t.validation.fixed }),
-    comment: z.string().trim().max(1000, t.validation.commentTooLong).optional(),
-  })
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const code = params.code ?? ''
@@ -60,7 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!found) throw new Response('Not found', { status: 404 })
   const [timeline, photos, duplicateOfCode] = await Promise.all([
     getPublicTimeline(db, found.report.id),
-    listReportPhotos(db, found.report.id),
+    listReportPhotos(db, found.report.id, 'public'),
     getDuplicateOfCode(db, found.report.duplicate_of_id, { publicPage: true }),
   ])
   const { resolved_at: resolvedAt, jurisdiction_id: jurisdictionId, time_zone: timeZone } = found.report
@@ -89,13 +86,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     mapTiles: mapTilesForPage(),
     supported: url.searchParams.get('didukung'),
     canSupport: found.report.privacy !== 'confidential' && (OPEN_STATUSES as readonly string[]).includes(found.report.status),
+    // Anyone may follow a public report, also once it is resolved (ADR 027).
+    canSubscribe: canSubscribe(found.report, found.isMisconduct),
+    canAddInformation: found.isReporter && canAddInformation(found.report.status),
+    infoOutcome: url.searchParams.get('informasi'),
+    subscribed: url.searchParams.get('diikuti'),
     whatsapp: isWhatsAppEnabled(),
     // The IKM survey: the reporter, after closure, once.
     canAnswerIkm: found.isReporter && canAnswerIkm(found.report, await hasIkmResponse(db, found.report.id)),
     ikmOutcome: url.searchParams.get('ikm'),
   }
-  // "Saya juga" needs this browser's id cookie (SameSite=Lax: it is also what keeps other sites from posting support).
-  const browser = payload.canSupport ? await browserIdentity(request) : null
+  // "Saya juga" and "Ikuti" need this browser's id cookie (SameSite=Lax: it is also what keeps other sites from posting them).
+  const browser = payload.canSupport || payload.canSubscribe ? await browserIdentity(request) : null
   const headers = new Headers()
   if (clear) headers.append('Set-Cookie', clear)
   if (browser?.setCookie) headers.append('Set-Cookie', browser.setCookie)
@@ -106,9 +108,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const locale = await getLocale(request)
   const t = getDictionary(locale)
   const code = params.code ?? ''
-  const formData = await readRequestForm(request)
+  // Photos come with added information and with "belum beres" (re-encoded before they are kept).
+  const formData = await readRequestForm(request, { files: { field: 'photos', max: MAX_PHOTOS, maxBytes: MAX_PHOTO_BYTES } })
   if (formData.get('intent') === 'support') return supportAction({ request, context, code, formData, t, locale })
   if (formData.get('intent') === 'ikm') return ikmAction({ context, code, formData, t })
+  if (formData.get('intent') === 'information') return informationAction({ request, context, code, formData, t })
+  if (formData.get('intent') === 'subscribe') return subscribeAction({ request, context, code, formData, t, locale })
   const submission = parseForm(formData, ratingSchema(t), t)
   const limited = await consumeLimit('privateLink', context)
   if (limited) {
@@ -117,11 +122,30 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   if (submission.status !== 'success') return data({ result: submission.reply(), notAllowed: false }, { status: 400 })
   const v = submission.value
+  // The photo counts only with "belum beres": it shows what is still wrong.
+  const stored = await storeUploads(v.fixed === 'no' ? v.photos : [])
+  if (!stored.ok) return data({ result: submission.reply({ fieldErrors: { photos: [photoMessage(t, stored.reason)] } }), notAllowed: false }, { status: 400 })
   const outcome = await (
     await getDb()
   )
     .transaction()
-    .execute((trx) => rateReport(trx, { code, token: v.token, score: v.score, comment: v.comment ?? null, fixed: v.fixed, now: new Date() }))
+    .execute((trx) =>
+      rateReport(trx, {
+        code,
+        token: v.token,
+        score: v.score,
+        comment: v.comment ?? null,
+        fixed: v.fixed,
+        reason: v.fixed === 'no' ? (v.reason ?? null) : null,
+        photos: stored.photos,
+        now: new Date(),
+      }),
+    )
+    .catch(async (error: unknown) => {
+      await deletePhotos(stored.photos.map((p) => p.storageKey))
+      throw error
+    })
+  if (outcome !== 'reopened') await deletePhotos(stored.photos.map((p) => p.storageKey))
   // The form stays (values kept): "Sudah beres" is still possible after the window.
   if (outcome === 'window_passed') return data({ result: submission.reply({ formErrors: [t.clocks.rateWindowPassed] }), notAllowed: false }, { status: 409 })
   if (outcome === 'not_allowed') return data({ result: submission.reply({ formErrors: [t.report.rateNotAllowed] }), notAllowed: true }, { status: 409 })
@@ -231,6 +255,135 @@ async function ikmAction({ context, code, formData, t }: { context: ActionFuncti
   return redirect(`/laporan/${code}?t=${encodeURIComponent(token)}&ikm=${outcome === 'saved' ? 'terima-kasih' : 'sudah'}`)
 }
 
+type ActionContext = ActionFunctionArgs['context']
+
+/** Stores (re-encodes, EXIF dropped) the uploaded photos; on a bad one, removes those already stored. */
+async function storeUploads(files: (File | string)[] | undefined): Promise<{ ok: true; photos: StoredPhoto[] } | { ok: false; reason: PhotoError['reason'] }> {
+  const photos: StoredPhoto[] = []
+  try {
+    for (const file of files ?? []) if (typeof file !== 'string') photos.push(await storePhoto(file))
+    return { ok: true, photos }
+  } catch (error) {
+    await deletePhotos(photos.map((p) => p.storageKey))
+    if (error instanceof PhotoError) return { ok: false, reason: error.reason }
+    throw error
+  }
+}
+
+function photoMessage(t: Dictionary, reason: PhotoError['reason']) {
+  return { not_an_image: t.validation.photoUnreadable, too_many_pixels: t.validation.photoTooManyPixels, busy: t.validation.photoBusy }[reason]
+}
+
+/** "Tambah informasi" (ADR 027): the reporter's note and photos, public or for staff only. */
+async function informationAction({ request, context, code, formData, t }: { request: Request; context: ActionContext; code: string; formData: FormData; t: Dictionary }) {
+  // As for support: this page posts with `Origin: null` (no-referrer); a real foreign Origin is refused.
+  // Beyond that the private token in the form is what allows the change.
+  const origin = request.headers.get('Origin')
+  if (origin && origin !== 'null') assertSameOrigin(request)
+  const submission = parseForm(formData, informationSchema(t), t)
+  const limited = await consumeLimit('privateLink', context)
+  if (limited) {
+    const message = fill(t.limits.tooMany, { wait: waitText(t, limited.retryAfterSeconds) })
+    return data(
+      { intent: 'information' as const, result: submission.reply({ formErrors: [message] }), notAllowed: false },
+      { status: 429, headers: retryAfterHeaders(limited) },
+    )
+  }
+  if (submission.status !== 'success') return data({ intent: 'information' as const, result: submission.reply(), notAllowed: false }, { status: 400 })
+  const v = submission.value
+  const stored = await storeUploads(v.photos)
+  if (!stored.ok) {
+    const result = submission.reply({ fieldErrors: { photos: [photoMessage(t, stored.reason)] } })
+    return data({ intent: 'information' as const, result, notAllowed: false }, { status: stored.reason === 'busy' ? 503 : 400 })
+  }
+  const outcome = await (await getDb())
+    .transaction()
+    .execute((trx) => addReporterInformation(trx, { code, token: v.token, body: v.body || null, visibility: v.visibility, photos: stored.photos, now: new Date() }))
+    .catch(async (error: unknown) => {
+      await deletePhotos(stored.photos.map((p) => p.storageKey))
+      throw error
+    })
+  if (!outcome.ok) {
+    await deletePhotos(stored.photos.map((p) => p.storageKey))
+    return data({ intent: 'information' as const, result: submission.reply({ formErrors: [t.followup.infoNotAllowed] }), notAllowed: true }, { status: 409 })
+  }
+  return redirect(`${await publicPathFor(request, `/laporan/${code}`)}?t=${encodeURIComponent(v.token)}&informasi=${v.visibility === 'public' ? 'publik' : 'petugas'}`)
+}
+
+function subscribeSchema(t: Dictionary) {
+  return z
+    .object({
+      intent: z.literal('subscribe'),
+      email: z.email({ error: t.validation.email }).max(254, t.validation.email).optional(),
+      phone: z
+        .string()
+        .optional()
+        .transform((value, ctx) => {
+          if (value === undefined) return undefined
+          const phone = checkPhone(value)
+          if (!phone.ok) ctx.addIssue({ code: 'custom', message: t.validation.phone })
+          return phone.ok ? phone.e164 : undefined
+        }),
+    })
+    .superRefine((v, ctx) => {
+      if (!v.email && !v.phone) ctx.addIssue({ code: 'custom', path: ['email'], message: t.followup.subscribeContactRequired })
+    })
+}
+
+/** "Ikuti kabar laporan ini" (ADR 027): anyone, for a public report; the address is never shown back. */
+async function subscribeAction({
+  request,
+  context,
+  code,
+  formData,
+  t,
+  locale,
+}: {
+  request: Request
+  context: ActionContext
+  code: string
+  formData: FormData
+  t: Dictionary
+  locale: NotificationLocale
+}) {
+  // The same guard as "saya juga": a foreign Origin is refused, and the SameSite=Lax browser cookie must come along.
+  const origin = request.headers.get('Origin')
+  if (origin && origin !== 'null') assertSameOrigin(request)
+  const whatsapp = isWhatsAppEnabled()
+  // Without WhatsApp the number field is not offered; a number sent anyway is ignored.
+  if (!whatsapp) formData.delete('phone')
+  const submission = parseForm(formData, subscribeSchema(t), t)
+  // Counted with filings: a public write that sends messages to whatever address is given.
+  const limited = await consumeLimit('filing', context)
+  if (limited) {
+    const message = fill(t.limits.tooMany, { wait: waitText(t, limited.retryAfterSeconds) })
+    return data(
+      { intent: 'subscribe' as const, result: submission.reply({ formErrors: [message] }), notAllowed: false },
+      { status: 429, headers: retryAfterHeaders(limited) },
+    )
+  }
+  if (submission.status !== 'success') return data({ intent: 'subscribe' as const, result: submission.reply(), notAllowed: false }, { status: 400 })
+  const browser = await browserIdentity(request)
+  if (browser.setCookie) {
+    const result = submission.reply({ formErrors: [t.citizen.supportRetry] })
+    return data({ intent: 'subscribe' as const, result, notAllowed: false }, { status: 400, headers: { 'Set-Cookie': browser.setCookie } })
+  }
+  const v = submission.value
+  const subscriptions = [
+    ...(v.email ? [{ channel: 'email' as const, recipient: v.email, locale }] : []),
+    ...(v.phone ? [{ channel: 'whatsapp' as const, recipient: v.phone, locale }] : []),
+  ]
+  const jurisdiction = await getPublicJurisdiction(request)
+  const outcome = await (await getDb())
+    .transaction()
+    .execute((trx) => subscribeToReport(trx, { code, jurisdictionId: jurisdiction.id, subscriptions, now: new Date() }))
+  if (outcome === 'not_allowed') {
+    return data({ intent: 'subscribe' as const, result: submission.reply({ formErrors: [t.followup.subscribeNotAllowed] }), notAllowed: true }, { status: 409 })
+  }
+  // The same answer whatever the address: nothing of it comes back.
+  return redirect(`${await publicPathFor(request, `/laporan/${code}`)}?diikuti=ya`)
+}
+
 export default function ReportPage() {
   const d = useLoaderData<typeof loader>()
   const { t, locale } = useLocale()
@@ -313,9 +466,21 @@ export default function ReportPage() {
           {d.ikmOutcome === 'sudah' ? t.citizen.ikmAlready : t.citizen.ikmThanks}
         </div>
       ) : null}
+      {d.infoOutcome ? (
+        <div className="notice success" role="status" data-testid="information-added">
+          {t.followup.infoAdded}
+        </div>
+      ) : null}
+      {d.subscribed ? (
+        <div className="notice success" role="status" data-testid="subscribed">
+          {t.followup.subscribed}
+        </div>
+      ) : null}
       {d.token && d.canAnswerIkm ? <IkmForm token={d.token} /> : null}
       {d.canSupport && !d.token ? <SupportForm whatsapp={d.whatsapp} /> : null}
       {d.token && d.canRate ? <RatingForm token={d.token} canReopen={d.canReopen} /> : null}
+      {d.token && d.canAddInformation ? <AddInformationForm token={d.token} /> : null}
+      {d.canSubscribe && !d.token ? <SubscribeForm whatsapp={d.whatsapp} /> : null}
       {d.token && d.rating && !d.canRate ? <p className="notice">{fill(t.report.yourRating, { score: d.rating.score })}</p> : null}
 
       <h2>{t.report.timeline}</h2>
@@ -344,7 +509,7 @@ function RatingForm({ token, canReopen }: { token: string; canReopen: boolean })
       <ErrorList id={form.errorId} errors={form.errors} />
       {/* Conform's props give each radio its form, name, checked state, aria-invalid and
           aria-describedby pointing at the field's error (errorId), so messages clear on correction. */}
-      <Form method="post" {...getFormProps(form)} noValidate>
+      <Form method="post" encType="multipart/form-data" {...getFormProps(form)} noValidate>
         <input {...getInputProps(fields.token, { type: 'hidden' })} />
         <fieldset aria-describedby={fields.score.errors ? fields.score.errorId : undefined}>
           <legend>{t.report.score}</legend>
@@ -370,6 +535,28 @@ function RatingForm({ token, canReopen }: { token: string; canReopen: boolean })
           ))}
           <ErrorList id={fields.fixed.errorId} errors={fields.fixed.errors} />
         </fieldset>
+        {/* "Belum beres" needs a reason and may bring a photo (ADR 027); without JavaScript both are always shown. */}
+        {canReopen ? (
+          <>
+            <TextareaField
+              {...getTextareaProps(fields.reason)}
+              id={fields.reason.id}
+              label={t.followup.reason}
+              hint={t.followup.reasonHint}
+              errors={fields.reason.errors}
+              rows={3}
+            />
+            <TextField
+              id={fields.photos.id}
+              name={fields.photos.name}
+              type="file"
+              accept="image/*"
+              label={t.followup.reasonPhoto}
+              hint={t.reportForm.photosHint}
+              errors={fields.photos.errors}
+            />
+          </>
+        ) : null}
         <TextareaField
           {...getTextareaProps(fields.comment)}
           id={fields.comment.id}

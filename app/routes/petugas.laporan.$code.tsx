@@ -108,7 +108,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [timeline, transferUnits, photos, levels, assignable, candidates, templates, proposal, duplicateOfCode] = await Promise.all([
     getStaffTimeline(db, r.id),
     actions.includes('transfer') ? listTransferTargets(db, r, found.custody) : [],
-    listReportPhotos(db, r.id),
+    listReportPhotos(db, r.id, 'staff'),
     escalationLevels(db, [r]),
     actions.includes('assign') ? listAssignableStaff(db, scope, r) : [],
     actions.includes('mark_duplicate') ? listDuplicateCandidates(db, scope, r.id) : [],
