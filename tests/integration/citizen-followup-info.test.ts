@@ -38,7 +38,7 @@ beforeAll(async () => {
     .where('jurisdiction_id', '=', jurisdiction.id)
     .where('short_name', '=', 'DLH')
     .executeTakeFirstOrThrow()
-  ids = { pju: pju.id, arjosari: arjosari.id, pjuUnit: pju.default_unit_id, otherUnit: other.id }
+  ids = { pju: pju.id, arjosari: arjosari.id, pjuUnit: pju.default_unit_id!, otherUnit: other.id }
 })
 afterAll(() => t?.close())
 
@@ -80,7 +80,7 @@ async function file(privacy: NewReportInput['privacy'] = 'public') {
   return { code: filed.code, token: filed.token!, id: report.id }
 }
 
-const args = (request: Request, params: Record<string, string> = {}, context: object = {}) => ({ request, params, context })
+const args = (request: Request, params: Record<string, string> = {}, context: Record<string, unknown> = {}) => ({ request, params, context })
 
 async function jpegWithExif() {
   return sharp({ create: { width: 640, height: 480, channels: 3, background: { r: 90, g: 160, b: 40 } } })
@@ -268,7 +268,7 @@ describe('"belum beres": a reason, and optionally a photo, on the reopening even
 
 describe('subscribing to a public report', () => {
   const browser = (id: string) => ({ Cookie: `browser=${Buffer.from(JSON.stringify(id)).toString('base64')}` })
-  const post = (code: string, fields: Record<string, string>, headers: Record<string, string> = {}, context: object = {}) =>
+  const post = (code: string, fields: Record<string, string>, headers: Record<string, string> = {}, context: Record<string, unknown> = {}) =>
     reportAction(
       args(
         new Request(`${ORIGIN}/laporan/${code}`, { method: 'POST', body: new URLSearchParams({ intent: 'subscribe', ...fields }), headers: { Origin: ORIGIN, ...headers } }),

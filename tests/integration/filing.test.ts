@@ -269,7 +269,7 @@ describe('every resolution can be confirmed or rejected', () => {
     await staffDoes(code, staff, 'start')
     await staffDoes(code, staff, 'resolve', 'Lampu sudah diganti.')
     expect((await view()).canRate).toBe(true)
-    expect((await rate({ score: '2', fixed: 'no', comment: 'Masih mati.' })).headers.get('Location')).toMatch(/dinilai=reopened/)
+    expect((await rate({ score: '2', fixed: 'no', comment: 'Masih mati.', reason: 'Masih mati.' })).headers.get('Location')).toMatch(/dinilai=reopened/)
     expect((await view()).canRate).toBe(false)
 
     await staffDoes(code, staff, 'resolve', 'Kabel juga diganti.')
@@ -285,7 +285,7 @@ describe('every resolution can be confirmed or rejected', () => {
     expect(closed.canRate).toBe(false)
     expect(closed.rating.score).toBe(5)
     // A third rating of the same (closed) report is refused.
-    expect(unwrap(await reportAction(args(post(`/laporan/${code}`, { token, score: '1', fixed: 'no' }), { code }))).status).toBe(409)
+    expect(unwrap(await reportAction(args(post(`/laporan/${code}`, { token, score: '1', fixed: 'no', reason: 'Masih mati.' }), { code }))).status).toBe(409)
 
     const ratings = await t.db
       .selectFrom('ratings')

@@ -234,7 +234,8 @@ describe('staff', () => {
     const report = await t.db.selectFrom('reports').select(['status', 'first_response_at']).where('code', '=', code).executeTakeFirstOrThrow()
     expect(report.status).toBe('resolved')
     expect(report.first_response_at).not.toBeNull()
-    const publicView = (await reportLoader(args(new Request(`${ORIGIN}/laporan/${code}`), { code }))) as any
+    // A resolved public report can be followed, so the page also sets the browser cookie (a data() answer).
+    const publicView = unwrap(await reportLoader(args(new Request(`${ORIGIN}/laporan/${code}`), { code }))).data
     const bodies = publicView.timeline.map((e: { body: string | null }) => e.body)
     expect(bodies).toContain('Tim PJU dijadwalkan besok pagi.')
     expect(bodies).not.toContain('Perlu lampu LED 60W.')
