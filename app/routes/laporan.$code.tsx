@@ -275,7 +275,19 @@ function photoMessage(t: Dictionary, reason: PhotoError['reason']) {
 }
 
 /** "Tambah informasi" (ADR 027): the reporter's note and photos, public or for staff only. */
-async function informationAction({ request, context, code, formData, t }: { request: Request; context: ActionContext; code: string; formData: FormData; t: Dictionary }) {
+async function informationAction({
+  request,
+  context,
+  code,
+  formData,
+  t,
+}: {
+  request: Request
+  context: ActionContext
+  code: string
+  formData: FormData
+  t: Dictionary
+}) {
   // As for support: this page posts with `Origin: null` (no-referrer); a real foreign Origin is refused.
   // Beyond that the private token in the form is what allows the change.
   const origin = request.headers.get('Origin')
@@ -296,9 +308,13 @@ async function informationAction({ request, context, code, formData, t }: { requ
     const result = submission.reply({ fieldErrors: { photos: [photoMessage(t, stored.reason)] } })
     return data({ intent: 'information' as const, result, notAllowed: false }, { status: stored.reason === 'busy' ? 503 : 400 })
   }
-  const outcome = await (await getDb())
+  const outcome = await (
+    await getDb()
+  )
     .transaction()
-    .execute((trx) => addReporterInformation(trx, { code, token: v.token, body: v.body || null, visibility: v.visibility, photos: stored.photos, now: new Date() }))
+    .execute((trx) =>
+      addReporterInformation(trx, { code, token: v.token, body: v.body || null, visibility: v.visibility, photos: stored.photos, now: new Date() }),
+    )
     .catch(async (error: unknown) => {
       await deletePhotos(stored.photos.map((p) => p.storageKey))
       throw error
@@ -307,7 +323,9 @@ async function informationAction({ request, context, code, formData, t }: { requ
     await deletePhotos(stored.photos.map((p) => p.storageKey))
     return data({ intent: 'information' as const, result: submission.reply({ formErrors: [t.followup.infoNotAllowed] }), notAllowed: true }, { status: 409 })
   }
-  return redirect(`${await publicPathFor(request, `/laporan/${code}`)}?t=${encodeURIComponent(v.token)}&informasi=${v.visibility === 'public' ? 'publik' : 'petugas'}`)
+  return redirect(
+    `${await publicPathFor(request, `/laporan/${code}`)}?t=${encodeURIComponent(v.token)}&informasi=${v.visibility === 'public' ? 'publik' : 'petugas'}`,
+  )
 }
 
 function subscribeSchema(t: Dictionary) {
@@ -374,7 +392,9 @@ async function subscribeAction({
     ...(v.phone ? [{ channel: 'whatsapp' as const, recipient: v.phone, locale }] : []),
   ]
   const jurisdiction = await getPublicJurisdiction(request)
-  const outcome = await (await getDb())
+  const outcome = await (
+    await getDb()
+  )
     .transaction()
     .execute((trx) => subscribeToReport(trx, { code, jurisdictionId: jurisdiction.id, subscriptions, now: new Date() }))
   if (outcome === 'not_allowed') {

@@ -30,7 +30,12 @@ beforeAll(async () => {
   t = await createTestDatabase()
   useDatabaseForTests(t)
   jurisdiction = await t.db.selectFrom('jurisdictions').select(['id', 'time_zone', 'code_prefix']).where('slug', '=', 'kota-malang').executeTakeFirstOrThrow()
-  const pju = await t.db.selectFrom('categories').select(['id', 'default_unit_id']).where('jurisdiction_id', '=', jurisdiction.id).where('code', '=', 'pju').executeTakeFirstOrThrow()
+  const pju = await t.db
+    .selectFrom('categories')
+    .select(['id', 'default_unit_id'])
+    .where('jurisdiction_id', '=', jurisdiction.id)
+    .where('code', '=', 'pju')
+    .executeTakeFirstOrThrow()
   const arjosari = await t.db.selectFrom('areas').select('id').where('code', '=', '35.73.01.1002').executeTakeFirstOrThrow()
   const other = await t.db
     .selectFrom('units')
@@ -45,7 +50,14 @@ afterAll(() => t?.close())
 async function officerCookie(unitId: number, key: string) {
   const user = await t.db
     .insertInto('users')
-    .values({ jurisdiction_id: jurisdiction.id, email: `${key}@followup.test`, name: `Uji ${key}`, password_hash: '$argon2id$test-only', role: 'officer', unit_id: unitId })
+    .values({
+      jurisdiction_id: jurisdiction.id,
+      email: `${key}@followup.test`,
+      name: `Uji ${key}`,
+      password_hash: '$argon2id$test-only',
+      role: 'officer',
+      unit_id: unitId,
+    })
     .returning('id')
     .executeTakeFirstOrThrow()
   return (await startSession(user.id, '/')).headers.get('Set-Cookie')!.split(';')[0]!
@@ -149,7 +161,9 @@ describe('adding information through the private link', () => {
     expect((await listReportPhotos(t.db, r.id, 'staff')).map((p) => p.storage_key)).toEqual([stored!.storage_key])
     expect(await listReportPhotos(t.db, r.id, 'public')).toEqual([])
     // Open data: Open311 and the CSV of the public list.
-    const open311 = (await open311Loader(args(new Request(`${ORIGIN}/open311/v2/requests.json?service_request_id=${r.code}`), { endpoint: 'requests.json' }))) as Response
+    const open311 = (await open311Loader(
+      args(new Request(`${ORIGIN}/open311/v2/requests.json?service_request_id=${r.code}`), { endpoint: 'requests.json' }),
+    )) as Response
     const open311Text = await open311.text()
     expect(open311Text).toContain(r.code)
     expect(open311Text).not.toContain(secret)
@@ -186,7 +200,9 @@ describe('adding information through the private link', () => {
     expect(noVisibility.status).toBe(400)
     expect(noVisibility.data.result.error.visibility).toEqual(['Pilih siapa yang boleh melihat.'])
     const notPhoto = unwrap(
-      await addInfo(r.code, { token: r.token, body: 'Foto terlampir.', visibility: 'public' }, [new File([Buffer.from('bukan gambar')], 'a.jpg', { type: 'image/jpeg' })]),
+      await addInfo(r.code, { token: r.token, body: 'Foto terlampir.', visibility: 'public' }, [
+        new File([Buffer.from('bukan gambar')], 'a.jpg', { type: 'image/jpeg' }),
+      ]),
     )
     expect(notPhoto.status).toBe(400)
     expect(notPhoto.data.result.error.photos).toEqual([expect.any(String)])
@@ -205,7 +221,11 @@ describe('adding information through the private link', () => {
     await resolve(r.id)
     expect(((await addInfo(r.code, { token: r.token, body: 'Masih berkedip.', visibility: 'public' })) as Response).status).toBe(302)
     const other = await file()
-    const ends = [{ status: 'closed', closed_at: new Date() }, { status: 'rejected', reject_reason: 'spam' }, { status: 'duplicate', duplicate_of_id: other.id }] as const
+    const ends = [
+      { status: 'closed', closed_at: new Date() },
+      { status: 'rejected', reject_reason: 'spam' },
+      { status: 'duplicate', duplicate_of_id: other.id },
+    ] as const
     for (const end of ends) {
       await t.db
         .updateTable('reports')
@@ -243,7 +263,9 @@ describe('"belum beres": a reason, and optionally a photo, on the reopening even
   it('reopens with the reason on the public event and the photo hung on it', async () => {
     const r = await file()
     await resolve(r.id)
-    const response = (await rate(r.code, { token: r.token, score: '1', fixed: 'no', reason: 'Lampunya menyala sehari, lalu mati lagi.' }, [await photoFile()])) as Response
+    const response = (await rate(r.code, { token: r.token, score: '1', fixed: 'no', reason: 'Lampunya menyala sehari, lalu mati lagi.' }, [
+      await photoFile(),
+    ])) as Response
     expect(response.status).toBe(302)
     expect(response.headers.get('Location')).toContain('dinilai=reopened')
     const reopened = (await events(r.id)).find((e) => e.type === 'reopened')!
@@ -271,7 +293,11 @@ describe('subscribing to a public report', () => {
   const post = (code: string, fields: Record<string, string>, headers: Record<string, string> = {}, context: Record<string, unknown> = {}) =>
     reportAction(
       args(
-        new Request(`${ORIGIN}/laporan/${code}`, { method: 'POST', body: new URLSearchParams({ intent: 'subscribe', ...fields }), headers: { Origin: ORIGIN, ...headers } }),
+        new Request(`${ORIGIN}/laporan/${code}`, {
+          method: 'POST',
+          body: new URLSearchParams({ intent: 'subscribe', ...fields }),
+          headers: { Origin: ORIGIN, ...headers },
+        }),
         { code },
         context,
       ),
@@ -298,7 +324,12 @@ describe('subscribing to a public report', () => {
     await post(r.code, { email: 'pengikut@example.org' }, browser('gggggggggggggggggggggg'))
     const { notifyReporter } = await import('~/models/report-notifications.server')
     await t.db.transaction().execute((trx) => notifyReporter(trx, { reportId: r.id, template: 'report_resolved', payload: { code: r.code }, now: new Date() }))
-    const rows = await t.db.selectFrom('notification_outbox').select(['recipient', 'template']).where('report_id', '=', r.id).where('user_id', 'is', null).execute()
+    const rows = await t.db
+      .selectFrom('notification_outbox')
+      .select(['recipient', 'template'])
+      .where('report_id', '=', r.id)
+      .where('user_id', 'is', null)
+      .execute()
     expect(rows).toContainEqual({ recipient: 'pengikut@example.org', template: 'report_resolved' })
   })
 
@@ -312,7 +343,9 @@ describe('subscribing to a public report', () => {
     expect(bad.data.result.initialValue).toMatchObject({ email: 'bukan-email' })
     const withoutCookie = unwrap(await post(r.code, { email: 'a@example.org' }))
     expect(withoutCookie.status).toBe(400)
-    expect((await thrown(() => post(r.code, { email: 'a@example.org' }, { ...browser('hhhhhhhhhhhhhhhhhhhhhh'), Origin: 'https://jahat.example' }))).status).toBe(403)
+    expect(
+      (await thrown(() => post(r.code, { email: 'a@example.org' }, { ...browser('hhhhhhhhhhhhhhhhhhhhhh'), Origin: 'https://jahat.example' }))).status,
+    ).toBe(403)
     expect(await subscriptions(r.id)).toEqual([])
     const confidential = await file('confidential')
     expect(unwrap(await post(confidential.code, { email: 'a@example.org' }, browser('hhhhhhhhhhhhhhhhhhhhhh'))).status).toBe(409)

@@ -91,7 +91,9 @@ describe('the rating form after the confirmation window', () => {
     await act(r.id, 'start', new Date('2026-09-01T04:00:00Z'))
     await act(r.id, 'resolve', new Date('2026-09-02T03:00:00Z'))
     const result = unwrap(
-      await reportAction(args(post(`/laporan/${r.code}`, { token: r.token!, score: '2', fixed: 'no', comment: 'Masih mati.', reason: 'Masih mati.' }), { code: r.code })),
+      await reportAction(
+        args(post(`/laporan/${r.code}`, { token: r.token!, score: '2', fixed: 'no', comment: 'Masih mati.', reason: 'Masih mati.' }), { code: r.code }),
+      ),
     )
     expect(result.status).toBe(409)
     expect(result.data.result.error['']).toEqual([idDictionary.clocks.rateWindowPassed])
