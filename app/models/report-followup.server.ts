@@ -4,22 +4,12 @@
 // notification rows.
 import type { Transaction } from 'kysely'
 import type { DB } from '#db/types'
-import { ACTIVE_STATUSES, type EventVisibility, type NotificationLocale, type SubscriptionChannel } from '~/domain/vocabulary'
+import { canAddInformation, canSubscribe } from '~/domain/follow-up'
+import type { EventVisibility, NotificationLocale, SubscriptionChannel } from '~/domain/vocabulary'
 import { sha256 } from '~/utils/crypto.server'
 import type { StoredPhoto } from '~/utils/photos.server'
 import { notifyStaffUser, notifyUnitStaff } from './report-notifications.server'
 import { subscribe } from './support.server'
-
-/**
- * Where information can still be added: while the unit works on it or the reporter may
- * still answer its resolution (the same statuses as staff notes). A closed, rejected or
- * duplicate report is final; the reporter files a new report instead.
- */
-export const INFORMATION_STATUSES: readonly string[] = ACTIVE_STATUSES
-
-export function canAddInformation(status: string): boolean {
-  return INFORMATION_STATUSES.includes(status)
-}
 
 export interface AddInformationInput {
   code: string
@@ -85,9 +75,6 @@ export async function attachPhotos(trx: Transaction<DB>, input: { reportId: numb
     .execute()
 }
 
-/** Reports that take subscriptions: public ones (never confidential, never misconduct) still expecting news. */
-const SUBSCRIBABLE_STATUSES: readonly string[] = ACTIVE_STATUSES
-
 export interface SubscribeInput {
   code: string
   jurisdictionId: number
@@ -104,11 +91,7 @@ export async function subscribeToReport(trx: Transaction<DB>, input: SubscribeIn
     .where('r.code', '=', input.code)
     .where('r.jurisdiction_id', '=', input.jurisdictionId)
     .executeTakeFirst()
-  if (!report || report.privacy === 'confidential' || report.is_misconduct || !SUBSCRIBABLE_STATUSES.includes(report.status)) return 'not_allowed'
+  if (!report || !canSubscribe(report, report.is_misconduct)) return 'not_allowed'
   for (const s of input.subscriptions) await subscribe(trx, { reportId: report.id, ...s, origin: 'subscriber', now: input.now })
   return 'subscribed'
-}
-
-export function canSubscribe(report: { privacy: string; status: string }, isMisconduct: boolean): boolean {
-  return report.privacy !== 'confidential' && !isMisconduct && SUBSCRIBABLE_STATUSES.includes(report.status)
 }
