@@ -14,7 +14,7 @@ export const openDataExportJob: JobDefinition = {
   async handler(_data, { db, log }) {
     const jurisdictions = await db.selectFrom('jurisdictions').select('slug').orderBy('id').execute()
     for (const j of jurisdictions) {
-      const path = await writeOpenDataDump(db, getEnv().DATA_DIR, j.slug)
+      const path = await writeOpenDataDump(db, getEnv().DATA_DIR, j.slug, getEnv().APP_BASE_URL?.replace(/\/$/, '') ?? null)
       log('open data written', { slug: j.slug, path })
     }
   },
