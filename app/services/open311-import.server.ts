@@ -11,6 +11,7 @@ import { sql, type Kysely, type Transaction } from 'kysely'
 import type { DB } from '#db/types'
 import { transition } from '~/domain/report-status'
 import { importTrackingCode, parseOpen311Record, type ImportRecord } from '~/domain/open311-record'
+import { invalidateRollups } from '~/models/metric-rollup.server'
 import { openImportContext, Open311ImportError, type CreateJurisdiction, type ImportContext } from './open311-import-setup.server'
 import type { ReaderEntry } from './open311-import-reader.server'
 
@@ -121,6 +122,9 @@ async function runImport(db: Db, entries: AsyncIterable<ReaderEntry>, options: I
   await flush()
   await Promise.all(inFlight)
   if (failure) throw (failure as { error: unknown }).error
+  // New reports reach the rollups by their ids (above the watermark), but an updated one
+  // may change a day long past, with events dated then: rebuild this jurisdiction's rollups.
+  if (result.updated > 0) await invalidateRollups(db, ctx.jurisdictionId)
   return result
 }
 
@@ -269,7 +273,11 @@ async function writeRows(trx: Db, ctx: ImportContext, rows: Row[], now: Date) {
     WITH x AS (
       SELECT * FROM json_to_recordset(${JSON.stringify(rows)}::json) AS x(${sql.raw(RECORD)})
     ), old AS (
-      SELECT r.id, r.status, note.body AS note FROM reports r JOIN x ON r.jurisdiction_id = ${j} AND r.open311_id = x.o
+      -- One probe of the (jurisdiction_id, open311_id) key per record: LIMIT 1 keeps the planner
+      -- from turning this into a scan of the jurisdiction's reports (its estimate of x is 100 rows),
+      -- which made each batch cost O(reports already imported).
+      SELECT r.id, r.status, note.body AS note FROM x
+      CROSS JOIN LATERAL (SELECT r.id, r.status FROM reports r WHERE r.jurisdiction_id = ${j} AND r.open311_id = x.o LIMIT 1) r
       LEFT JOIN LATERAL (
         SELECT e.body FROM report_events e WHERE e.report_id = r.id AND e.visibility = 'public' AND e.body IS NOT NULL
         ORDER BY e.created_at DESC, e.id DESC LIMIT 1
