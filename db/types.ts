@@ -190,6 +190,8 @@ export interface ReportsTable {
   open311_id: string | null
   /** Set on rows written by the Open311 importer: the SLA clocks never act on them (migration 0013, ADR 020). */
   imported_at: Timestamp | null
+  /** An imported record's external photo link (Open311 media_url), http(s) (migration 0020, ADR 029). */
+  media_url: string | null
   /** Open311 attribute values given when filing (migration 0012). */
   attributes: Json<Record<string, string | string[]>> | null
   /** An officer's rejection proposal awaiting a supervisor (migration 0011). */

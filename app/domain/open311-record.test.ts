@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import {
   categoryCodeFor,
   codePrefixCandidates,
+  externalMediaUrl,
   importDescription,
   importTrackingCode,
   parseOpen311Date,
@@ -80,6 +81,20 @@ describe('parseOpen311Record', () => {
     }
     const s = parseOpen311Record({ ...boston, lat: '42.5', long: '-71.1' })
     expect(s.ok && [s.record.lat, s.record.lng]).toEqual([42.5, -71.1])
+  })
+})
+
+describe('status_notes and media_url', () => {
+  it('keeps status_notes (trimmed, at most 5000 characters) and only absolute http(s) media URLs', () => {
+    const p = parseOpen311Record({ ...boston, status_notes: `  ${'x'.repeat(6000)} `, media_url: 'https://311.example.org/a.jpg' })
+    if (!p.ok) throw new Error(p.reason)
+    expect(p.record.statusNotes).toHaveLength(5000)
+    expect(p.record.mediaUrl).toBe('https://311.example.org/a.jpg')
+    const none = parseOpen311Record({ ...boston, status_notes: '  ' })
+    expect(none.ok && [none.record.statusNotes, none.record.mediaUrl]).toEqual([null, null])
+    for (const bad of ['javascript:alert(1)', '/foto/a.jpg', 'ftp://x.org/a.jpg', 'not a url', `https://x.org/${'a'.repeat(2000)}`, 42])
+      expect(externalMediaUrl(bad)).toBeNull()
+    expect(externalMediaUrl('http://x.org/a.jpg')).toBe('http://x.org/a.jpg')
   })
 })
 

@@ -16,6 +16,9 @@ export const DESCRIPTION_MIN = 10
 export const DESCRIPTION_MAX = 5000
 export const ADDRESS_MAX = 300
 const ID_MAX = 100
+/** report_events.body CHECK; reports.media_url CHECK (migration 0020). */
+export const STATUS_NOTES_MAX = 5000
+export const MEDIA_URL_MAX = 2000
 
 /** Our category code pattern (categories CHECK). */
 const CATEGORY_CODE_RE = /^[a-z0-9_]{2,60}$/
@@ -36,6 +39,10 @@ export interface ImportRecord {
   updatedAt: Date
   /** Closed requests only: resolved_at = closed_at = this. */
   closedAt: Date | null
+  /** status_notes: kept as a public event's text (the resolution's when closed). */
+  statusNotes: string | null
+  /** media_url when it is an http(s) URL: kept as the report's external photo link. */
+  mediaUrl: string | null
 }
 
 export type ParsedRecord = { ok: true; record: ImportRecord } | { ok: false; reason: string }
@@ -61,6 +68,18 @@ export function parseOpen311Date(value: unknown): Date | null {
   const [y, m, d] = v.slice(0, 10).split('-').map(Number) as [number, number, number]
   const day = new Date(Date.UTC(y, m - 1, d))
   return day.getUTCMonth() === m - 1 && day.getUTCDate() === d ? new Date(ms) : null
+}
+
+/** An absolute http(s) URL, else null (a relative or javascript: URL is not a photo link). */
+export function externalMediaUrl(value: unknown): string | null {
+  const t = text(value)
+  if (!t || t.length > MEDIA_URL_MAX) return null
+  try {
+    const url = new URL(t)
+    return url.protocol === 'http:' || url.protocol === 'https:' ? t : null
+  } catch {
+    return null
+  }
 }
 
 function coordinate(value: unknown, limit: number): number | null {
@@ -126,6 +145,8 @@ export function parseOpen311Record(raw: unknown): ParsedRecord {
       requestedAt,
       updatedAt: updated ?? closedAt ?? requestedAt,
       closedAt,
+      statusNotes: text(r.status_notes)?.slice(0, STATUS_NOTES_MAX) ?? null,
+      mediaUrl: externalMediaUrl(r.media_url),
     },
   }
 }
@@ -216,6 +237,7 @@ export function importTrackingCode(prefix: string, open311Id: string, attempt: n
 export interface Open311ExportRecord {
   service_request_id: string
   status: Open311Status
+  status_notes: string | null
   service_name: string
   service_code: string
   description: string
@@ -226,6 +248,7 @@ export interface Open311ExportRecord {
   address: string | null
   lat: number | null
   long: number | null
+  media_url: string | null
 }
 
 /** W3C date-time in UTC to the second, e.g. 2020-04-01T12:00:00Z. */

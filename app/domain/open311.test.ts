@@ -21,6 +21,17 @@ describe('datetimes', () => {
     expect(formatOpen311Datetime(new Date('2026-01-01T00:00:00Z'), 'UTC')).toBe('2026-01-01T00:00:00+00:00')
   })
 
+  it('keeps the right offset on both sides of a change within one UTC day (offsets are cached per day)', () => {
+    // New York moves to daylight time at 07:00 UTC on 8 March 2026; imported cities have such zones.
+    const zone = 'America/New_York'
+    expect(formatOpen311Datetime(new Date('2026-03-08T23:00:00Z'), zone)).toBe('2026-03-08T19:00:00-04:00')
+    expect(formatOpen311Datetime(new Date('2026-03-08T06:59:00Z'), zone)).toBe('2026-03-08T01:59:00-05:00')
+    expect(formatOpen311Datetime(new Date('2026-03-08T07:00:00Z'), zone)).toBe('2026-03-08T03:00:00-04:00')
+    expect(formatOpen311Datetime(new Date('2026-03-09T06:59:00Z'), zone)).toBe('2026-03-09T02:59:00-04:00')
+    expect(formatOpen311Datetime(new Date('2026-11-01T05:30:00Z'), zone)).toBe('2026-11-01T01:30:00-04:00')
+    expect(formatOpen311Datetime(new Date('2026-11-01T06:30:00Z'), zone)).toBe('2026-11-01T01:30:00-05:00')
+  })
+
   it.each([
     ['2026-11-23T17:10:30Z', '2026-11-23T17:10:30.000Z'],
     ['2026-11-23T17:10:30+07:00', '2026-11-23T10:10:30.000Z'],

@@ -31,6 +31,15 @@ export const REQUEST_FIELDS = [
 ] as const
 export type Open311Request = Record<(typeof REQUEST_FIELDS)[number], string | number | null>
 
+/**
+ * media_url: the report's first public photo on this server, else the external link an
+ * import kept (reports.media_url, ADR 029); origin null (no base URL known) leaves out our own.
+ */
+export function open311MediaUrl(origin: string | null, photoKey: string | null, externalUrl: string | null): string | null {
+  if (photoKey && origin) return `${origin}/foto/${encodeURIComponent(photoKey)}`
+  return externalUrl
+}
+
 export const SERVICE_FIELDS = ['service_code', 'service_name', 'description', 'metadata', 'type', 'keywords', 'group'] as const
 export const ATTRIBUTE_FIELDS = ['variable', 'code', 'datatype', 'required', 'datatype_description', 'order', 'description', 'values'] as const
 
@@ -91,17 +100,30 @@ export function chooseLocale(param: string | null, acceptLanguage: string | null
 // formats 3,000 dates): one per zone, kept.
 const offsetFormats = new Map<string, Intl.DateTimeFormat>()
 
-// Offsets change only on whole quarter hours (the finest any zone uses): one look-up per
-// zone and quarter hour serves every date in it. Bounded: cleared when it grows.
+// Offsets change only on whole quarter hours (the finest any zone uses), and at most once
+// a day. A UTC day whose first and last quarter hours have one offset has it throughout:
+// one entry per zone and day serves every date in it (a 1,000-row page spans ~100 days of
+// due times, so per-quarter-hour entries missed on most rows). Only a day with a change
+// falls back to a look-up per quarter hour. Bounded: cleared when it grows.
 const offsets = new Map<string, string>()
 const QUARTER_HOUR_MS = 900_000
 
 /** The zone's offset at an instant, as `+07:00`. */
 function zoneOffset(at: Date, timeZone: string): string {
-  const key = `${timeZone}|${Math.floor(at.getTime() / QUARTER_HOUR_MS)}`
+  const ms = at.getTime()
+  const dayKey = `${timeZone}|d${Math.floor(ms / DAY_MS)}`
+  let day = offsets.get(dayKey)
+  if (day === undefined) {
+    if (offsets.size > 50_000) offsets.clear()
+    const start = Math.floor(ms / DAY_MS) * DAY_MS
+    const first = lookUpOffset(new Date(start), timeZone)
+    day = first === lookUpOffset(new Date(start + DAY_MS - QUARTER_HOUR_MS), timeZone) ? first : ''
+    offsets.set(dayKey, day)
+  }
+  if (day !== '') return day
+  const key = `${timeZone}|${Math.floor(ms / QUARTER_HOUR_MS)}`
   const known = offsets.get(key)
   if (known !== undefined) return known
-  if (offsets.size > 50_000) offsets.clear()
   const offset = lookUpOffset(at, timeZone)
   offsets.set(key, offset)
   return offset
@@ -115,13 +137,21 @@ function lookUpOffset(at: Date, timeZone: string): string {
   return offset === '' ? '+00:00' : offset
 }
 
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n))
+const offsetMinutes = new Map<string, number>()
+
 /** W3C date-time in the jurisdiction's zone, seconds precision: `2026-11-23T17:10:30+07:00`. */
 export function formatOpen311Datetime(at: Date, timeZone: string): string {
   const offset = zoneOffset(at, timeZone)
-  const sign = offset.startsWith('-') ? -1 : 1
-  const [h, m] = offset.slice(1).split(':').map(Number)
-  const local = new Date(at.getTime() + sign * ((h ?? 0) * 60 + (m ?? 0)) * 60_000)
-  return `${local.toISOString().slice(0, 19)}${offset}`
+  let minutes = offsetMinutes.get(offset)
+  if (minutes === undefined) {
+    const [h, m] = offset.slice(1).split(':').map(Number)
+    minutes = (offset.startsWith('-') ? -1 : 1) * ((h ?? 0) * 60 + (m ?? 0))
+    offsetMinutes.set(offset, minutes)
+  }
+  // Built from the UTC fields of the shifted instant (3,000 dates a page: no toISOString/slice).
+  const l = new Date(at.getTime() + minutes * 60_000)
+  return `${String(l.getUTCFullYear()).padStart(4, '0')}-${pad2(l.getUTCMonth() + 1)}-${pad2(l.getUTCDate())}T${pad2(l.getUTCHours())}:${pad2(l.getUTCMinutes())}:${pad2(l.getUTCSeconds())}${offset}`
 }
 
 const W3C_DATETIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?)?(Z|[+-]\d{2}:?\d{2})?$/i

@@ -1097,6 +1097,8 @@ export const en: Dictionary = {
     chartLabel: 'Chart of reports filed and resolved per week; its data is in the table below.',
     openDataHeading: 'Open data',
     openDataIntro: 'Download the same figures (CSV or JSON, for any date range). Each figure is defined in docs/metrics.md.',
+    openDataRequests: 'All public reports as Open311 GeoReport v2 records (ndjson.gz, refreshed nightly)',
+    openDataApi: 'Open311 API',
     noData: 'No data yet.',
   },
   executive: {

@@ -1094,6 +1094,8 @@ export const id = {
     chartLabel: 'Grafik laporan masuk dan selesai per minggu; datanya ada di tabel di bawah.',
     openDataHeading: 'Data terbuka',
     openDataIntro: 'Unduh angka yang sama (CSV atau JSON, per rentang tanggal). Definisi tiap angka ada di docs/metrics.md.',
+    openDataRequests: 'Semua laporan publik dalam format Open311 GeoReport v2 (ndjson.gz, diperbarui tiap malam)',
+    openDataApi: 'API Open311',
     noData: 'Belum ada data.',
   },
   executive: {

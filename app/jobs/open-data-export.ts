@@ -14,7 +14,9 @@ export const openDataExportJob: JobDefinition = {
   async handler(_data, { db, log }) {
     const jurisdictions = await db.selectFrom('jurisdictions').select('slug').orderBy('id').execute()
     for (const j of jurisdictions) {
-      const path = await writeOpenDataDump(db, getEnv().DATA_DIR, j.slug)
+      const base = getEnv().APP_BASE_URL
+      // media_url of our own photos needs the public origin (as Open311 answers use it).
+      const path = await writeOpenDataDump(db, getEnv().DATA_DIR, j.slug, base ? new URL(base).origin : null)
       log('open data written', { slug: j.slug, path })
     }
   },

@@ -151,6 +151,7 @@ function publicRequests(db: Db, page: ReturnType<typeof publicPage>) {
         'r.created_at',
         'r.updated_at',
         'r.resolution_due_at',
+        'r.media_url',
         'c.code as service_code',
         'c.name_id as service_name_id',
         'c.name_en as service_name_en',
@@ -174,6 +175,40 @@ export function listPublicRequests(db: Db, jurisdictionId: number, q: RequestLis
 
 export function getPublicRequest(db: Db, jurisdictionId: number, code: string) {
   return publicRequests(db, publicPage(db, jurisdictionId, null, code)).executeTakeFirst()
+}
+
+/**
+ * status_notes and the photo of media_url for many reports at once (the export's page):
+ * the same rules as the GET query's look-ups, set-based over the ids.
+ */
+export async function publicNotesAndPhotos(db: Db, reportIds: number[]) {
+  const out = new Map<number, { note: string | null; photoKey: string | null }>()
+  if (reportIds.length === 0) return out
+  for (const id of reportIds) out.set(id, { note: null, photoKey: null })
+  const notes = await db
+    .selectFrom('report_events as e')
+    .distinctOn('e.report_id')
+    .select(['e.report_id', 'e.body'])
+    .where('e.report_id', 'in', reportIds)
+    .where('e.visibility', '=', 'public')
+    .where('e.body', 'is not', null)
+    .orderBy('e.report_id')
+    .orderBy('e.created_at', 'desc')
+    .orderBy('e.id', 'desc')
+    .execute()
+  for (const n of notes) out.get(n.report_id)!.note = n.body
+  const photos = await db
+    .selectFrom('attachments as a')
+    .leftJoin('report_events as ae', 'ae.id', 'a.event_id')
+    .distinctOn('a.report_id')
+    .select(['a.report_id', 'a.storage_key'])
+    .where('a.report_id', 'in', reportIds)
+    .where((w) => w.or([w('a.event_id', 'is', null), w('ae.visibility', '=', 'public')]))
+    .orderBy('a.report_id')
+    .orderBy('a.id')
+    .execute()
+  for (const p of photos) out.get(p.report_id)!.photoKey = p.storage_key
+  return out
 }
 
 /** For the benchmark: the same rows' bare columns in one plain statement. */

@@ -308,6 +308,10 @@ export default function Transparency() {
         <h2 id="open-data-heading">{tr.openDataHeading}</h2>
         <p>{tr.openDataIntro}</p>
         <ul>
+          <li>
+            <a href={`/data/${jurisdiction.slug}/requests.ndjson.gz`}>{tr.openDataRequests}</a> ·{' '}
+            <a href={`/open311/v2/discovery.json?jurisdiction_id=${jurisdiction.slug}`}>{tr.openDataApi}</a>
+          </li>
           {OPEN_DATA_DIMENSIONS.map((d) => (
             <li key={d}>
               {d}: <a href={`/data/${jurisdiction.slug}/stats/${d}.csv?from=${from}&to=${to}`}>CSV</a>,{' '}

@@ -12,9 +12,11 @@ import { pipeline } from 'node:stream/promises'
 import { createGzip } from 'node:zlib'
 import type { Kysely } from 'kysely'
 import type { DB } from '#db/types'
+import { open311MediaUrl } from '~/domain/open311'
 import { open311DateTime, type Open311ExportRecord } from '~/domain/open311-record'
 import { publicPoint } from '~/domain/public-location'
 import { open311Status } from '~/domain/report-status'
+import { publicNotesAndPhotos } from '~/models/open311.server'
 
 export interface ExportOptions {
   jurisdictionSlug: string
@@ -23,6 +25,8 @@ export interface ExportOptions {
   /** service_name in Bahasa Indonesia (default) or English. */
   locale?: 'id' | 'en'
   pageSize?: number
+  /** This server's base URL (APP_BASE_URL), for media_url of our own photos; without it only imported links are written. */
+  origin?: string | null
 }
 
 export class UnknownJurisdictionError extends Error {}
@@ -51,6 +55,7 @@ export async function* exportOpen311Records(db: Kysely<DB>, options: ExportOptio
         'r.resolved_at',
         'r.closed_at',
         'r.resolution_due_at',
+        'r.media_url',
         'c.code as category_code',
         'c.open311_code',
         'c.name_id',
@@ -65,7 +70,12 @@ export async function* exportOpen311Records(db: Kysely<DB>, options: ExportOptio
       .limit(pageSize)
     if (options.since) q = q.where('r.updated_at', '>=', options.since)
     const rows = await q.execute()
+    const extras = await publicNotesAndPhotos(
+      db,
+      rows.map((r) => r.id),
+    )
     for (const r of rows) {
+      const extra = extras.get(r.id)
       const status = open311Status(r.status)
       const point = publicPoint(r, r.privacy)
       // A closed request's updated_datetime is its closing time (the resolution, else the
@@ -74,6 +84,7 @@ export async function* exportOpen311Records(db: Kysely<DB>, options: ExportOptio
       yield {
         service_request_id: r.code,
         status,
+        status_notes: extra?.note ?? null,
         service_name: options.locale === 'en' ? r.name_en : r.name_id,
         service_code: r.open311_code ?? r.category_code,
         description: r.description,
@@ -84,6 +95,7 @@ export async function* exportOpen311Records(db: Kysely<DB>, options: ExportOptio
         address: r.address,
         lat: point?.lat ?? null,
         long: point?.lng ?? null,
+        media_url: open311MediaUrl(options.origin ?? null, extra?.photoKey ?? null, r.media_url),
       }
     }
     if (rows.length < pageSize) return
@@ -105,11 +117,11 @@ export function openDataPath(dataDir: string, slug: string) {
  * Writes the gzipped dump next to its final name, then renames it over the old one, so
  * the public route never serves half a file.
  */
-export async function writeOpenDataDump(db: Kysely<DB>, dataDir: string, slug: string): Promise<string> {
+export async function writeOpenDataDump(db: Kysely<DB>, dataDir: string, slug: string, origin: string | null = null): Promise<string> {
   const path = openDataPath(dataDir, slug)
   await mkdir(join(dataDir, 'open-data'), { recursive: true })
   const partial = `${path}.partial`
-  await pipeline(Readable.from(exportOpen311Lines(db, { jurisdictionSlug: slug })), createGzip(), createWriteStream(partial))
+  await pipeline(Readable.from(exportOpen311Lines(db, { jurisdictionSlug: slug, origin })), createGzip(), createWriteStream(partial))
   await rename(partial, path)
   return path
 }

@@ -11,6 +11,7 @@ import { sql, type Kysely, type Transaction } from 'kysely'
 import type { DB } from '#db/types'
 import { transition } from '~/domain/report-status'
 import { importTrackingCode, parseOpen311Record, type ImportRecord } from '~/domain/open311-record'
+import { invalidateRollups } from '~/models/metric-rollup.server'
 import { openImportContext, Open311ImportError, type CreateJurisdiction, type ImportContext } from './open311-import-setup.server'
 import type { ReaderEntry } from './open311-import-reader.server'
 
@@ -121,6 +122,9 @@ async function runImport(db: Db, entries: AsyncIterable<ReaderEntry>, options: I
   await flush()
   await Promise.all(inFlight)
   if (failure) throw (failure as { error: unknown }).error
+  // New reports reach the rollups by their ids (above the watermark), but an updated one
+  // may change a day long past, with events dated then: rebuild this jurisdiction's rollups.
+  if (result.updated > 0) await invalidateRollups(db, ctx.jurisdictionId)
   return result
 }
 
@@ -164,6 +168,9 @@ interface Row {
   cl: number | null
   rd: number
   sd: number
+  /** status_notes, media_url */
+  n: string | null
+  m: string | null
 }
 
 async function prepareRows(db: Db, ctx: ImportContext, batch: Pending[], refuse: (line: number, reason: string) => void, result: ImportResult): Promise<Row[]> {
@@ -198,6 +205,8 @@ async function prepareRows(db: Db, ctx: ImportContext, batch: Pending[], refuse:
       cl: r.closedAt?.getTime() ?? null,
       rd: due.response.getTime(),
       sd: due.resolution.getTime(),
+      n: r.statusNotes,
+      m: r.mediaUrl,
     }
     const earlier = byId.get(row.o)
     if (earlier) {
@@ -243,7 +252,7 @@ async function assignTrackingCodes(db: Db, ctx: ImportContext, rows: Row[]) {
 }
 
 const RECORD = `o text, c text, g integer, a integer, la double precision, ln double precision, ad text, d text, s text,
-  u integer, ct double precision, ut double precision, cl double precision, rd double precision, sd double precision`
+  u integer, ct double precision, ut double precision, cl double precision, rd double precision, sd double precision, n text, m text`
 /** The event a close writes, as the state machine says (a system close of a resolved report). */
 const CLOSE_EVENT = transition('resolved', { type: 'close' }, 'system').eventType
 const ts = (col: string) => `to_timestamp(x.${col} / 1000)`
@@ -253,6 +262,8 @@ const ts = (col: string) => `to_timestamp(x.${col} / 1000)`
  * their events. `old` is read from the statement's snapshot, i.e. before this batch, so the
  * events are those of what changed: 'created' for a new report, 'resolved' and the close at
  * the closing time when it is (newly) closed, 'reopened' when a closed one is open again.
+ * status_notes rides on the resolution when the record closes now, else it is a public
+ * update at updated_datetime when it differs from the report's latest public note.
  * A row updated without an `old` (the same id inserted meanwhile by the other batch in
  * flight) gets no status events: its previous status is not known here.
  */
@@ -262,36 +273,50 @@ async function writeRows(trx: Db, ctx: ImportContext, rows: Row[], now: Date) {
     WITH x AS (
       SELECT * FROM json_to_recordset(${JSON.stringify(rows)}::json) AS x(${sql.raw(RECORD)})
     ), old AS (
-      SELECT r.id, r.status FROM reports r JOIN x ON r.jurisdiction_id = ${j} AND r.open311_id = x.o
+      -- One probe of the (jurisdiction_id, open311_id) key per record: LIMIT 1 keeps the planner
+      -- from turning this into a scan of the jurisdiction's reports (its estimate of x is 100 rows),
+      -- which made each batch cost O(reports already imported).
+      SELECT r.id, r.status, note.body AS note FROM x
+      CROSS JOIN LATERAL (SELECT r.id, r.status FROM reports r WHERE r.jurisdiction_id = ${j} AND r.open311_id = x.o LIMIT 1) r
+      LEFT JOIN LATERAL (
+        SELECT e.body FROM report_events e WHERE e.report_id = r.id AND e.visibility = 'public' AND e.body IS NOT NULL
+        ORDER BY e.created_at DESC, e.id DESC LIMIT 1
+      ) note ON true
     ), up AS (
       INSERT INTO reports AS r (code, jurisdiction_id, category_id, area_id, lat, lng, address, description, privacy, status,
         current_unit_id, source, created_at, updated_at, resolved_at, closed_at, response_due_at, resolution_due_at,
-        open311_id, imported_at)
+        open311_id, imported_at, media_url)
       SELECT x.c, ${j}, x.g, x.a, x.la, x.ln, x.ad, x.d, 'public', x.s, x.u, 'open311', ${sql.raw(ts('ct'))}, ${sql.raw(ts('ut'))},
-        ${sql.raw(ts('cl'))}, ${sql.raw(ts('cl'))}, ${sql.raw(ts('rd'))}, ${sql.raw(ts('sd'))}, x.o, ${now}
+        ${sql.raw(ts('cl'))}, ${sql.raw(ts('cl'))}, ${sql.raw(ts('rd'))}, ${sql.raw(ts('sd'))}, x.o, ${now}, x.m
       FROM x
       ON CONFLICT (jurisdiction_id, open311_id) DO UPDATE SET
         category_id = excluded.category_id, area_id = excluded.area_id, lat = excluded.lat, lng = excluded.lng,
         address = excluded.address, description = excluded.description, status = excluded.status,
         current_unit_id = excluded.current_unit_id, created_at = excluded.created_at, updated_at = excluded.updated_at,
         resolved_at = excluded.resolved_at, closed_at = excluded.closed_at, response_due_at = excluded.response_due_at,
-        resolution_due_at = excluded.resolution_due_at, imported_at = excluded.imported_at, version = r.version + 1,
+        resolution_due_at = excluded.resolution_due_at, imported_at = excluded.imported_at, media_url = excluded.media_url,
+        version = r.version + 1,
         reopen_count = r.reopen_count + CASE WHEN r.status = 'closed' AND excluded.status <> 'closed' THEN 1 ELSE 0 END
       -- Only imported rows are ever overwritten, and only by newer data.
       WHERE r.imported_at IS NOT NULL AND excluded.updated_at > r.updated_at
       -- xmax = 0: this statement inserted the row (else it updated it). Unlike the old CTE, this also holds
       -- when a batch in flight on the other connection inserted the same id meanwhile.
-      RETURNING r.id, r.status, r.created_at, r.updated_at, r.closed_at, r.current_unit_id, (r.xmax = 0) AS inserted
+      RETURNING r.id, r.open311_id, r.status, r.created_at, r.updated_at, r.closed_at, r.current_unit_id, (r.xmax = 0) AS inserted
+    ), ch AS (
+      SELECT up.*, x.n, old.status AS old_status, old.note AS old_note,
+        COALESCE(up.status = 'closed' AND (up.inserted OR old.status <> 'closed'), false) AS closing
+      FROM up JOIN x ON x.o = up.open311_id LEFT JOIN old ON old.id = up.id
     ), ev AS (
-      INSERT INTO report_events (report_id, created_at, actor_kind, type, from_status, to_status, to_unit_id, visibility)
-      SELECT up.id, e.at, 'system', e.type, e.from_status, e.to_status, e.to_unit, 'public'
-      FROM up LEFT JOIN old ON old.id = up.id
-      CROSS JOIN LATERAL (VALUES
-        ('created', up.created_at, NULL, 'submitted', up.current_unit_id, up.inserted),
-        ('resolved', up.closed_at, 'submitted', 'resolved', NULL, up.status = 'closed' AND (up.inserted OR old.status <> 'closed')),
-        (${CLOSE_EVENT}, up.closed_at, 'resolved', 'closed', NULL, up.status = 'closed' AND (up.inserted OR old.status <> 'closed')),
-        ('reopened', up.updated_at, 'closed', 'submitted', NULL, up.status <> 'closed' AND NOT up.inserted AND old.status = 'closed')
-      ) AS e(type, at, from_status, to_status, to_unit, wanted)
+      INSERT INTO report_events (report_id, created_at, actor_kind, type, from_status, to_status, to_unit_id, body, visibility)
+      SELECT ch.id, e.at, 'system', e.type, e.from_status, e.to_status, e.to_unit, e.body, 'public'
+      FROM ch CROSS JOIN LATERAL (VALUES
+        ('created', ch.created_at, NULL, 'submitted', ch.current_unit_id, NULL, ch.inserted),
+        ('resolved', ch.closed_at, 'submitted', 'resolved', NULL, ch.n, ch.closing),
+        (${CLOSE_EVENT}, ch.closed_at, 'resolved', 'closed', NULL, NULL, ch.closing),
+        ('reopened', ch.updated_at, 'closed', 'submitted', NULL, NULL, ch.status <> 'closed' AND NOT ch.inserted AND ch.old_status = 'closed'),
+        ('public_update', ch.updated_at, NULL, NULL, NULL, ch.n,
+          ch.n IS NOT NULL AND NOT ch.closing AND (ch.inserted OR ch.n IS DISTINCT FROM ch.old_note))
+      ) AS e(type, at, from_status, to_status, to_unit, body, wanted)
       WHERE e.wanted
       RETURNING 1
     )

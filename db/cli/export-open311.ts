@@ -25,7 +25,17 @@ if (since === null) fail(`--since must be a date like 2026-01-01, got "${sinceAr
 
 const database = await openFromEnv()
 try {
-  await pipeline(Readable.from(exportOpen311Lines(database.db, { jurisdictionSlug: slug, since, locale })), process.stdout)
+  await pipeline(
+    Readable.from(
+      exportOpen311Lines(database.db, {
+        jurisdictionSlug: slug,
+        since,
+        locale,
+        origin: process.env.APP_BASE_URL ? new URL(process.env.APP_BASE_URL).origin : null,
+      }),
+    ),
+    process.stdout,
+  )
 } catch (error) {
   if (!(error instanceof UnknownJurisdictionError)) throw error
   console.error(error.message)

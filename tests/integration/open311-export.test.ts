@@ -19,6 +19,9 @@ process.env.DATA_DIR = mkdtempSync(join(tmpdir(), 'melayani-open-data-'))
 const NOW = new Date('2026-11-20T03:00:00Z')
 const SECRET_EMAIL = 'warga.rahasia@contoh.id'
 const SECRET_PHONE = '+6281234567890'
+const ORIGIN = 'https://melayani.contoh.id'
+// The nightly job links our own photos under this base URL.
+process.env.APP_BASE_URL = ORIGIN
 
 async function collect(it: AsyncIterable<Open311ExportRecord>) {
   const out: Open311ExportRecord[] = []
@@ -62,7 +65,33 @@ beforeAll(async () => {
       some.map((x) => x.id),
     )
     .execute()
-  malang = await collect(exportOpen311Records(t.db, { jurisdictionSlug: 'kota-malang', pageSize: 37 }))
+  // status_notes and media_url must survive the round trip: one public report gets a photo
+  // (media_url on this server), an open one and a closed one a public note.
+  const [withPhoto, open, closed] = await Promise.all(
+    (['in_progress', 'submitted', 'closed'] as const).map((status) =>
+      t.db
+        .selectFrom('reports')
+        .select('id')
+        .where('privacy', '=', 'public')
+        .where('status', '=', status)
+        .where('id', '!=', r.id)
+        .orderBy('id')
+        .executeTakeFirstOrThrow(),
+    ),
+  )
+  await t.db
+    .insertInto('attachments')
+    .values({ report_id: withPhoto!.id, phase: 'before', storage_key: 'foto-ekspor.jpg', content_type: 'image/jpeg', size_bytes: 10, width: 1, height: 1 })
+    .execute()
+  for (const [report, body, at] of [
+    [open!, 'Petugas sudah meninjau lokasi.', NOW],
+    [closed!, 'Lubang sudah ditambal.', new Date(0)],
+  ] as const)
+    await t.db
+      .insertInto('report_events')
+      .values({ report_id: report.id, created_at: at, actor_kind: 'system', type: 'public_update', body, visibility: 'public' })
+      .execute()
+  malang = await collect(exportOpen311Records(t.db, { jurisdictionSlug: 'kota-malang', pageSize: 37, origin: ORIGIN }))
 })
 afterAll(() => t?.close())
 
@@ -117,6 +146,18 @@ describe('round trip', () => {
     // copy's own default targets. Everything else comes back as it went out.
     const comparable = ({ service_request_id: _id, expected_datetime: _due, ...rest }: Open311ExportRecord) => rest
     expect(copy.map(comparable)).toEqual(malang.map(comparable))
+    // …including status_notes (open and closed requests) and media_url (kept as the link it was).
+    expect(malang.find((m) => m.media_url === `${ORIGIN}/foto/foto-ekspor.jpg`)).toBeDefined()
+    expect(malang.some((m) => m.status === 'open' && m.status_notes === 'Petugas sudah meninjau lokasi.')).toBe(true)
+    expect(malang.some((m) => m.status === 'closed' && m.status_notes !== null)).toBe(true)
+    const copied = await t.db
+      .selectFrom('reports as r')
+      .innerJoin('jurisdictions as j', 'j.id', 'r.jurisdiction_id')
+      .select('r.media_url')
+      .where('j.slug', '=', 'malang-salinan')
+      .where('r.media_url', 'is not', null)
+      .execute()
+    expect(copied).toEqual([{ media_url: `${ORIGIN}/foto/foto-ekspor.jpg` }])
     const ids = await t.db
       .selectFrom('reports as r')
       .innerJoin('jurisdictions as j', 'j.id', 'r.jurisdiction_id')

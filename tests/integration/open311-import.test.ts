@@ -133,15 +133,17 @@ describe('importing the first 5,000 Boston records', () => {
     expect(report.closed_at?.getTime()).toBe(Date.parse(first.updated_datetime as string))
     const events = await t.db
       .selectFrom('report_events')
-      .select(['type', 'actor_kind', 'to_status', 'created_at', 'visibility'])
+      .select(['type', 'actor_kind', 'to_status', 'created_at', 'visibility', 'body'])
       .where('report_id', '=', report.id)
       .orderBy('id')
       .execute()
-    expect(events.map((e) => [e.type, e.to_status, e.actor_kind, e.created_at.getTime()])).toEqual([
-      ['created', 'submitted', 'system', Date.parse(first.requested_datetime as string)],
-      ['resolved', 'resolved', 'system', Date.parse(first.updated_datetime as string)],
-      ['status_changed', 'closed', 'system', Date.parse(first.updated_datetime as string)],
+    expect(events.map((e) => [e.type, e.to_status, e.actor_kind, e.created_at.getTime(), e.body])).toEqual([
+      ['created', 'submitted', 'system', Date.parse(first.requested_datetime as string), null],
+      // status_notes is the resolution's public text.
+      ['resolved', 'resolved', 'system', Date.parse(first.updated_datetime as string), first.status_notes],
+      ['status_changed', 'closed', 'system', Date.parse(first.updated_datetime as string), null],
     ])
+    expect(events.every((e) => e.visibility === 'public')).toBe(true)
     const contacts = await sql<{
       n: number
     }>`SELECT count(*)::int AS n FROM report_contacts c JOIN reports r ON r.id = c.report_id WHERE r.jurisdiction_id = ${jid}`.execute(t.db)
@@ -169,17 +171,22 @@ describe('importing the first 5,000 Boston records', () => {
     const jid = await jurisdictionId(t, 'boston')
     const open = raw.find((r) => r.status === 'open') as Record<string, string>
     const closedAt = new Date(Date.parse(open.updated_datetime as string) + 86_400_000).toISOString()
+    // A rollup watermark the update must drop (its events are dated in the past).
+    await sql`INSERT INTO metric_rollup_state (jurisdiction_id, refreshed_at, max_report_id) VALUES (${jid}, ${NOW}, 0)`.execute(t.db)
     const before = await counts(t, jid)
     const older = new Date(Date.parse(open.updated_datetime as string) - 86_400_000).toISOString()
     const stale = await importOpen311Records(t.db, [{ ...open, updated_datetime: older, description: 'An older copy of this record' }], BOSTON)
     expect(stale).toEqual({ imported: 0, updated: 0, unchanged: 1, bad: [] })
     expect(await counts(t, jid)).toEqual(before)
+    const state = () => t.db.selectFrom('metric_rollup_state').select('jurisdiction_id').where('jurisdiction_id', '=', jid).execute()
+    expect(await state()).toHaveLength(1)
     const result = await importOpen311Records(
       t.db,
       [{ ...open, status: 'closed', updated_datetime: closedAt, description: 'Fixed: the car was towed away' }],
       BOSTON,
     )
     expect(result).toEqual({ imported: 0, updated: 1, unchanged: 0, bad: [] })
+    expect(await state()).toHaveLength(0)
     const r = await t.db
       .selectFrom('reports')
       .selectAll()
@@ -194,6 +201,58 @@ describe('importing the first 5,000 Boston records', () => {
     await importOpen311Records(t.db, [{ ...open, status: 'open', updated_datetime: later }], BOSTON)
     const reopened = await t.db.selectFrom('reports').select(['status', 'closed_at', 'reopen_count']).where('id', '=', r.id).executeTakeFirstOrThrow()
     expect(reopened).toEqual({ status: 'submitted', closed_at: null, reopen_count: 1 })
+  })
+})
+
+describe('status_notes and media_url', () => {
+  const base = {
+    service_code: 'pothole',
+    service_name: 'Pothole',
+    description: 'A deep pothole in the right lane',
+    requested_datetime: '2026-01-05T08:00:00Z',
+  }
+  const notesOf = async (open311Id: string) => {
+    const rows = await t.db
+      .selectFrom('report_events as e')
+      .innerJoin('reports as r', 'r.id', 'e.report_id')
+      .select(['e.type', 'e.body', 'r.media_url'])
+      .where('r.open311_id', '=', open311Id)
+      .where('e.body', 'is not', null)
+      .orderBy('e.id')
+      .execute()
+    return rows
+  }
+
+  it('an open record keeps its notes as a public update and an http(s) media_url as the photo link', async () => {
+    const photo = 'https://311.example.org/media/pothole-1.jpg'
+    const result = await importOpen311Records(
+      t.db,
+      [
+        { ...base, service_request_id: 'n-1', status: 'open', updated_datetime: '2026-01-06T08:00:00Z', status_notes: 'Crew scheduled', media_url: photo },
+        { ...base, service_request_id: 'n-2', status: 'open', updated_datetime: '2026-01-06T08:00:00Z', media_url: 'javascript:alert(1)' },
+      ],
+      BOSTON,
+    )
+    expect(result).toMatchObject({ imported: 2, bad: [] })
+    expect(await notesOf('n-1')).toEqual([{ type: 'public_update', body: 'Crew scheduled', media_url: photo }])
+    const other = await t.db.selectFrom('reports').select('media_url').where('open311_id', '=', 'n-2').executeTakeFirstOrThrow()
+    expect(other.media_url).toBeNull()
+  })
+
+  it('a newer copy adds its changed notes once; unchanged notes add nothing; closing puts them on the resolution', async () => {
+    const changed = { ...base, service_request_id: 'n-1', status: 'open', updated_datetime: '2026-01-07T08:00:00Z', status_notes: 'Crew on site' }
+    await importOpen311Records(t.db, [changed], BOSTON)
+    await importOpen311Records(t.db, [{ ...changed, updated_datetime: '2026-01-08T08:00:00Z' }], BOSTON)
+    expect((await notesOf('n-1')).map((e) => [e.type, e.body])).toEqual([
+      ['public_update', 'Crew scheduled'],
+      ['public_update', 'Crew on site'],
+    ])
+    await importOpen311Records(t.db, [{ ...changed, status: 'closed', updated_datetime: '2026-01-09T08:00:00Z', status_notes: 'Filled' }], BOSTON)
+    expect((await notesOf('n-1')).map((e) => [e.type, e.body])).toEqual([
+      ['public_update', 'Crew scheduled'],
+      ['public_update', 'Crew on site'],
+      ['resolved', 'Filled'],
+    ])
   })
 })
 

@@ -59,6 +59,9 @@ describe('/transparansi', () => {
     expect(html).toContain('Indeks kepercayaan publik')
     expect(html).toContain(`sedikitnya ${RANKING_MIN_REPORTS} laporan`)
     expect(html).toContain('/data/kota-malang/stats/unit.csv?from=')
+    // The nightly Open311 dump (issue 9 §3) and the API are linked from here.
+    expect(html).toContain('href="/data/kota-malang/requests.ndjson.gz"')
+    expect(html).toContain('href="/open311/v2/discovery.json?jurisdiction_id=kota-malang"')
     expect((html.match(/<table/g) ?? []).length).toBeGreaterThanOrEqual(6)
     const en = renderRoute({ path: '/transparansi', Component: Transparency, loaderData: body, locale: 'en' })
     expect(en).toContain('Public-trust index')

