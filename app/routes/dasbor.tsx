@@ -4,19 +4,21 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { CsvLink, Col, Kpi, Num, TableRegion } from '~/components/dashboard-parts'
+import { GamingFlags } from '~/components/gaming-flags'
 import { GeneralErrorBoundary } from '~/components/general-error-boundary'
 import { HolidayWarning } from '~/components/holiday-warning'
 import { filterParams, isPartialWeek, type DashboardFilter } from '~/domain/dashboard-filter'
 import { RANKING_MIN_REPORTS, TRUST_COMPONENTS, TRUST_WEIGHTS } from '~/domain/metric-figures'
 import { IKM_MIN_RESPONDENTS } from '~/domain/metrics'
-import { DASHBOARD_ROLES } from '~/domain/roles'
+import { DASHBOARD_ROLES, SCORECARD_ROLES } from '~/domain/roles'
 import { fill } from '~/i18n'
 import { getHolidayCoverage } from '~/models/holiday-coverage.server'
-import { FLAG_LIMIT, listGamingFlags } from '~/models/executive-dashboard.server'
+import { FLAG_LIMIT } from '~/models/executive-dashboard.server'
+import { getGamingFlags } from '~/models/gaming-flags.server'
 import { loadDashboardView } from '~/services/dashboard-view.server'
 import { requireStaff } from '~/utils/auth.server'
 import { getReadDb } from '~/utils/db.server'
-import { formatDate, formatDateTime, formatHours, formatNumber, formatPercent } from '~/utils/format'
+import { formatDate, formatHours, formatNumber, formatPercent } from '~/utils/format'
 import { localDateString } from '~/utils/local-date'
 import { useLocale } from '~/utils/locale'
 
@@ -28,8 +30,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const now = new Date()
   const view = await loadDashboardView(db, user, new URL(request.url).searchParams, now)
   const holidayCoverage = user.role === 'admin' ? await getHolidayCoverage(db, view.jurisdiction, now) : null
-  // Anti-gaming flags: executives only (the Inspektorat sees them on its own pages).
-  const flags = user.role === 'executive' ? await listGamingFlags(db, { scope: view.scope, filter: view.filter, timeZone: view.jurisdiction.time_zone }) : null
+  // Anti-gaming flags: executives here; the Inspektorat sees the same list on /dasbor/tanda.
+  const flags = user.role === 'executive' ? await getGamingFlags(db, { scope: view.scope, filter: view.filter, timeZone: view.jurisdiction.time_zone }) : null
   return {
     jurisdictionName: view.jurisdiction.name,
     timeZone: view.jurisdiction.time_zone,
@@ -41,6 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     holidayCoverage,
     flags,
     flagLimit: FLAG_LIMIT,
+    canSeeScorecards: SCORECARD_ROLES.includes(user.role),
   }
 }
 
@@ -75,6 +78,11 @@ export default function Dashboard() {
         {t.dashboard.heading}: {d.jurisdictionName}
       </h1>
       <Filters d={d} />
+      {d.canSeeScorecards ? (
+        <p>
+          <Link to={`/petugas/kinerja?dari=${f.from}&sampai=${f.to}`}>{t.gamingFlags.scorecardLink}</Link>
+        </p>
+      ) : null}
       <p>{fill(x.period, { from: date(f.from), to: date(f.to), prevFrom: date(d.data.previousPeriod.from), prevTo: date(d.data.previousPeriod.to) })}</p>
 
       <section aria-labelledby="kpi-heading">
@@ -316,38 +324,7 @@ export default function Dashboard() {
         <CsvLink table="kepercayaan" query={query} />
       </section>
 
-      {d.flags ? (
-        <section aria-labelledby="flags-heading">
-          <h2 id="flags-heading">{x.flagsHeading}</h2>
-          <p>{fill(x.flagsNote, { max: d.flagLimit })}</p>
-          {d.flags.length === 0 ? (
-            <p>{x.flagsNone}</p>
-          ) : (
-            <TableRegion
-              labelledBy="flags-heading"
-              head={
-                <>
-                  <th scope="col">{x.colCode}</th>
-                  <th scope="col">{x.colCreated}</th>
-                  <th scope="col">{x.colUnit}</th>
-                  <th scope="col">{x.colFlags}</th>
-                </>
-              }
-            >
-              {d.flags.map((r) => (
-                <tr key={r.code}>
-                  <th scope="row">
-                    <Link to={`/petugas/laporan/${r.code}`}>{r.code}</Link>
-                  </th>
-                  <td>{formatDateTime(r.createdAt, locale, d.timeZone)}</td>
-                  <td>{r.unit}</td>
-                  <td>{r.flags.map((flag) => x[`flag_${flag}`]).join('; ')}</td>
-                </tr>
-              ))}
-            </TableRegion>
-          )}
-        </section>
-      ) : null}
+      {d.flags ? <GamingFlags data={d.flags} limit={d.flagLimit} timeZone={d.timeZone} reportHref={(code) => `/petugas/laporan/${code}`} /> : null}
     </>
   )
 }
