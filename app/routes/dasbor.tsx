@@ -4,14 +4,17 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { CsvLink, Col, Kpi, Num, TableRegion } from '~/components/dashboard-parts'
+import { Choropleth } from '~/components/choropleth'
 import { GamingFlags } from '~/components/gaming-flags'
 import { GeneralErrorBoundary } from '~/components/general-error-boundary'
 import { HolidayWarning } from '~/components/holiday-warning'
+import { choroplethQuery, parseChoroplethParams } from '~/domain/choropleth'
 import { filterParams, isPartialWeek, type DashboardFilter } from '~/domain/dashboard-filter'
 import { RANKING_MIN_REPORTS, TRUST_COMPONENTS, TRUST_WEIGHTS } from '~/domain/metric-figures'
 import { IKM_MIN_RESPONDENTS } from '~/domain/metrics'
 import { DASHBOARD_ROLES, SCORECARD_ROLES } from '~/domain/roles'
 import { fill } from '~/i18n'
+import { listChoroplethAreas } from '~/models/choropleth.server'
 import { getHolidayCoverage } from '~/models/holiday-coverage.server'
 import { FLAG_LIMIT } from '~/models/executive-dashboard.server'
 import { getGamingFlags } from '~/models/gaming-flags.server'
@@ -28,7 +31,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request, DASHBOARD_ROLES)
   const db = await getReadDb()
   const now = new Date()
-  const view = await loadDashboardView(db, user, new URL(request.url).searchParams, now)
+  const params = new URL(request.url).searchParams
+  const view = await loadDashboardView(db, user, params, now)
+  const areas = await listChoroplethAreas(db, view.jurisdiction.id)
   const holidayCoverage = user.role === 'admin' ? await getHolidayCoverage(db, view.jurisdiction, now) : null
   // Anti-gaming flags: executives here; the Inspektorat sees the same list on /dasbor/tanda.
   const flags = user.role === 'executive' ? await getGamingFlags(db, { scope: view.scope, filter: view.filter, timeZone: view.jurisdiction.time_zone }) : null
@@ -44,6 +49,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     flags,
     flagLimit: FLAG_LIMIT,
     canSeeScorecards: SCORECARD_ROLES.includes(user.role),
+    map: { ...parseChoroplethParams(params), areas, boundariesUrl: `/${view.jurisdiction.slug}/api/batas-wilayah.json` },
   }
 }
 
@@ -183,6 +189,19 @@ export default function Dashboard() {
           return id === undefined ? null : drill({ ...f, categoryId: id })
         }}
       />
+      <section aria-labelledby="equity-map-heading" id="peta">
+        <h2 id="equity-map-heading">{t.choropleth.mapSummary}</h2>
+        <Choropleth
+          id="equity-map"
+          level={d.map.level}
+          metric={d.map.metric}
+          rows={d.map.level === 'kelurahan' ? d.data.kelurahan : d.data.kecamatan}
+          areas={d.map.areas}
+          boundariesUrl={d.map.boundariesUrl}
+          hrefFor={(level, metric) => `/dasbor?${query}&${choroplethQuery(level, metric)}#peta`}
+        />
+      </section>
+
       <StatTable
         id="kecamatan"
         heading={x.kecamatanHeading}
