@@ -6,7 +6,7 @@ import type { GamingFlag } from '~/domain/metric-figures'
 import { fill } from '~/i18n'
 import { formatDateTime, formatNumber, formatPercent } from '~/utils/format'
 import { useLocale } from '~/utils/locale'
-import { Col, Num, TableRegion } from './dashboard-parts'
+import { Col, CsvLink, Num, TableRegion } from './dashboard-parts'
 
 export interface GamingFlagsData {
   reports: { code: string; unit: string; createdAt: string | Date; flags: readonly GamingFlag[] }[]
@@ -18,11 +18,14 @@ export function GamingFlags({
   limit,
   timeZone,
   reportHref,
+  csvQuery,
 }: {
   data: GamingFlagsData
   limit: number
   timeZone: string
   reportHref: (code: string) => string
+  /** the dashboard's filters: a CSV link of the same list (executives on /dasbor) */
+  csvQuery?: string
 }) {
   const { t, locale } = useLocale()
   const x = t.executive
@@ -57,6 +60,7 @@ export function GamingFlags({
           ))}
         </TableRegion>
       )}
+      {csvQuery !== undefined ? <CsvLink table="tanda" query={csvQuery} /> : null}
       {data.units.length ? (
         <>
           <h3 id="remit-heading">{g.unitsHeading}</h3>

@@ -10,7 +10,7 @@ import { GeneralErrorBoundary } from '~/components/general-error-boundary'
 import { HolidayWarning } from '~/components/holiday-warning'
 import { choroplethQuery, parseChoroplethParams } from '~/domain/choropleth'
 import { filterParams, isPartialWeek, type DashboardFilter } from '~/domain/dashboard-filter'
-import { RANKING_MIN_REPORTS, TRUST_COMPONENTS, TRUST_WEIGHTS } from '~/domain/metric-figures'
+import { equitySpread, RANKING_MIN_REPORTS, TRUST_COMPONENTS, TRUST_WEIGHTS } from '~/domain/metric-figures'
 import { IKM_MIN_RESPONDENTS } from '~/domain/metrics'
 import { DASHBOARD_ROLES, SCORECARD_ROLES } from '~/domain/roles'
 import { fill } from '~/i18n'
@@ -200,6 +200,7 @@ export default function Dashboard() {
           boundariesUrl={d.map.boundariesUrl}
           hrefFor={(level, metric) => `/dasbor?${query}&${choroplethQuery(level, metric)}#peta`}
         />
+        <EquitySpread rows={d.map.level === 'kelurahan' ? d.data.kelurahan : d.data.kecamatan} />
       </section>
 
       <StatTable
@@ -252,7 +253,9 @@ export default function Dashboard() {
                 <Num>
                   <Link to={drill({ ...f, from, to: end > f.to ? f.to : end })}>{count(w.reports)}</Link>
                 </Num>
-                <Num>{count(w.resolved)}</Num>
+                <Num>
+                  <Link to={drill({ ...f, from, to: end > f.to ? f.to : end }, { keadaan: 'resolved' })}>{count(w.resolved)}</Link>
+                </Num>
                 <Num>{pct(w.onTimeResolutionShare)}</Num>
               </tr>
             )
@@ -343,10 +346,31 @@ export default function Dashboard() {
         <CsvLink table="kepercayaan" query={query} />
       </section>
 
-      {d.flags ? <GamingFlags data={d.flags} limit={d.flagLimit} timeZone={d.timeZone} reportHref={(code) => `/petugas/laporan/${code}`} /> : null}
+      {d.flags ? (
+        <GamingFlags data={d.flags} limit={d.flagLimit} timeZone={d.timeZone} reportHref={(code) => `/petugas/laporan/${code}`} csvQuery={query} />
+      ) : null}
     </>
   )
 }
+
+/** Best and worst area (≥ the ranking minimum) and the gap between them, as on /transparansi. */
+function EquitySpread({ rows }: { rows: Data['data']['kelurahan'] }) {
+  const { t, locale } = useLocale()
+  const s = equitySpread(
+    rows.map((r) => ({ key: r.name, reports: r.reports, value: r.countsOnly ? null : r.medianHoursToResolution })),
+    'lower',
+  )
+  return (
+    <p>
+      {s
+        ? fill(t.transparency.equitySpread, { best: s.best.key, worst: s.worst.key, spread: formatHours(s.spread, locale) })
+        : fill(t.transparency.equityNone, { min: RANKING_MIN_REPORTS })}
+    </p>
+  )
+}
+
+/** A drill-down link narrowed to a state (open, resolved…), or null when there is no link. */
+const withState = (to: string | null, state: string) => (to === null ? null : `${to}&keadaan=${state}`)
 
 function Linked({ to, children }: { to: string | null; children: string }) {
   return to ? <Link to={to}>{children}</Link> : <>{children}</>
@@ -388,7 +412,9 @@ function StatTable(props: {
               <Num>
                 <Linked to={props.link(r.key)}>{formatNumber(r.reports, locale)}</Linked>
               </Num>
-              <Num>{formatNumber(r.open, locale)}</Num>
+              <Num>
+                <Linked to={withState(props.link(r.key), 'open')}>{formatNumber(r.open, locale)}</Linked>
+              </Num>
               <Num>{r.countsOnly ? '–' : formatHours(r.medianHoursToResolution, locale)}</Num>
               <Num>{r.countsOnly ? '–' : formatPercent(r.onTimeResolutionShare, locale)}</Num>
             </tr>

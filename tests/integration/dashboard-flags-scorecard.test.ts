@@ -5,6 +5,7 @@ import type { ReportStatus } from '~/domain/vocabulary'
 import { startSession } from '~/utils/auth.server'
 import { useDatabaseForTests } from '~/utils/db.server'
 import { loader as dashboardLoader } from '~/routes/dasbor'
+import { loader as csvLoader } from '~/routes/dasbor[.]csv'
 import { loader as flagsLoader } from '~/routes/dasbor_.tanda'
 import { loader as scorecardLoader } from '~/routes/petugas.kinerja'
 import { createTestDatabase, type TestDatabase } from '../setup/test-db'
@@ -195,6 +196,18 @@ describe('anti-gaming flags (hand-built cases)', () => {
     expect(byCode.size).toBe(7)
     // The unit behind the remit flag, with its rates: 4/10 against a usual 1/20.
     expect(d.flags.units).toEqual([expect.objectContaining({ unitId: unitB, reports: 10, rejected: 4, rate: 0.4, usualRate: 0.05 })])
+  })
+
+  it('gives the same list as CSV with the same filters, to executives only', async () => {
+    const res = (await call(csvLoader, `/dasbor.csv${FLAGS}&tabel=tanda`, 'exec')) as Response
+    const lines = (await res.text()).trim().split('\r\n')
+    expect(lines[0]).toBe('code,created_at,unit,flags')
+    expect(lines).toHaveLength(8)
+    expect(lines.find((l) => l.startsWith(codes.fast!))).toMatch(/,fast_close$/)
+    // Narrowed to unit A: the remit rejections of unit B are gone.
+    const a = (await call(csvLoader, `/dasbor.csv${FLAGS}&tabel=tanda&unit=${unitA}`, 'exec')) as Response
+    expect((await a.text()).trim().split('\r\n')).toHaveLength(4)
+    expect((await thrown(() => call(csvLoader, `/dasbor.csv${FLAGS}&tabel=tanda`, 'supA'))).status).toBe(403)
   })
 
   it('does not flag a unit at its usual rate', async () => {
