@@ -11,6 +11,7 @@ export const en: Dictionary = {
     report: 'Report',
     staff: 'Staff',
     dashboard: 'Dashboard',
+    myPerformance: 'My performance',
     mailOutbox: 'Mail sent',
     admin: 'Administration',
     account: 'Account',

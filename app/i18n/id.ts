@@ -10,6 +10,7 @@ export const id = {
     report: 'Lapor',
     staff: 'Petugas',
     dashboard: 'Dasbor',
+    myPerformance: 'Kinerja saya',
     mailOutbox: 'Surat terkirim',
     admin: 'Administrasi',
     account: 'Akun',

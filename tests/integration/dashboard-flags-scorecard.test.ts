@@ -7,8 +7,9 @@ import { useDatabaseForTests } from '~/utils/db.server'
 import { loader as dashboardLoader } from '~/routes/dasbor'
 import { loader as csvLoader } from '~/routes/dasbor[.]csv'
 import { loader as flagsLoader } from '~/routes/dasbor_.tanda'
-import { loader as scorecardLoader } from '~/routes/petugas.kinerja'
+import Scorecards, { loader as scorecardLoader } from '~/routes/petugas.kinerja'
 import { createTestDatabase, type TestDatabase } from '../setup/test-db'
+import { renderRoute } from '../support/render-route'
 import { thrown } from '../support/routes'
 
 let t: TestDatabase
@@ -292,6 +293,17 @@ describe('ASN scorecard (hand-built cases)', () => {
     expect(await rows('supA')).toEqual([users.o1, users.o2].sort((a, b) => a! - b!))
     expect(await rows('exec')).toEqual([users.o1, users.o2, users.o3].sort((a, b) => a! - b!))
     expect(await rows('execMadiun')).toEqual([users.oMadiun])
+  })
+
+  it('renders without JavaScript in both languages, saying it measures results, not hours', async () => {
+    const data = await call(scorecardLoader, CARD, 'supA')
+    const html = renderRoute({ path: '/petugas/kinerja', Component: Scorecards, loaderData: data })
+    expect(html).toContain('bukan jam kerja')
+    expect(html).toContain('value="2026-08-01"')
+    expect(html).toContain('Uji o1')
+    expect(html).toContain('n terlalu kecil') // o2
+    const en = renderRoute({ path: '/petugas/kinerja', Component: Scorecards, loaderData: data, locale: 'en' })
+    expect(en).toContain('not hours worked')
   })
 
   it('refuses admins, inspectors and the signed-out', async () => {
