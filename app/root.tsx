@@ -93,6 +93,11 @@ function Header() {
                     <Link to="/petugas">{t.nav.staff}</Link>
                   </li>
                 ) : null}
+                {staff.role === 'officer' ? (
+                  <li>
+                    <Link to="/petugas/kinerja">{t.nav.myPerformance}</Link>
+                  </li>
+                ) : null}
                 {canSeeDashboard(staff.role) ? (
                   <li>
                     <Link to="/dasbor">{t.nav.dashboard}</Link>

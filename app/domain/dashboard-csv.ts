@@ -52,9 +52,16 @@ export function csvCell(v: CsvValue): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
 }
 
+/** The anti-gaming flags table (/dasbor.csv?tabel=tanda): executives only, so not in CSV_TABLES. */
+export const FLAG_CSV_TABLE = 'tanda'
+export const FLAG_CSV_COLUMNS = ['code', 'created_at', 'unit', 'flags'] as const
+
 /** RFC 4180: header, then the rows in the table's column order, CRLF line ends. */
 export function toDashboardCsv(table: CsvTable, rows: readonly Record<string, CsvValue>[]): string {
-  const cols = CSV_COLUMNS[table]
+  return toCsv(CSV_COLUMNS[table], rows)
+}
+
+export function toCsv(cols: readonly string[], rows: readonly Record<string, CsvValue>[]): string {
   const lines = [cols.join(','), ...rows.map((r) => cols.map((c) => csvCell(r[c] ?? null)).join(','))]
   return `${lines.join('\r\n')}\r\n`
 }

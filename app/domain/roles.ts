@@ -9,6 +9,11 @@ export const QUEUE_ROLES: readonly StaffRole[] = ['officer', 'supervisor', 'insp
 export const REPORT_READ_ROLES: readonly StaffRole[] = [...QUEUE_ROLES, 'executive']
 export const DASHBOARD_ROLES: readonly StaffRole[] = ['executive', 'admin', 'supervisor']
 
+/** Who sees an ASN scorecard (ADR 031): the officer their own, a supervisor their subtree's officers, executives all. */
+export const SCORECARD_ROLES: readonly StaffRole[] = ['officer', 'supervisor', 'executive']
+/** Who sees the anti-gaming flags: executives and the Inspektorat, never used to hide data. */
+export const FLAG_ROLES: readonly StaffRole[] = ['executive', 'inspector']
+
 export const canUseQueue = (role: StaffRole) => QUEUE_ROLES.includes(role)
 export const canSeeDashboard = (role: StaffRole) => DASHBOARD_ROLES.includes(role)
 /** Administration of the jurisdiction (for now: the notification outbox). */

@@ -105,7 +105,7 @@ export async function resolveScope(
 type ReportsEb = ExpressionBuilder<DB & { r: DB['reports'] }, 'r'>
 
 /** The scope's filters over reports (`r`), as getStats applies them over the rollups. */
-function inScope(scope: DashboardScope) {
+export function inScope(scope: DashboardScope) {
   return (eb: ReportsEb) => {
     const w = scope.where
     const parts = [eb('r.jurisdiction_id', '=', scope.jurisdictionId)]

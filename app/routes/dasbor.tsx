@@ -4,19 +4,24 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { CsvLink, Col, Kpi, Num, TableRegion } from '~/components/dashboard-parts'
+import { Choropleth } from '~/components/choropleth'
+import { GamingFlags } from '~/components/gaming-flags'
 import { GeneralErrorBoundary } from '~/components/general-error-boundary'
 import { HolidayWarning } from '~/components/holiday-warning'
+import { choroplethQuery, parseChoroplethParams } from '~/domain/choropleth'
 import { filterParams, isPartialWeek, type DashboardFilter } from '~/domain/dashboard-filter'
-import { RANKING_MIN_REPORTS, TRUST_COMPONENTS, TRUST_WEIGHTS } from '~/domain/metric-figures'
+import { equitySpread, RANKING_MIN_REPORTS, TRUST_COMPONENTS, TRUST_WEIGHTS } from '~/domain/metric-figures'
 import { IKM_MIN_RESPONDENTS } from '~/domain/metrics'
-import { DASHBOARD_ROLES } from '~/domain/roles'
+import { DASHBOARD_ROLES, SCORECARD_ROLES } from '~/domain/roles'
 import { fill } from '~/i18n'
+import { listChoroplethAreas } from '~/models/choropleth.server'
 import { getHolidayCoverage } from '~/models/holiday-coverage.server'
-import { FLAG_LIMIT, listGamingFlags } from '~/models/executive-dashboard.server'
+import { FLAG_LIMIT } from '~/models/executive-dashboard.server'
+import { getGamingFlags } from '~/models/gaming-flags.server'
 import { loadDashboardView } from '~/services/dashboard-view.server'
 import { requireStaff } from '~/utils/auth.server'
 import { getReadDb } from '~/utils/db.server'
-import { formatDate, formatDateTime, formatHours, formatNumber, formatPercent } from '~/utils/format'
+import { formatDate, formatHours, formatNumber, formatPercent } from '~/utils/format'
 import { localDateString } from '~/utils/local-date'
 import { useLocale } from '~/utils/locale'
 
@@ -26,10 +31,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request, DASHBOARD_ROLES)
   const db = await getReadDb()
   const now = new Date()
-  const view = await loadDashboardView(db, user, new URL(request.url).searchParams, now)
+  const params = new URL(request.url).searchParams
+  const view = await loadDashboardView(db, user, params, now)
+  const areas = await listChoroplethAreas(db, view.jurisdiction.id)
   const holidayCoverage = user.role === 'admin' ? await getHolidayCoverage(db, view.jurisdiction, now) : null
-  // Anti-gaming flags: executives only (the Inspektorat sees them on its own pages).
-  const flags = user.role === 'executive' ? await listGamingFlags(db, { scope: view.scope, filter: view.filter, timeZone: view.jurisdiction.time_zone }) : null
+  // Anti-gaming flags: executives here; the Inspektorat sees the same list on /dasbor/tanda.
+  const flags = user.role === 'executive' ? await getGamingFlags(db, { scope: view.scope, filter: view.filter, timeZone: view.jurisdiction.time_zone }) : null
   return {
     jurisdictionName: view.jurisdiction.name,
     timeZone: view.jurisdiction.time_zone,
@@ -41,6 +48,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     holidayCoverage,
     flags,
     flagLimit: FLAG_LIMIT,
+    canSeeScorecards: SCORECARD_ROLES.includes(user.role),
+    map: { ...parseChoroplethParams(params), areas, boundariesUrl: `/${view.jurisdiction.slug}/api/batas-wilayah.json` },
   }
 }
 
@@ -75,6 +84,11 @@ export default function Dashboard() {
         {t.dashboard.heading}: {d.jurisdictionName}
       </h1>
       <Filters d={d} />
+      {d.canSeeScorecards ? (
+        <p>
+          <Link to={`/petugas/kinerja?dari=${f.from}&sampai=${f.to}`}>{t.gamingFlags.scorecardLink}</Link>
+        </p>
+      ) : null}
       <p>{fill(x.period, { from: date(f.from), to: date(f.to), prevFrom: date(d.data.previousPeriod.from), prevTo: date(d.data.previousPeriod.to) })}</p>
 
       <section aria-labelledby="kpi-heading">
@@ -175,6 +189,20 @@ export default function Dashboard() {
           return id === undefined ? null : drill({ ...f, categoryId: id })
         }}
       />
+      <section aria-labelledby="equity-map-heading" id="peta">
+        <h2 id="equity-map-heading">{t.choropleth.mapSummary}</h2>
+        <Choropleth
+          id="equity-map"
+          level={d.map.level}
+          metric={d.map.metric}
+          rows={d.map.level === 'kelurahan' ? d.data.kelurahan : d.data.kecamatan}
+          areas={d.map.areas}
+          boundariesUrl={d.map.boundariesUrl}
+          hrefFor={(level, metric) => `/dasbor?${query}&${choroplethQuery(level, metric)}#peta`}
+        />
+        <EquitySpread rows={d.map.level === 'kelurahan' ? d.data.kelurahan : d.data.kecamatan} />
+      </section>
+
       <StatTable
         id="kecamatan"
         heading={x.kecamatanHeading}
@@ -225,7 +253,9 @@ export default function Dashboard() {
                 <Num>
                   <Link to={drill({ ...f, from, to: end > f.to ? f.to : end })}>{count(w.reports)}</Link>
                 </Num>
-                <Num>{count(w.resolved)}</Num>
+                <Num>
+                  <Link to={drill({ ...f, from, to: end > f.to ? f.to : end }, { keadaan: 'resolved' })}>{count(w.resolved)}</Link>
+                </Num>
                 <Num>{pct(w.onTimeResolutionShare)}</Num>
               </tr>
             )
@@ -317,40 +347,30 @@ export default function Dashboard() {
       </section>
 
       {d.flags ? (
-        <section aria-labelledby="flags-heading">
-          <h2 id="flags-heading">{x.flagsHeading}</h2>
-          <p>{fill(x.flagsNote, { max: d.flagLimit })}</p>
-          {d.flags.length === 0 ? (
-            <p>{x.flagsNone}</p>
-          ) : (
-            <TableRegion
-              labelledBy="flags-heading"
-              head={
-                <>
-                  <th scope="col">{x.colCode}</th>
-                  <th scope="col">{x.colCreated}</th>
-                  <th scope="col">{x.colUnit}</th>
-                  <th scope="col">{x.colFlags}</th>
-                </>
-              }
-            >
-              {d.flags.map((r) => (
-                <tr key={r.code}>
-                  <th scope="row">
-                    <Link to={`/petugas/laporan/${r.code}`}>{r.code}</Link>
-                  </th>
-                  <td>{formatDateTime(r.createdAt, locale, d.timeZone)}</td>
-                  <td>{r.unit}</td>
-                  <td>{r.flags.map((flag) => x[`flag_${flag}`]).join('; ')}</td>
-                </tr>
-              ))}
-            </TableRegion>
-          )}
-        </section>
+        <GamingFlags data={d.flags} limit={d.flagLimit} timeZone={d.timeZone} reportHref={(code) => `/petugas/laporan/${code}`} csvQuery={query} />
       ) : null}
     </>
   )
 }
+
+/** Best and worst area (≥ the ranking minimum) and the gap between them, as on /transparansi. */
+function EquitySpread({ rows }: { rows: Data['data']['kelurahan'] }) {
+  const { t, locale } = useLocale()
+  const s = equitySpread(
+    rows.map((r) => ({ key: r.name, reports: r.reports, value: r.countsOnly ? null : r.medianHoursToResolution })),
+    'lower',
+  )
+  return (
+    <p>
+      {s
+        ? fill(t.transparency.equitySpread, { best: s.best.key, worst: s.worst.key, spread: formatHours(s.spread, locale) })
+        : fill(t.transparency.equityNone, { min: RANKING_MIN_REPORTS })}
+    </p>
+  )
+}
+
+/** A drill-down link narrowed to a state (open, resolved…), or null when there is no link. */
+const withState = (to: string | null, state: string) => (to === null ? null : `${to}&keadaan=${state}`)
 
 function Linked({ to, children }: { to: string | null; children: string }) {
   return to ? <Link to={to}>{children}</Link> : <>{children}</>
@@ -392,7 +412,9 @@ function StatTable(props: {
               <Num>
                 <Linked to={props.link(r.key)}>{formatNumber(r.reports, locale)}</Linked>
               </Num>
-              <Num>{formatNumber(r.open, locale)}</Num>
+              <Num>
+                <Linked to={withState(props.link(r.key), 'open')}>{formatNumber(r.open, locale)}</Linked>
+              </Num>
               <Num>{r.countsOnly ? '–' : formatHours(r.medianHoursToResolution, locale)}</Num>
               <Num>{r.countsOnly ? '–' : formatPercent(r.onTimeResolutionShare, locale)}</Num>
             </tr>

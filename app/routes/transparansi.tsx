@@ -5,11 +5,14 @@
 // is plain SVG so it renders on the server and works without JavaScript.
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
+import { Choropleth } from '~/components/choropleth'
 import { GeneralErrorBoundary } from '~/components/general-error-boundary'
+import { choroplethQuery, parseChoroplethParams } from '~/domain/choropleth'
 import { RANKING_MIN_REPORTS, TRUST_COMPONENTS, TRUST_WEIGHTS } from '~/domain/metric-figures'
 import { IKM_MIN_RESPONDENTS } from '~/domain/metrics'
 import { OPEN_DATA_DIMENSIONS } from '~/domain/open-data'
 import { fill } from '~/i18n'
+import { listChoroplethAreas } from '~/models/choropleth.server'
 import { cachedStats } from '~/models/public-stats-cache.server'
 import { getTransparency } from '~/models/transparency.server'
 import { getReadDb } from '~/utils/db.server'
@@ -34,11 +37,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // A plain object: the document's headers stay the default (the layout may show a signed-in
   // staff member's name, so the page itself must not go into shared caches; the data is
   // cached in process instead).
-  return { jurisdiction: { name: jurisdiction.name, slug: jurisdiction.slug }, from, to, data }
+  // The outlines' codes never change while the process runs: cached like the figures.
+  const areas = await cachedStats(jurisdiction.id, 'choropleth-areas', () => listChoroplethAreas(db, jurisdiction.id))
+  const map = { ...parseChoroplethParams(new URL(request.url).searchParams), areas }
+  return { jurisdiction: { name: jurisdiction.name, slug: jurisdiction.slug }, from, to, data, map }
 }
 
 export default function Transparency() {
-  const { jurisdiction, from, to, data } = useLoaderData<typeof loader>()
+  const { jurisdiction, from, to, data, map } = useLoaderData<typeof loader>()
   const { t, locale } = useLocale()
   const tr = t.transparency
   const c = data.city
@@ -223,6 +229,17 @@ export default function Transparency() {
 
       <section aria-labelledby="equity-heading">
         <h2 id="equity-heading">{tr.equityHeading}</h2>
+        <div id="peta">
+          <Choropleth
+            id="equity-map"
+            level={map.level}
+            metric={map.metric}
+            rows={map.level === 'kelurahan' ? data.kelurahan.rows : data.kecamatan.rows}
+            areas={map.areas}
+            boundariesUrl={`/${jurisdiction.slug}/api/batas-wilayah.json`}
+            hrefFor={(level, metric) => `?${choroplethQuery(level, metric)}#peta`}
+          />
+        </div>
         {(['kecamatan', 'kelurahan'] as const).map((level) => {
           const e = data[level]
           const s = e.resolutionHours

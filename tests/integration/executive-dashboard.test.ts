@@ -179,9 +179,9 @@ describe('anti-gaming flags', () => {
     await report(malang, unitB, '2026-09-16', { resolveAfterH: 0.1 }) // 6 minutes: not flagged
     const q = `/dasbor?dari=2026-09-01&sampai=2026-09-30`
     const exec = (await dashboardLoader({ request: await request(q, 'exec'), params: {}, context: {} })) as any
-    expect(exec.flags).toHaveLength(1)
-    expect(exec.flags[0].flags).toEqual(['fast_close'])
-    expect(exec.flags[0].code).toMatch(/^MLG-/)
+    expect(exec.flags.reports).toHaveLength(1)
+    expect(exec.flags.reports[0].flags).toEqual(['fast_close'])
+    expect(exec.flags.reports[0].code).toMatch(/^MLG-/)
     const sup = (await dashboardLoader({ request: await request(q, 'supB'), params: {}, context: {} })) as any
     expect(sup.flags).toBeNull()
   })

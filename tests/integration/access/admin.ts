@@ -1,5 +1,7 @@
 // Access cases of the dashboard and the admin pages: one line per page or form.
 import { loader as dashboardLoader } from '~/routes/dasbor'
+import { loader as flagsLoader } from '~/routes/dasbor_.tanda'
+import { loader as scorecardLoader } from '~/routes/petugas.kinerja'
 import { loader as mailLoader } from '~/routes/admin.surat'
 import { action as failedAction, loader as failedLoader } from '~/routes/admin.notifikasi'
 import { loader as adminHomeLoader } from '~/routes/admin._index'
@@ -18,6 +20,15 @@ const ADMIN = ['admin'] as const
 
 export const adminPageCases: PageCase[] = [
   { name: 'GET /dasbor', handler: dashboardLoader, request: getRequest('/dasbor'), roles: ['executive', 'admin', 'supervisor'], allowed: 200 },
+  // Issue 10 §1 (ADR 031): the flags for executives and the Inspektorat; the scorecard for officers (own), supervisors, executives.
+  { name: 'GET /dasbor/tanda', handler: flagsLoader, request: getRequest('/dasbor/tanda'), roles: ['executive', 'inspector'], allowed: 200 },
+  {
+    name: 'GET /petugas/kinerja',
+    handler: scorecardLoader,
+    request: getRequest('/petugas/kinerja'),
+    roles: ['officer', 'supervisor', 'executive'],
+    allowed: 200,
+  },
   { name: 'GET /admin/surat', handler: mailLoader, request: getRequest('/admin/surat'), roles: ADMIN, allowed: 200 },
   { name: 'GET /admin/notifikasi', handler: failedLoader, request: getRequest('/admin/notifikasi'), roles: ADMIN, allowed: 200 },
   {
