@@ -18,6 +18,7 @@ import * as metricRollups from './0014-metric-rollups'
 import * as publicListIndexes from './0016-public-list-indexes'
 import * as whatsappFiling from './0017-whatsapp-filing'
 import * as referenceVersion from './0018-reference-version'
+import * as monthlyRollups from './0021-monthly-rollups'
 
 export const migrations: Record<string, Migration> = {
   '0001-initial-schema': initialSchema,
@@ -37,4 +38,5 @@ export const migrations: Record<string, Migration> = {
   '0016-public-list-indexes': publicListIndexes,
   '0017-whatsapp-filing': whatsappFiling,
   '0018-reference-version': referenceVersion,
+  '0021-monthly-rollups': monthlyRollups,
 }
