@@ -29,11 +29,42 @@ const statements = [
   `DELETE FROM metric_rollup_state`,
 ]
 
+/**
+ * Foreign keys without an index (tests/integration/fk-indexes.test.ts lists them): partial
+ * on IS NOT NULL, which the check's "col = $1" implies, so null rows cost nothing.
+ */
+const FOREIGN_KEYS: [string, string][] = [
+  ['api_keys', 'created_by_user_id'],
+  ['attachments', 'uploaded_by_user_id'],
+  ['categories', 'default_unit_id'],
+  ['holidays', 'jurisdiction_id'],
+  ['notification_outbox', 'user_id'],
+  ['report_events', 'from_unit_id'],
+  ['report_events', 'to_unit_id'],
+  ['response_templates', 'created_by_user_id'],
+  ['routing_rules', 'area_id'],
+  ['routing_rules', 'jurisdiction_id'],
+  ['routing_rules', 'unit_id'],
+  ['staff_tokens', 'created_by_user_id'],
+  ['units', 'area_id'],
+  ['units', 'parent_id'],
+  ['users', 'jurisdiction_id'],
+  ['users', 'unit_id'],
+  ['whatsapp_conversations', 'area_id'],
+  ['whatsapp_conversations', 'category_id'],
+  ['whatsapp_conversations', 'jurisdiction_id'],
+]
+const fkIndex = ([table, column]: [string, string]) => `${table}_${column}_fk_idx`
+
 export async function up(db: Kysely<unknown>): Promise<void> {
   for (const statement of statements) await sql.raw(statement).execute(db)
+  for (const fk of FOREIGN_KEYS) {
+    await sql.raw(`CREATE INDEX ${fkIndex(fk)} ON ${fk[0]} (${fk[1]}) WHERE ${fk[1]} IS NOT NULL`).execute(db)
+  }
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  for (const fk of FOREIGN_KEYS) await sql.raw(`DROP INDEX IF EXISTS ${fkIndex(fk)}`).execute(db)
   await sql`DROP TABLE IF EXISTS metric_rollups_area_month`.execute(db)
   await sql`DROP TABLE IF EXISTS metric_rollups_month`.execute(db)
 }
