@@ -10,6 +10,7 @@ import { ikmFromSums, publishableIkm, type IkmGrade } from '~/domain/metrics'
 import { percentileFromHistogram } from '~/domain/percentile'
 import { splitPeriod } from '~/domain/rollup-period'
 import { dayStart } from './metric-rollup.server'
+import { cachedStats } from './public-stats-cache.server'
 
 type Db = Kysely<DB> | Transaction<DB>
 
@@ -391,4 +392,17 @@ export async function getStats(db: Db, q: StatsQuery): Promise<StatRow[]> {
       },
     }
   })
+}
+
+/**
+ * getStats through the in-process stats cache, keyed by the query and the rollup
+ * watermark (metric_rollup_state.refreshed_at): a result is reused until the next
+ * rollup run — which may run in another process (the worker) — and at most the cache's
+ * TTL. So a dashboard reloaded or shared within the minute costs one primary-key lookup,
+ * and the figures are no older than the rollups they come from.
+ */
+export async function getStatsCached(db: Db, q: StatsQuery): Promise<StatRow[]> {
+  const state = await db.selectFrom('metric_rollup_state').select('refreshed_at').where('jurisdiction_id', '=', q.jurisdictionId).executeTakeFirst()
+  if (!state) return getStats(db, q)
+  return cachedStats(q.jurisdictionId, `stats|${new Date(state.refreshed_at).toISOString()}|${JSON.stringify(q)}`, () => getStats(db, q))
 }
