@@ -86,6 +86,9 @@ export async function openDatabase(url: string, options: { poolSize?: number; ap
       max: options.poolSize ?? 10,
       // Lets an operator (or the outage test) find the app's backends in pg_stat_activity.
       application_name: options.applicationName ?? 'melayani',
+      // No JIT: the app's queries take milliseconds, and the rollup reads (ADR 030) cost
+      // enough for the planner to JIT-compile them on every call, which costs more than it saves.
+      options: '-c jit=off',
       ...POOL_SETTINGS,
     })
     // An idle client can die (server restart, DROP DATABASE … FORCE in tests); pg then

@@ -19,9 +19,11 @@ export interface ScratchDatabase {
   drop(): Promise<void>
 }
 
-/** `serverUrl` names any database on the server (used to connect for CREATE/DROP DATABASE). */
-export async function createScratchDatabase(serverUrl: string, prefix: string): Promise<ScratchDatabase> {
-  const name = `${prefix}_${randomBytes(6).toString('hex')}`
+/**
+ * `serverUrl` names any database on the server (used to connect for CREATE/DROP DATABASE).
+ * `name` (a benchmark that keeps its database) replaces the random suffix.
+ */
+export async function createScratchDatabase(serverUrl: string, prefix: string, name = `${prefix}_${randomBytes(6).toString('hex')}`): Promise<ScratchDatabase> {
   await adminQuery(serverUrl, `CREATE DATABASE ${name}`)
   const url = new URL(serverUrl)
   url.pathname = `/${name}`

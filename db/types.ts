@@ -498,6 +498,10 @@ export interface MetricRollupsTable extends MetricRollupCounts {
   category_id: number
 }
 
+/** 0021: the same per local month; `day` is the month's first day. */
+export type MetricRollupsMonthTable = MetricRollupsTable
+export type MetricRollupsAreaMonthTable = MetricRollupsAreaTable
+
 export interface MetricRollupStateTable {
   jurisdiction_id: number
   refreshed_at: Timestamp
@@ -537,6 +541,8 @@ export interface DB {
   metric_rollups_area: MetricRollupsAreaTable
   metric_rollups: MetricRollupsTable
   metric_rollup_state: MetricRollupStateTable
+  metric_rollups_month: MetricRollupsMonthTable
+  metric_rollups_area_month: MetricRollupsAreaMonthTable
 }
 
 export type Report = Selectable<ReportsTable>

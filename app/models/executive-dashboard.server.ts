@@ -10,7 +10,7 @@ import { BACKLOG_BANDS, BAND_LIMITS_HOURS, backlogBand, rankUnits, reportGamingF
 import { OPEN_STATUSES } from '~/domain/vocabulary'
 import { dayStart } from './metric-rollup.server'
 import type { StaffUser } from './user.server'
-import { getStats, type StatsQuery, type StatsWhere } from './metric-stats.server'
+import { getStatsCached, type StatsQuery, type StatsWhere } from './metric-stats.server'
 import { unitAndDescendants } from './staff-report.server'
 import { trustPoint } from './transparency.server'
 
@@ -206,15 +206,15 @@ export async function getDashboard(db: Db, input: { scope: DashboardScope; filte
   }
   const prev = { ...base, ...previousPeriod(filter) }
   const [city, previous, units, categories, kecamatan, kelurahan, weeks, misconduct, prevMisconduct, backlog] = await Promise.all([
-    getStats(db, { ...base, dimension: 'city' }),
-    getStats(db, { ...prev, dimension: 'city' }),
-    getStats(db, { ...base, dimension: 'unit' }),
-    getStats(db, { ...base, dimension: 'category' }),
-    getStats(db, { ...base, dimension: 'kecamatan' }),
-    getStats(db, { ...base, dimension: 'kelurahan' }),
-    getStats(db, { ...base, dimension: 'week' }),
-    getStats(db, { ...base, dimension: 'city', misconductOnly: true }),
-    getStats(db, { ...prev, dimension: 'city', misconductOnly: true }),
+    getStatsCached(db, { ...base, dimension: 'city' }),
+    getStatsCached(db, { ...prev, dimension: 'city' }),
+    getStatsCached(db, { ...base, dimension: 'unit' }),
+    getStatsCached(db, { ...base, dimension: 'category' }),
+    getStatsCached(db, { ...base, dimension: 'kecamatan' }),
+    getStatsCached(db, { ...base, dimension: 'kelurahan' }),
+    getStatsCached(db, { ...base, dimension: 'week' }),
+    getStatsCached(db, { ...base, dimension: 'city', misconductOnly: true }),
+    getStatsCached(db, { ...prev, dimension: 'city', misconductOnly: true }),
     getBacklog(db, scope, input.now),
   ])
   const ranked = rankUnits(

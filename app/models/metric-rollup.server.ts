@@ -137,37 +137,64 @@ async function rebuildAreaRows(db: Db, j: { id: number; timeZone: string }, days
   `.execute(db)
 }
 
+/**
+ * Sums rollup rows of `source` into the coarser `target` (counts added, histograms merged
+ * bucket by bucket): the daily area-free rows from the area rows, and the monthly rows
+ * from the daily ones. `period` maps a source row's day to the target's day (itself, or
+ * its month's first day); `rows` selects the source rows to sum.
+ */
+async function mergeRollups(
+  db: Db,
+  jurisdictionId: number,
+  spec: { source: string; target: string; area: boolean; period: 'day' | 'month'; rows: ReturnType<typeof sql> },
+) {
+  const period = spec.period === 'day' ? sql`day` : sql`date_trunc('month', day)::date`
+  const keys = spec.area ? ['unit_id', 'category_id', 'area_id'] : ['unit_id', 'category_id']
+  const keyList = sql.raw(keys.join(', '))
+  const groupBy = sql.raw(keys.map((_, i) => String(i + 2)).join(', '))
+  // Plain equalities (hashable): area_id may be null, so it is compared through coalesce.
+  const on = (alias: string) =>
+    sql.raw(['day', ...keys].map((k) => (k === 'area_id' ? `coalesce(${alias}.${k}, 0) = coalesce(a.${k}, 0)` : `${alias}.${k} = a.${k}`)).join(' AND '))
+  const merged = (buckets: string, counts: string) => sql`
+    SELECT day, ${keyList}, array_agg(b ORDER BY b) AS bs, array_agg(c ORDER BY b) AS cs FROM (
+      SELECT ${period} AS day, ${keyList}, x.b, sum(x.c)::int AS c
+      FROM ${sql.table(spec.source)} s, unnest(s.${sql.raw(buckets)}, s.${sql.raw(counts)}) AS x(b, c)
+      WHERE s.jurisdiction_id = ${jurisdictionId} AND ${spec.rows}
+      GROUP BY 1, ${groupBy}, ${sql.raw(String(keys.length + 2))}
+    ) m GROUP BY 1, ${groupBy}`
+  await sql`
+    WITH rh AS (${merged('response_buckets', 'response_counts')}),
+    sh AS (${merged('resolution_buckets', 'resolution_counts')}),
+    agg AS (
+      SELECT ${period} AS day, ${keyList}, ${sql.raw(COUNT_COLUMNS.map((c) => `sum(${c})::int AS ${c}`).join(', '))}
+      FROM ${sql.table(spec.source)} s WHERE s.jurisdiction_id = ${jurisdictionId} AND ${spec.rows}
+      GROUP BY 1, ${groupBy}
+    )
+    INSERT INTO ${sql.table(spec.target)} (jurisdiction_id, day, ${keyList}, ${sql.raw(COUNT_COLUMNS.join(', '))},
+      response_buckets, response_counts, resolution_buckets, resolution_counts)
+    SELECT ${jurisdictionId}, a.day, ${sql.raw(keys.map((k) => `a.${k}`).join(', '))}, ${sql.raw(COUNT_COLUMNS.map((c) => `a.${c}`).join(', '))},
+      coalesce(rh.bs, '{}'), coalesce(rh.cs, '{}'), coalesce(sh.bs, '{}'), coalesce(sh.cs, '{}')
+    FROM agg a LEFT JOIN rh ON ${on('rh')} LEFT JOIN sh ON ${on('sh')}
+  `.execute(db)
+}
+
 /** Rebuilds the area-free rollup rows of the days from the finest rows. */
 async function rebuildUnitRows(db: Db, jurisdictionId: number, days: readonly string[]) {
   const dayFilter = sql`day = ANY(${`{${days.join(',')}}`}::date[])`
   await sql`DELETE FROM metric_rollups WHERE jurisdiction_id = ${jurisdictionId} AND ${dayFilter}`.execute(db)
-  const merged = (buckets: string, counts: string) => sql`
-    SELECT day, unit_id, category_id, x.b, sum(x.c)::int AS c
-    FROM metric_rollups_area a, unnest(a.${sql.raw(buckets)}, a.${sql.raw(counts)}) AS x(b, c)
-    WHERE a.jurisdiction_id = ${jurisdictionId} AND ${dayFilter}
-    GROUP BY 1, 2, 3, 4`
-  await sql`
-    WITH rh AS (
-      SELECT day, unit_id, category_id, array_agg(b ORDER BY b) AS bs, array_agg(c ORDER BY b) AS cs
-      FROM (${merged('response_buckets', 'response_counts')}) m GROUP BY 1, 2, 3
-    ),
-    sh AS (
-      SELECT day, unit_id, category_id, array_agg(b ORDER BY b) AS bs, array_agg(c ORDER BY b) AS cs
-      FROM (${merged('resolution_buckets', 'resolution_counts')}) m GROUP BY 1, 2, 3
-    ),
-    agg AS (
-      SELECT day, unit_id, category_id, ${sql.raw(COUNT_COLUMNS.map((c) => `sum(${c})::int AS ${c}`).join(', '))}
-      FROM metric_rollups_area WHERE jurisdiction_id = ${jurisdictionId} AND ${dayFilter}
-      GROUP BY 1, 2, 3
-    )
-    INSERT INTO metric_rollups (jurisdiction_id, day, unit_id, category_id, ${sql.raw(COUNT_COLUMNS.join(', '))},
-      response_buckets, response_counts, resolution_buckets, resolution_counts)
-    SELECT ${jurisdictionId}, a.day, a.unit_id, a.category_id, ${sql.raw(COUNT_COLUMNS.map((c) => `a.${c}`).join(', '))},
-      coalesce(rh.bs, '{}'), coalesce(rh.cs, '{}'), coalesce(sh.bs, '{}'), coalesce(sh.cs, '{}')
-    FROM agg a
-    LEFT JOIN rh ON rh.day = a.day AND rh.unit_id = a.unit_id AND rh.category_id = a.category_id
-    LEFT JOIN sh ON sh.day = a.day AND sh.unit_id = a.unit_id AND sh.category_id = a.category_id
-  `.execute(db)
+  await mergeRollups(db, jurisdictionId, { source: 'metric_rollups_area', target: 'metric_rollups', area: false, period: 'day', rows: dayFilter })
+}
+
+/** Rebuilds both monthly tables (0021) for one month (its first day) from the daily rows. */
+async function rebuildMonth(db: Db, jurisdictionId: number, month: string) {
+  const inMonth = sql`day >= ${month}::date AND day < ${month}::date + interval '1 month'`
+  for (const [source, target, area] of [
+    ['metric_rollups', 'metric_rollups_month', false],
+    ['metric_rollups_area', 'metric_rollups_area_month', true],
+  ] as const) {
+    await sql`DELETE FROM ${sql.table(target)} WHERE jurisdiction_id = ${jurisdictionId} AND day = ${month}::date`.execute(db)
+    await mergeRollups(db, jurisdictionId, { source, target, area, period: 'month', rows: inMonth })
+  }
 }
 
 /**
@@ -234,8 +261,9 @@ export async function refreshRollups(db: Db, jurisdictionId: number, now: Date):
   else days = await changedDays(db, jz, new Date(previous.refreshed_at.getTime() - ROLLUP_OVERLAP_MS), Number(previous.max_report_id), now)
   const list = days === 'all' ? await allDays(db, jz) : days
   if (days === 'all') {
-    await db.deleteFrom('metric_rollups_area').where('jurisdiction_id', '=', jurisdictionId).execute()
-    await db.deleteFrom('metric_rollups').where('jurisdiction_id', '=', jurisdictionId).execute()
+    for (const table of ['metric_rollups_area', 'metric_rollups', 'metric_rollups_area_month', 'metric_rollups_month'] as const) {
+      await db.deleteFrom(table).where('jurisdiction_id', '=', jurisdictionId).execute()
+    }
   }
   // In windows of days: every statement stays well inside the pool's statement timeout
   // (30 s) even when a whole history of millions of reports is rebuilt.
@@ -244,6 +272,9 @@ export async function refreshRollups(db: Db, jurisdictionId: number, now: Date):
     await rebuildAreaRows(db, jz, chunk, now)
     await rebuildUnitRows(db, jurisdictionId, chunk)
   }
+  // Each month touched once, after all its days: a full rebuild would otherwise redo a
+  // month for every window that falls in it.
+  for (const month of new Set(list.map((d) => `${d.slice(0, 7)}-01`))) await rebuildMonth(db, jurisdictionId, month)
   await sql`
     INSERT INTO metric_rollup_state (jurisdiction_id, refreshed_at, max_report_id) VALUES (${jurisdictionId}, ${now}, ${Number(maxId.id)})
     ON CONFLICT (jurisdiction_id) DO UPDATE SET refreshed_at = excluded.refreshed_at, max_report_id = excluded.max_report_id`.execute(db)

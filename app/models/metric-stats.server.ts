@@ -8,7 +8,9 @@ import type { DB } from '#db/types'
 import { demand, share } from '~/domain/metric-figures'
 import { ikmFromSums, publishableIkm, type IkmGrade } from '~/domain/metrics'
 import { percentileFromHistogram } from '~/domain/percentile'
+import { splitPeriod } from '~/domain/rollup-period'
 import { dayStart } from './metric-rollup.server'
+import { cachedStats } from './public-stats-cache.server'
 
 type Db = Kysely<DB> | Transaction<DB>
 
@@ -172,6 +174,54 @@ function misconduct(q: StatsQuery, alias: 'm' | 'r') {
 /** The rollup table to read: the per-area one whenever an area filter needs its area_id. */
 const rollupTable = (q: StatsQuery, table: string) => (q.where?.areaIds ? 'metric_rollups_area' : table)
 
+/**
+ * The rollup rows of the query's period as one relation `m`: whole months from the
+ * monthly table, the edges from the daily one. The week dimension needs days (a week
+ * straddles months), so it reads the daily table only.
+ */
+function rollupRows(q: StatsQuery, table: string) {
+  const daily = rollupTable(q, table)
+  const columns = sql.raw(
+    [
+      'jurisdiction_id',
+      'day',
+      'unit_id',
+      'category_id',
+      ...(daily === 'metric_rollups_area' ? ['area_id'] : []),
+      'reports',
+      'supporters',
+      'resolved',
+      'ever_resolved',
+      'reopened',
+      'open',
+      'response_on_time',
+      'response_late',
+      'resolution_on_time',
+      'resolution_late',
+      'ratings',
+      'rating_sum',
+      'rating_high',
+      'confirmed_fixed',
+      'public_updated',
+      'fast_closed',
+      'response_buckets',
+      'response_counts',
+      'resolution_buckets',
+      'resolution_counts',
+    ].join(', '),
+  )
+  const split = q.dimension === 'week' ? { months: null, days: [[q.from, q.to]] as [string, string][] } : splitPeriod(q.from, q.to)
+  const parts = split.days.map(
+    ([a, b]) => sql`SELECT ${columns} FROM ${sql.table(daily)} WHERE jurisdiction_id = ${q.jurisdictionId} AND day BETWEEN ${a}::date AND ${b}::date`,
+  )
+  if (split.months) {
+    parts.push(
+      sql`SELECT ${columns} FROM ${sql.table(`${daily}_month`)} WHERE jurisdiction_id = ${q.jurisdictionId} AND day BETWEEN ${split.months[0]}::date AND ${split.months[1]}::date`,
+    )
+  }
+  return sql`(${sql.join(parts, sql` UNION ALL `)}) m`
+}
+
 interface CountRow {
   key: string
   name: string
@@ -200,8 +250,8 @@ async function histogramPercentiles(db: Db, q: StatsQuery): Promise<Percentiles>
   const d = dimensionSql(q.dimension)
   const part = (measure: number, buckets: string, counts: string) => sql`
     SELECT ${d.key} AS key, ${measure} AS measure, x.b AS bucket, sum(x.c)::int AS n
-    FROM ${sql.table(rollupTable(q, d.table))} m ${d.join}, unnest(m.${sql.raw(buckets)}, m.${sql.raw(counts)}) AS x(b, c)
-    WHERE m.jurisdiction_id = ${q.jurisdictionId} AND m.day BETWEEN ${q.from}::date AND ${q.to}::date ${misconduct(q, 'm')}
+    FROM ${rollupRows(q, d.table)} ${d.join}, unnest(m.${sql.raw(buckets)}, m.${sql.raw(counts)}) AS x(b, c)
+    WHERE true ${misconduct(q, 'm')}
     GROUP BY 1, 3`
   const { rows } = await sql<{ key: string; measure: number; bucket: number; n: number }>`
     ${part(1, 'response_buckets', 'response_counts')} UNION ALL ${part(2, 'resolution_buckets', 'resolution_counts')}`.execute(db)
@@ -290,8 +340,8 @@ export async function getStats(db: Db, q: StatsQuery): Promise<StatRow[]> {
           .map((c) => `sum(m.${c})::int AS ${c}`)
           .join(', '),
       )}
-    FROM ${sql.table(rollupTable(q, d.table))} m ${d.join}
-    WHERE m.jurisdiction_id = ${q.jurisdictionId} AND m.day BETWEEN ${q.from}::date AND ${q.to}::date ${misconduct(q, 'm')}
+    FROM ${rollupRows(q, d.table)} ${d.join}
+    WHERE true ${misconduct(q, 'm')}
     GROUP BY 1
     ORDER BY 1`.execute(db)
   const mode = q.percentiles ?? 'auto'
@@ -342,4 +392,17 @@ export async function getStats(db: Db, q: StatsQuery): Promise<StatRow[]> {
       },
     }
   })
+}
+
+/**
+ * getStats through the in-process stats cache, keyed by the query and the rollup
+ * watermark (metric_rollup_state.refreshed_at): a result is reused until the next
+ * rollup run — which may run in another process (the worker) — and at most the cache's
+ * TTL. So a dashboard reloaded or shared within the minute costs one primary-key lookup,
+ * and the figures are no older than the rollups they come from.
+ */
+export async function getStatsCached(db: Db, q: StatsQuery): Promise<StatRow[]> {
+  const state = await db.selectFrom('metric_rollup_state').select('refreshed_at').where('jurisdiction_id', '=', q.jurisdictionId).executeTakeFirst()
+  if (!state) return getStats(db, q)
+  return cachedStats(q.jurisdictionId, `stats|${new Date(state.refreshed_at).toISOString()}|${JSON.stringify(q)}`, () => getStats(db, q))
 }

@@ -19,6 +19,7 @@ import * as publicListIndexes from './0016-public-list-indexes'
 import * as whatsappFiling from './0017-whatsapp-filing'
 import * as referenceVersion from './0018-reference-version'
 import * as open311MediaAndList from './0020-open311-media-and-list'
+import * as monthlyRollups from './0021-monthly-rollups'
 
 export const migrations: Record<string, Migration> = {
   '0001-initial-schema': initialSchema,
@@ -39,4 +40,5 @@ export const migrations: Record<string, Migration> = {
   '0017-whatsapp-filing': whatsappFiling,
   '0018-reference-version': referenceVersion,
   '0020-open311-media-and-list': open311MediaAndList,
+  '0021-monthly-rollups': monthlyRollups,
 }

@@ -221,6 +221,63 @@ describe('incremental refresh', () => {
   })
 })
 
+describe('monthly rollups (0021)', () => {
+  /** Rows where a month's row differs from the sum of its days (either table, either way). */
+  async function monthMismatches() {
+    const out: number[] = []
+    for (const [daily, monthly, keys] of [
+      ['metric_rollups', 'metric_rollups_month', 'unit_id, category_id'],
+      ['metric_rollups_area', 'metric_rollups_area_month', 'unit_id, category_id, coalesce(area_id, 0)'],
+    ] as const) {
+      const sums = `SELECT date_trunc('month', day)::date AS day, ${keys}, sum(reports)::int, sum(resolved)::int, sum(public_updated)::int,
+        sum(response_on_time)::int, sum(resolution_late)::int FROM ${daily} WHERE jurisdiction_id = ${jurisdictionId} GROUP BY 1, ${keys}`
+      const rows = `SELECT day, ${keys}, reports, resolved, public_updated, response_on_time, resolution_late FROM ${monthly} WHERE jurisdiction_id = ${jurisdictionId}`
+      const { rows: r } = await sql<{ n: number }>`SELECT
+        (SELECT count(*) FROM (${sql.raw(sums)} EXCEPT ${sql.raw(rows)}) a)::int + (SELECT count(*) FROM (${sql.raw(rows)} EXCEPT ${sql.raw(sums)}) b)::int AS n`.execute(
+        t.db,
+      )
+      out.push(Number(r[0]!.n))
+    }
+    return out
+  }
+
+  it('stay the sums of their days after an incremental run changes a report in a whole month', async () => {
+    expect(await monthMismatches()).toEqual([0, 0])
+    const september = await t.db
+      .selectFrom('reports')
+      .select('id')
+      .where('jurisdiction_id', '=', jurisdictionId)
+      .where('created_at', '>=', new Date('2026-09-05T00:00:00Z'))
+      .where('created_at', '<', new Date('2026-09-25T00:00:00Z'))
+      .where(({ not, exists, selectFrom }) =>
+        not(exists(selectFrom('report_events as e').select('e.id').whereRef('e.report_id', '=', 'reports.id').where('e.type', '=', 'public_update'))),
+      )
+      .limit(1)
+      .executeTakeFirstOrThrow()
+    const before = await sql<{ n: number }>`SELECT sum(public_updated)::int AS n FROM metric_rollups_month WHERE day = '2026-09-01'`.execute(t.db)
+    const staff = await t.db.selectFrom('users').select('id').where('jurisdiction_id', '=', jurisdictionId).limit(1).executeTakeFirstOrThrow()
+    // After every earlier run (the incremental test's runs may be days past NOW).
+    const state = await t.db.selectFrom('metric_rollup_state').select('refreshed_at').where('jurisdiction_id', '=', jurisdictionId).executeTakeFirstOrThrow()
+    const at = new Date(new Date(state.refreshed_at).getTime() + 60_000)
+    await t.db
+      .insertInto('report_events')
+      .values({
+        report_id: september.id,
+        created_at: at,
+        actor_kind: 'staff',
+        actor_user_id: staff.id,
+        type: 'public_update',
+        body: 'Sedang dikerjakan.',
+        visibility: 'public',
+      })
+      .execute()
+    await t.db.transaction().execute((trx) => refreshRollups(trx, jurisdictionId, new Date(at.getTime() + 1000)))
+    const after = await sql<{ n: number }>`SELECT sum(public_updated)::int AS n FROM metric_rollups_month WHERE day = '2026-09-01'`.execute(t.db)
+    expect(Number(after.rows[0]!.n)).toBe(Number(before.rows[0]!.n) + 1)
+    expect(await monthMismatches()).toEqual([0, 0])
+  })
+})
+
 describe('metrics.rollup job', () => {
   it('is registered every minute and refreshes every jurisdiction', async () => {
     expect(JOBS).toContain(metricsRollupJob)
