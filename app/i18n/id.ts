@@ -1187,6 +1187,19 @@ export const id = {
     flag_status_only_response: 'tanggapan pertama hanya mengubah status',
     flag_out_of_remit_excess: 'terlalu sering ditolak "bukan wewenang"',
   },
+  photoUpload: {
+    uploading: 'Mengirim foto… {percent}%',
+    progressLabel: 'Kemajuan pengiriman foto',
+    failed: 'Foto gagal dikirim. Isian Anda tetap di sini; coba kirim lagi.',
+  },
+  offlineDrafts: {
+    saved: 'Laporan disimpan di ponsel, akan dikirim saat tersambung.',
+    saveFailed: 'Tidak tersambung dan laporan tidak dapat disimpan di ponsel. Isian Anda tetap di sini; coba lagi saat tersambung.',
+    sent: 'Laporan yang tersimpan di ponsel sudah terkirim. Kode: {code}.',
+    openReport: 'Lihat laporan',
+    privateLink: 'Tautan pribadi (simpan, untuk menanggapi penyelesaian)',
+    refused: 'Laporan yang tersimpan di ponsel ({summary}) ditolak saat dikirim. Silakan isi formulir lagi.',
+  },
 }
 
 export type Dictionary = typeof id
