@@ -3,7 +3,7 @@
 // browser's photo stash (ADR 008, re-encoded, EXIF dropped) and the form then files with
 // their keys as if they had been kept from a refused submit. Without JavaScript the
 // form posts its files to /lapor as before. Counted against the filing limit.
-import { data, type ActionFunctionArgs } from '@remix-run/node'
+import type { ActionFunctionArgs } from '@remix-run/node'
 import { fill, getDictionary } from '~/i18n'
 import { keepRefusedPhotos, keptPhotoKeys } from '~/services/photo-stash.server'
 import { DATABASE_UNAVAILABLE, unlessDatabaseUnavailable } from '~/utils/database-outage.server'
@@ -12,6 +12,10 @@ import { MAX_PHOTO_BYTES, MAX_PHOTOS, TOO_LARGE } from '~/utils/photo-rules'
 import { consumeLimit, retryAfterHeaders } from '~/utils/rate-limit.server'
 import { readRequestForm } from '~/utils/request-form.server'
 import { waitText } from '~/utils/wait-text'
+
+// A plain Response: a resource route's data() would not carry the stash cookie.
+const data = (body: object, init: { status?: number; headers?: Record<string, string> } = {}) =>
+  Response.json(body, { status: init.status ?? 200, headers: { 'Cache-Control': 'no-store', ...init.headers } })
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const t = getDictionary(await getLocale(request))
@@ -29,5 +33,5 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // A photo that does not decode is dropped by the stash: say so rather than file without it.
   if (kept.photos.length < files.length + keep.length) return data({ error: t.validation.photoUnreadable }, { status: 400 })
   const photos = kept.photos.map((p) => ({ storageKey: p.storageKey, width: p.width, height: p.height }))
-  return data({ photos }, { headers: { 'Cache-Control': 'no-store', ...(kept.setCookie ? { 'Set-Cookie': kept.setCookie } : {}) } })
+  return data({ photos }, { headers: kept.setCookie ? { 'Set-Cookie': kept.setCookie } : {} })
 }

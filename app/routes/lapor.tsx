@@ -164,6 +164,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return redirect(await publicPathFor(request, `/laporan/${outcome.filed.code}`), { headers })
 }
 
+// The form's JavaScript-only helpers (ADR 028), out of the first load.
+const loadEnhancements = async () => {
+  const [drafts, downscale, upload] = await Promise.all([
+    import('~/utils/offline-drafts.client'),
+    import('~/utils/photo-downscale.client'),
+    import('~/utils/photo-upload.client'),
+  ])
+  return { drafts, downscale, upload }
+}
+type Enhancements = Awaited<ReturnType<typeof loadEnhancements>>
+
 export default function ReportForm() {
   const { categories, kelurahan, idempotencyKey, preselectedCategoryId, whatsapp, mapTiles, jurisdictionName } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
@@ -184,9 +195,12 @@ export default function ReportForm() {
   const [upload, setUpload] = useState<number | null>(null)
   const [uploadError, setUploadError] = useState<string | null>(null)
   const [savedOffline, setSavedOffline] = useState<boolean | null>(null)
+  // Loaded once the page runs, not on submit: by then the network may be gone.
+  const [enhance, setEnhance] = useState<Enhancements | null>(null)
   useEffect(() => {
     // Background Sync for kept reports; the page sends them itself too (components/draft-notices).
     if (typeof indexedDB !== 'undefined') navigator.serviceWorker?.register('/sw.js', { scope: '/' }).catch(() => {})
+    void loadEnhancements().then(setEnhance, () => {})
   }, [])
   const [form, fields] = useForm<ReportFormInput>({
     lastResult: actionData?.result,
@@ -230,9 +244,8 @@ export default function ReportForm() {
   const submitting = navigation.state === 'submitting' || upload !== null
   const formProps = getFormProps(form)
 
-  const keepOnPhone = async (formEl: HTMLFormElement, photos: File[]) => {
+  const keepOnPhone = async (drafts: Enhancements['drafts'], formEl: HTMLFormElement, photos: File[]) => {
     try {
-      const drafts = await import('~/utils/offline-drafts.client')
       await drafts.saveDraft(formEl, photos, fields.idempotencyKey.name)
       localStorage.setItem(DRAFTS_MARK, '1')
       form.reset()
@@ -248,22 +261,21 @@ export default function ReportForm() {
     if (event.defaultPrevented) return
     const formEl = event.currentTarget
     const input = formEl.querySelector<HTMLInputElement>(`#${CSS.escape(fields.photos.id)}`)
-    const offline = !navigator.onLine && typeof indexedDB !== 'undefined'
+    if (!enhance) return
+    const offline = !navigator.onLine && enhance.drafts.draftsSupported()
     if (!offline && !input?.files?.length) return
     event.preventDefault()
     setUploadError(null)
     setSavedOffline(null)
     void (async () => {
-      const { downscaled } = await import('~/utils/photo-downscale.client')
-      if (input) await downscaled(input)
+      if (input) await enhance.downscale.downscaled(input)
       const photos = [...(input?.files ?? [])]
-      if (offline) return keepOnPhone(formEl, photos)
+      if (offline) return keepOnPhone(enhance.drafts, formEl, photos)
       const keep = new FormData(formEl).getAll(KEEP_PHOTO_FIELD).map(String)
       setUpload(0)
-      const { uploadPhotos } = await import('~/utils/photo-upload.client')
-      const sent = await uploadPhotos(photos, keep, KEEP_PHOTO_FIELD, setUpload)
+      const sent = await enhance.upload.uploadPhotos(photos, keep, KEEP_PHOTO_FIELD, setUpload)
       setUpload(null)
-      if (!sent.ok && sent.network && typeof indexedDB !== 'undefined') return keepOnPhone(formEl, photos)
+      if (!sent.ok && sent.network && enhance.drafts.draftsSupported()) return keepOnPhone(enhance.drafts, formEl, photos)
       if (!sent.ok) return setUploadError(sent.message ?? t.photoUpload.failed)
       const body = new FormData(formEl)
       body.delete(fields.photos.name)
