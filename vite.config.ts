@@ -47,10 +47,28 @@ function precompress(): Plugin {
   }
 }
 
+/**
+ * The browser gets app/i18n/client.ts for ~/i18n: one dictionary in the bundle, the
+ * other loaded on demand (ADR 028). The server and the tests keep app/i18n/index.ts.
+ */
+function clientDictionaries(): Plugin {
+  const index = fileURLToPath(new URL('./app/i18n/index.ts', import.meta.url))
+  const client = fileURLToPath(new URL('./app/i18n/client.ts', import.meta.url))
+  return {
+    name: 'melayani-client-dictionaries',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      if (options?.ssr || !source.includes('i18n') || importer === client) return null
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true })
+      return resolved?.id === index ? client : null
+    },
+  }
+}
+
 export default defineConfig(({ mode }) => ({
   resolve: { alias },
   // PGlite ships WASM and data files it loads relative to its own module: keep it external.
   ssr: { external: ['@electric-sql/pglite', '@node-rs/argon2', 'pg', 'sharp'] },
   build: { target: 'es2022' },
-  plugins: mode === 'test' ? [] : [remix(remixConfig), precompress()],
+  plugins: mode === 'test' ? [] : [clientDictionaries(), remix(remixConfig), precompress()],
 }))

@@ -1,5 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useLocation } from '@remix-run/react'
+import { DraftNotices } from '~/components/draft-notices'
 import { GeneralErrorBoundary } from '~/components/general-error-boundary'
 import { canAdminister, canSeeDashboard, canUseQueue } from '~/domain/roles'
 import { getDictionary, fill } from '~/i18n'
@@ -171,6 +172,7 @@ export default function App() {
     <>
       <Header />
       <main id="main" className="wrap" tabIndex={-1}>
+        <DraftNotices />
         <Outlet />
       </main>
       <Footer />

@@ -1269,5 +1269,17 @@ export const en: Dictionary = {
     subscribed: "Thank you. This report's updates will be sent to the address you gave.",
     subscribeNotAllowed: 'This report cannot be followed (it is finished or not public).',
     staffOnlyPhoto: 'officers only',
+  photoUpload: {
+    uploading: 'Sending photos… {percent}%',
+    progressLabel: 'Photo upload progress',
+    failed: 'The photos could not be sent. What you typed is still here; try sending again.',
+  },
+  offlineDrafts: {
+    saved: 'Report saved on your phone; it will be sent when you are connected.',
+    saveFailed: 'Not connected, and the report could not be saved on your phone. What you typed is still here; try again when connected.',
+    sent: 'The report saved on your phone has been sent. Code: {code}.',
+    openReport: 'View the report',
+    privateLink: 'Private link (keep it, to respond to the resolution)',
+    refused: 'The report saved on your phone ({summary}) was refused when sent. Please fill in the form again.',
   },
 }

@@ -1267,6 +1267,18 @@ export const id = {
     subscribed: 'Terima kasih. Kabar terbaru laporan ini akan dikirim ke alamat yang Anda berikan.',
     subscribeNotAllowed: 'Laporan ini tidak dapat diikuti (sudah selesai atau tidak publik).',
     staffOnlyPhoto: 'hanya petugas',
+  photoUpload: {
+    uploading: 'Mengirim foto… {percent}%',
+    progressLabel: 'Kemajuan pengiriman foto',
+    failed: 'Foto gagal dikirim. Isian Anda tetap di sini; coba kirim lagi.',
+  },
+  offlineDrafts: {
+    saved: 'Laporan disimpan di ponsel, akan dikirim saat tersambung.',
+    saveFailed: 'Tidak tersambung dan laporan tidak dapat disimpan di ponsel. Isian Anda tetap di sini; coba lagi saat tersambung.',
+    sent: 'Laporan yang tersimpan di ponsel sudah terkirim. Kode: {code}.',
+    openReport: 'Lihat laporan',
+    privateLink: 'Tautan pribadi (simpan, untuk menanggapi penyelesaian)',
+    refused: 'Laporan yang tersimpan di ponsel ({summary}) ditolak saat dikirim. Silakan isi formulir lagi.',
   },
 }
 

@@ -1,23 +1,16 @@
 // UI strings live in dictionaries (Bahasa Indonesia is the default, English the
 // alternative). `{name}` placeholders are filled by `fill()`.
+// The browser build swaps this module for ./client.ts (vite.config.ts), which loads
+// English only for English pages: both dictionaries are ~27 KB of a page's JavaScript.
 import { en } from './en'
 import { id, type Dictionary } from './id'
+import type { Locale } from './locales'
 
-export const LOCALES = ['id', 'en'] as const
-export type Locale = (typeof LOCALES)[number]
-export const DEFAULT_LOCALE: Locale = 'id'
+export { DEFAULT_LOCALE, fill, isLocale, LOCALES, type Locale } from './locales'
 export type { Dictionary }
 
 const dictionaries: Record<Locale, Dictionary> = { id, en }
 
-export function isLocale(value: unknown): value is Locale {
-  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value)
-}
-
 export function getDictionary(locale: Locale): Dictionary {
   return dictionaries[locale]
-}
-
-export function fill(template: string, vars: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (match, key: string) => (key in vars ? String(vars[key]) : match))
 }

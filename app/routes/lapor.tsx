@@ -1,8 +1,9 @@
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from '@conform-to/react'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form, useActionData, useLoaderData, useNavigation, useSubmit } from '@remix-run/react'
 import { randomUUID } from 'node:crypto'
 import { useEffect, useState } from 'react'
+import { DRAFTS_MARK } from '~/components/draft-notices'
 import { ErrorList, SelectField, TextareaField, TextField } from '~/components/field'
 import { GeneralErrorBoundary } from '~/components/general-error-boundary'
 import { LocateButton } from '~/components/locate-button'
@@ -163,6 +164,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return redirect(await publicPathFor(request, `/laporan/${outcome.filed.code}`), { headers })
 }
 
+// The form's JavaScript-only helpers (ADR 028), out of the first load.
+const loadEnhancements = async () => {
+  const [drafts, downscale, upload] = await Promise.all([
+    import('~/utils/offline-drafts.client'),
+    import('~/utils/photo-downscale.client'),
+    import('~/utils/photo-upload.client'),
+  ])
+  return { drafts, downscale, upload }
+}
+type Enhancements = Awaited<ReturnType<typeof loadEnhancements>>
+
 export default function ReportForm() {
   const { categories, kelurahan, idempotencyKey, preselectedCategoryId, whatsapp, mapTiles, jurisdictionName } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
@@ -178,6 +190,18 @@ export default function ReportForm() {
       live = false
     }
   }, [locale])
+  const submit = useSubmit()
+  // JavaScript only (ADR 028): photo upload progress, and the report kept on the phone when offline.
+  const [upload, setUpload] = useState<number | null>(null)
+  const [uploadError, setUploadError] = useState<string | null>(null)
+  const [savedOffline, setSavedOffline] = useState<boolean | null>(null)
+  // Loaded once the page runs, not on submit: by then the network may be gone.
+  const [enhance, setEnhance] = useState<Enhancements | null>(null)
+  useEffect(() => {
+    // Background Sync for kept reports; the page sends them itself too (components/draft-notices).
+    if (typeof indexedDB !== 'undefined') navigator.serviceWorker?.register('/sw.js', { scope: '/' }).catch(() => {})
+    void loadEnhancements().then(setEnhance, () => {})
+  }, [])
   const [form, fields] = useForm<ReportFormInput>({
     lastResult: actionData?.result,
     defaultValue: { privacy: 'public', categoryId: preselectedCategoryId ?? undefined, idempotencyKey },
@@ -217,7 +241,50 @@ export default function ReportForm() {
     confidential: t.reportForm.privacyConfidentialHint,
   }
   const privacyLabels = { public: t.reportForm.privacyPublic, anonymous: t.reportForm.privacyAnonymous, confidential: t.reportForm.privacyConfidential }
-  const submitting = navigation.state === 'submitting'
+  const submitting = navigation.state === 'submitting' || upload !== null
+  const formProps = getFormProps(form)
+
+  const keepOnPhone = async (drafts: Enhancements['drafts'], formEl: HTMLFormElement, photos: File[]) => {
+    try {
+      await drafts.saveDraft(formEl, photos, fields.idempotencyKey.name)
+      localStorage.setItem(DRAFTS_MARK, '1')
+      form.reset()
+      setSavedOffline(true)
+    } catch {
+      setSavedOffline(false)
+    }
+  }
+  // After the checks (Conform): offline → kept on the phone; with photos → they go first,
+  // downscaled, with a progress bar, and the form files with their keys. Else Remix posts.
+  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
+    formProps.onSubmit(event)
+    if (event.defaultPrevented) return
+    const formEl = event.currentTarget
+    const input = formEl.querySelector<HTMLInputElement>(`#${CSS.escape(fields.photos.id)}`)
+    if (!enhance) return
+    const offline = !navigator.onLine && enhance.drafts.draftsSupported()
+    if (!offline && !input?.files?.length) return
+    event.preventDefault()
+    setUploadError(null)
+    setSavedOffline(null)
+    void (async () => {
+      if (input) await enhance.downscale.downscaled(input)
+      const photos = [...(input?.files ?? [])]
+      if (offline) return keepOnPhone(enhance.drafts, formEl, photos)
+      const keep = new FormData(formEl).getAll(KEEP_PHOTO_FIELD).map(String)
+      setUpload(0)
+      const sent = await enhance.upload.uploadPhotos(photos, keep, KEEP_PHOTO_FIELD, setUpload)
+      setUpload(null)
+      if (!sent.ok && sent.network && enhance.drafts.draftsSupported()) return keepOnPhone(enhance.drafts, formEl, photos)
+      if (!sent.ok) return setUploadError(sent.message ?? t.photoUpload.failed)
+      const body = new FormData(formEl)
+      body.delete(fields.photos.name)
+      body.delete(KEEP_PHOTO_FIELD)
+      for (const p of sent.photos) body.append(KEEP_PHOTO_FIELD, p.storageKey)
+      if (input) input.value = ''
+      submit(body, { method: 'post', encType: 'multipart/form-data' })
+    })()
+  }
 
   return (
     <>
@@ -229,8 +296,13 @@ export default function ReportForm() {
           {form.errors?.length ? <ErrorList errors={form.errors} /> : t.reportForm.errorSummary}
         </div>
       ) : null}
+      {savedOffline !== null ? (
+        <p className={savedOffline ? 'notice success' : 'notice error'} role="status" data-testid="saved-offline">
+          {savedOffline ? t.offlineDrafts.saved : t.offlineDrafts.saveFailed}
+        </p>
+      ) : null}
       {nearbyStep ? <NearbyStep reports={nearbyStep.nearby} byArea={nearbyStep.byArea} formId={form.id} /> : null}
-      <Form method="post" encType="multipart/form-data" {...getFormProps(form)} noValidate>
+      <Form method="post" encType="multipart/form-data" {...formProps} onSubmit={onSubmit} noValidate>
         <input {...getInputProps(fields.idempotencyKey, { type: 'hidden' })} />
         {/* Honeypot: off-screen, hidden from assistive technology and out of the tab order. */}
         <div className="honeypot" aria-hidden="true">
@@ -328,7 +400,19 @@ export default function ReportForm() {
           label={t.reportForm.photos}
           hint={t.reportForm.photosHint}
           errors={fields.photos.errors}
+          data-downscale=""
         />
+        {upload !== null ? (
+          <div className="upload-progress">
+            <progress max={100} value={upload} aria-label={t.photoUpload.progressLabel} data-testid="upload-progress" />
+            <span role="status">{fill(t.photoUpload.uploading, { percent: upload })}</span>
+          </div>
+        ) : null}
+        {uploadError ? (
+          <p className="field-error" role="alert" data-testid="upload-error">
+            {uploadError}
+          </p>
+        ) : null}
         {actionData?.stashedPhotos.length ? (
           <fieldset className="stashed-photos" data-testid="stashed-photos">
             <legend>{t.reportForm.photosAttached}</legend>
