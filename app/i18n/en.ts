@@ -1269,6 +1269,7 @@ export const en: Dictionary = {
     subscribed: "Thank you. This report's updates will be sent to the address you gave.",
     subscribeNotAllowed: 'This report cannot be followed (it is finished or not public).',
     staffOnlyPhoto: 'officers only',
+  },
   photoUpload: {
     uploading: 'Sending photos… {percent}%',
     progressLabel: 'Photo upload progress',

@@ -1267,6 +1267,7 @@ export const id = {
     subscribed: 'Terima kasih. Kabar terbaru laporan ini akan dikirim ke alamat yang Anda berikan.',
     subscribeNotAllowed: 'Laporan ini tidak dapat diikuti (sudah selesai atau tidak publik).',
     staffOnlyPhoto: 'hanya petugas',
+  },
   photoUpload: {
     uploading: 'Mengirim foto… {percent}%',
     progressLabel: 'Kemajuan pengiriman foto',
