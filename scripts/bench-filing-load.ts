@@ -68,6 +68,8 @@ async function main() {
   })
   const pool = new pg.Pool({ connectionString: scratch.url, max: 32 })
   pool.on('error', () => {})
+  // Once per client (not per checkout, which piles up listeners on reused clients).
+  pool.on('connect', (client) => client.on('error', () => {}))
   try {
     const q = async <T extends pg.QueryResultRow>(text: string, values: unknown[] = []) => (await pool.query<T>(text, values)).rows
     const [j] = await q<{ id: number; code_prefix: string }>(`SELECT id, code_prefix FROM jurisdictions WHERE slug = 'kota-malang'`)
@@ -102,7 +104,6 @@ async function main() {
     const alphabet = '23456789ABCDEFGHJKMNPQRSTUVWXYZ'
     const raw = async (i: number) => {
       const client = await pool.connect()
-      client.on('error', () => {})
       try {
         await client.query('BEGIN')
         const code = `${j!.code_prefix}-${Array.from({ length: 6 }, () => alphabet[Math.floor(Math.random() * alphabet.length)]).join('')}`
