@@ -374,7 +374,9 @@ export async function getStats(db: Db, q: StatsQuery): Promise<StatRow[]> {
   const [{ rows }, histogram] = await Promise.all([counting, mode === 'exact' ? null : histogramPercentiles(db, q)])
   const total = rows.reduce((s, r) => s + Number(r.reports), 0)
   const exact = mode === 'exact' || (mode === 'auto' && total <= EXACT_LIMIT)
-  const pct = total === 0 ? new Map() : exact || !histogram ? await exactPercentiles(db, q) : histogram
+  // A unit may hold no report of the period yet answer for responses (transferred away).
+  const answered = rows.reduce((s, r) => s + Number(r.response_on_time) + Number(r.response_late), 0)
+  const pct = total + answered === 0 ? new Map() : exact || !histogram ? await exactPercentiles(db, q) : histogram
   const ikm = q.dimension === 'unit' && total > 0 ? await unitIkm(db, q) : new Map<string, { n: number; result: ReturnType<typeof ikmFromSums> }>()
   return rows.map((r) => {
     const n = (v: unknown) => Number(v)
