@@ -19,6 +19,25 @@ const literals = (values: readonly string[]) => sql.join(values.map((v) => sql.l
 const isOpen = sql`r.status IN (${literals(OPEN_STATUSES)})`
 const isDismissed = sql`r.status IN (${literals(DISMISSED_STATUSES)})`
 
+/**
+ * The unit answerable for a report's response (`responsibleUnit` in
+ * app/domain/metric-figures.ts, docs/metrics.md "Response attribution"): the holder at the
+ * deciding moment — the first response if on time, else the due time. The holder is the
+ * receiver of the last transfer at or before that moment, else the sender of the first
+ * one after it (the unit it was filed to), else the current unit (never transferred).
+ * `r` is the alias of the reports row.
+ */
+export const responseUnitSql = (r: string) => {
+  const report = sql.ref(`${r}.id`)
+  const moment = sql`LEAST(${sql.ref(`${r}.first_response_at`)}, ${sql.ref(`${r}.response_due_at`)})`
+  return sql<number>`coalesce(
+    (SELECT t.to_unit_id FROM report_events t WHERE t.report_id = ${report} AND t.type = 'transferred' AND t.created_at <= ${moment}
+      ORDER BY t.created_at DESC, t.id DESC LIMIT 1),
+    (SELECT t.from_unit_id FROM report_events t WHERE t.report_id = ${report} AND t.type = 'transferred' AND t.created_at > ${moment}
+      ORDER BY t.created_at, t.id LIMIT 1),
+    ${sql.ref(`${r}.current_unit_id`)})`
+}
+
 /** Local calendar day of a timestamp column, in a zone given as a parameter. */
 const localDay = (column: string, tz: string) => sql`(${sql.ref(column)} AT TIME ZONE ${tz})::date`
 
@@ -71,7 +90,7 @@ async function rebuildAreaRows(db: Db, j: { id: number; timeZone: string }, days
     END`
   await sql`
     WITH base AS (
-      SELECT ${localDay('r.created_at', tz)} AS day, r.current_unit_id AS unit_id, r.category_id, r.area_id,
+      SELECT ${localDay('r.created_at', tz)} AS day, r.current_unit_id AS held_by, ${responseUnitSql('r')} AS answered_by, r.category_id, r.area_id,
         r.supporter_count, r.reopen_count, r.resolved_at IS NOT NULL AS is_resolved,
         ${isOpen} AS is_open, ${isDismissed} AS is_dismissed,
         metric_duration_bucket((extract(epoch FROM r.first_response_at - r.created_at) / 3600.0)::float8) AS response_bucket,
@@ -92,12 +111,21 @@ async function rebuildAreaRows(db: Db, j: { id: number; timeZone: string }, days
       ) rt ON true
       WHERE r.jurisdiction_id = ${j.id} AND ${dayFilter}
     ),
+    -- Each report counts under its current unit (holds) and, for the response figures
+    -- only, under the unit answerable for its response (answers): one row when they agree.
+    contrib AS (
+      SELECT b.*, k.unit_id, k.holds, k.answers FROM base b
+      CROSS JOIN LATERAL (
+        SELECT b.held_by AS unit_id, true AS holds, b.answered_by = b.held_by AS answers
+        UNION ALL SELECT b.answered_by, false, true WHERE b.answered_by <> b.held_by
+      ) k
+    ),
     buckets AS (
       SELECT day, unit_id, category_id, area_id, 1 AS m, response_bucket AS b, count(*)::int AS c
-        FROM base WHERE response_bucket IS NOT NULL GROUP BY 1, 2, 3, 4, 6
+        FROM contrib WHERE answers AND response_bucket IS NOT NULL GROUP BY 1, 2, 3, 4, 6
       UNION ALL
       SELECT day, unit_id, category_id, area_id, 2, resolution_bucket, count(*)::int
-        FROM base WHERE resolution_bucket IS NOT NULL GROUP BY 1, 2, 3, 4, 6
+        FROM contrib WHERE holds AND resolution_bucket IS NOT NULL GROUP BY 1, 2, 3, 4, 6
     ),
     hist AS (
       SELECT day, unit_id, category_id, area_id,
@@ -109,24 +137,24 @@ async function rebuildAreaRows(db: Db, j: { id: number; timeZone: string }, days
     ),
     agg AS (
       SELECT day, unit_id, category_id, area_id,
-        count(*)::int AS reports,
-        coalesce(sum(supporter_count), 0)::int AS supporters,
-        count(*) FILTER (WHERE is_resolved)::int AS resolved,
-        count(*) FILTER (WHERE is_resolved OR reopen_count > 0)::int AS ever_resolved,
-        count(*) FILTER (WHERE reopen_count > 0)::int AS reopened,
-        count(*) FILTER (WHERE is_dismissed)::int AS dismissed,
-        count(*) FILTER (WHERE is_open)::int AS open,
-        count(*) FILTER (WHERE response_on_time)::int AS response_on_time,
-        count(*) FILTER (WHERE NOT response_on_time)::int AS response_late,
-        count(*) FILTER (WHERE resolution_on_time)::int AS resolution_on_time,
-        count(*) FILTER (WHERE NOT resolution_on_time)::int AS resolution_late,
-        count(score)::int AS ratings,
-        coalesce(sum(score), 0)::int AS rating_sum,
-        count(*) FILTER (WHERE score >= 4)::int AS rating_high,
-        count(*) FILTER (WHERE fixed = 'yes')::int AS confirmed_fixed,
-        count(*) FILTER (WHERE public_updated)::int AS public_updated,
-        count(*) FILTER (WHERE fast_closed)::int AS fast_closed
-      FROM base GROUP BY 1, 2, 3, 4
+        count(*) FILTER (WHERE holds)::int AS reports,
+        coalesce(sum(supporter_count) FILTER (WHERE holds), 0)::int AS supporters,
+        count(*) FILTER (WHERE holds AND is_resolved)::int AS resolved,
+        count(*) FILTER (WHERE holds AND (is_resolved OR reopen_count > 0))::int AS ever_resolved,
+        count(*) FILTER (WHERE holds AND reopen_count > 0)::int AS reopened,
+        count(*) FILTER (WHERE holds AND is_dismissed)::int AS dismissed,
+        count(*) FILTER (WHERE holds AND is_open)::int AS open,
+        count(*) FILTER (WHERE answers AND response_on_time)::int AS response_on_time,
+        count(*) FILTER (WHERE answers AND NOT response_on_time)::int AS response_late,
+        count(*) FILTER (WHERE holds AND resolution_on_time)::int AS resolution_on_time,
+        count(*) FILTER (WHERE holds AND NOT resolution_on_time)::int AS resolution_late,
+        count(score) FILTER (WHERE holds)::int AS ratings,
+        coalesce(sum(score) FILTER (WHERE holds), 0)::int AS rating_sum,
+        count(*) FILTER (WHERE holds AND score >= 4)::int AS rating_high,
+        count(*) FILTER (WHERE holds AND fixed = 'yes')::int AS confirmed_fixed,
+        count(*) FILTER (WHERE holds AND public_updated)::int AS public_updated,
+        count(*) FILTER (WHERE holds AND fast_closed)::int AS fast_closed
+      FROM contrib GROUP BY 1, 2, 3, 4
     )
     INSERT INTO metric_rollups_area (jurisdiction_id, day, unit_id, category_id, area_id, ${sql.raw(COUNT_COLUMNS.join(', '))},
       response_buckets, response_counts, resolution_buckets, resolution_counts)

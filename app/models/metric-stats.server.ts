@@ -9,7 +9,7 @@ import { demand, share } from '~/domain/metric-figures'
 import { ikmFromSums, publishableIkm, type IkmGrade } from '~/domain/metrics'
 import { percentileFromHistogram } from '~/domain/percentile'
 import { splitPeriod } from '~/domain/rollup-period'
-import { dayStart } from './metric-rollup.server'
+import { dayStart, responseUnitSql } from './metric-rollup.server'
 import { cachedStats } from './public-stats-cache.server'
 
 type Db = Kysely<DB> | Transaction<DB>
@@ -131,11 +131,14 @@ function dimensionSql(d: StatDimension) {
   }
 }
 
-/** The same key over the reports table itself (`r`), for the exact path. */
-function reportKeySql(d: StatDimension, tz: string) {
+/**
+ * The same key over the reports table itself (`r`), for the exact path. `unit` is the
+ * report's unit column: the current one, or the one answerable for its response.
+ */
+function reportKeySql(d: StatDimension, tz: string, unit = sql`r.current_unit_id`) {
   switch (d) {
     case 'unit':
-      return { join: sql`JOIN units k ON k.id = r.current_unit_id`, key: sql`k.short_name` }
+      return { join: sql`JOIN units k ON k.id = ${unit}`, key: sql`k.short_name` }
     case 'category':
       return { join: sql`JOIN categories k ON k.id = r.category_id`, key: sql`k.code` }
     case 'kelurahan':
@@ -157,13 +160,13 @@ function reportKeySql(d: StatDimension, tz: string) {
 const intArray = (ids: readonly number[]) => sql`${`{${ids.map((i) => Math.trunc(i)).join(',')}}`}::int[]`
 
 /** The misconduct restriction and the dashboard's filters, over rollups (`m`) or reports (`r`). */
-function misconduct(q: StatsQuery, alias: 'm' | 'r') {
+function misconduct(q: StatsQuery, alias: 'm' | 'r', reportUnit = sql`r.current_unit_id`) {
   const col = (c: string) => sql.ref(`${alias}.${c}`)
   const w = q.where ?? {}
   return sql.join(
     [
       q.misconductOnly ? sql`AND ${col('category_id')} IN (SELECT id FROM categories WHERE is_misconduct)` : sql``,
-      w.unitIds ? sql`AND ${col(alias === 'm' ? 'unit_id' : 'current_unit_id')} = ANY(${intArray(w.unitIds)})` : sql``,
+      w.unitIds ? sql`AND ${alias === 'm' ? col('unit_id') : reportUnit} = ANY(${intArray(w.unitIds)})` : sql``,
       w.categoryId !== undefined ? sql`AND ${col('category_id')} = ${w.categoryId}` : sql``,
       w.areaIds ? sql`AND ${col('area_id')} = ANY(${intArray(w.areaIds)})` : sql``,
     ],
@@ -273,19 +276,40 @@ async function histogramPercentiles(db: Db, q: StatsQuery): Promise<Percentiles>
   return out
 }
 
+/**
+ * Exact percentiles over the reports. Per unit (dimension or filter) the response times
+ * count under the unit answerable for the response (responseUnitSql) and the resolution
+ * times under the current unit, as in the rollups: then it is two queries.
+ */
 async function exactPercentiles(db: Db, q: StatsQuery): Promise<Percentiles> {
-  const d = reportKeySql(q.dimension, q.timeZone)
+  if (q.dimension !== 'unit' && !q.where?.unitIds) return exactPercentilesBy(db, q, sql`r.current_unit_id`, ['response', 'resolution'])
+  const response = await exactPercentilesBy(db, q, responseUnitSql('r'), ['response'])
+  const resolution = await exactPercentilesBy(db, q, sql`r.current_unit_id`, ['resolution'])
+  const none = { r50: null, r90: null, s50: null, s90: null }
+  const out: Percentiles = new Map()
+  for (const key of new Set([...response.keys(), ...resolution.keys()])) {
+    const a = response.get(key) ?? none
+    const b = resolution.get(key) ?? none
+    out.set(key, { r50: a.r50, r90: a.r90, s50: b.s50, s90: b.s90 })
+  }
+  return out
+}
+
+async function exactPercentilesBy(db: Db, q: StatsQuery, unit: ReturnType<typeof sql>, measures: readonly ('response' | 'resolution')[]): Promise<Percentiles> {
+  const d = reportKeySql(q.dimension, q.timeZone, unit)
   const hours = (col: string) => sql`extract(epoch FROM ${sql.ref(col)} - r.created_at) / 3600.0`
+  const pct = (p: number, measure: 'response' | 'resolution', col: string) =>
+    measures.includes(measure) ? sql`percentile_cont(${sql.lit(p)}) WITHIN GROUP (ORDER BY ${hours(col)})` : sql`NULL::float8`
   const { rows } = await sql<{ key: string; r50: number | null; r90: number | null; s50: number | null; s90: number | null }>`
     SELECT ${d.key} AS key,
-      percentile_cont(0.5) WITHIN GROUP (ORDER BY ${hours('r.first_response_at')}) AS r50,
-      percentile_cont(0.9) WITHIN GROUP (ORDER BY ${hours('r.first_response_at')}) AS r90,
-      percentile_cont(0.5) WITHIN GROUP (ORDER BY ${hours('r.resolved_at')}) AS s50,
-      percentile_cont(0.9) WITHIN GROUP (ORDER BY ${hours('r.resolved_at')}) AS s90
+      ${pct(0.5, 'response', 'r.first_response_at')} AS r50,
+      ${pct(0.9, 'response', 'r.first_response_at')} AS r90,
+      ${pct(0.5, 'resolution', 'r.resolved_at')} AS s50,
+      ${pct(0.9, 'resolution', 'r.resolved_at')} AS s90
     FROM reports r ${d.join}
     WHERE r.jurisdiction_id = ${q.jurisdictionId}
       AND r.created_at >= ${dayStart(q.from, q.timeZone)} AND r.created_at < ${dayStart(q.to, q.timeZone)} + interval '1 day'
-      ${misconduct(q, 'r')}
+      ${misconduct(q, 'r', unit)}
     GROUP BY 1`.execute(db)
   const num = (v: unknown) => (v === null || v === undefined ? null : Number(v))
   return new Map(rows.map((r) => [r.key, { r50: num(r.r50), r90: num(r.r90), s50: num(r.s50), s90: num(r.s90) }]))
@@ -350,7 +374,9 @@ export async function getStats(db: Db, q: StatsQuery): Promise<StatRow[]> {
   const [{ rows }, histogram] = await Promise.all([counting, mode === 'exact' ? null : histogramPercentiles(db, q)])
   const total = rows.reduce((s, r) => s + Number(r.reports), 0)
   const exact = mode === 'exact' || (mode === 'auto' && total <= EXACT_LIMIT)
-  const pct = total === 0 ? new Map() : exact || !histogram ? await exactPercentiles(db, q) : histogram
+  // A unit may hold no report of the period yet answer for responses (transferred away).
+  const answered = rows.reduce((s, r) => s + Number(r.response_on_time) + Number(r.response_late), 0)
+  const pct = total + answered === 0 ? new Map() : exact || !histogram ? await exactPercentiles(db, q) : histogram
   const ikm = q.dimension === 'unit' && total > 0 ? await unitIkm(db, q) : new Map<string, { n: number; result: ReturnType<typeof ikmFromSums> }>()
   return rows.map((r) => {
     const n = (v: unknown) => Number(v)

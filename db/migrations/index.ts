@@ -20,6 +20,7 @@ import * as whatsappFiling from './0017-whatsapp-filing'
 import * as referenceVersion from './0018-reference-version'
 import * as open311MediaAndList from './0020-open311-media-and-list'
 import * as monthlyRollups from './0021-monthly-rollups'
+import * as responseAttribution from './0022-response-attribution'
 
 export const migrations: Record<string, Migration> = {
   '0001-initial-schema': initialSchema,
@@ -41,4 +42,5 @@ export const migrations: Record<string, Migration> = {
   '0018-reference-version': referenceVersion,
   '0020-open311-media-and-list': open311MediaAndList,
   '0021-monthly-rollups': monthlyRollups,
+  '0022-response-attribution': responseAttribution,
 }
