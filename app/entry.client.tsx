@@ -20,9 +20,12 @@ document.addEventListener('change', (event) => {
   }
 })
 
-// Only the page's language is loaded (ADR 028); English is fetched before hydrating.
+// Only the page's language is loaded (ADR 028); English is fetched before hydrating, and
+// so are the staff sections when the root loader says a staff member is signed in.
 const lang = document.documentElement.lang
-void loadDictionary(isLocale(lang) ? lang : 'id').then(() =>
+const remixContext = (window as { __remixContext?: { state?: { loaderData?: { root?: { user?: unknown } } } } }).__remixContext
+const staff = Boolean(remixContext?.state?.loaderData?.root?.user)
+void loadDictionary(isLocale(lang) ? lang : 'id', staff).then(() =>
   startTransition(() => {
     hydrateRoot(
       document,

@@ -1,9 +1,10 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { ClientLoaderFunctionArgs } from '@remix-run/react'
 import { Form, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useLocation } from '@remix-run/react'
 import { DraftNotices } from '~/components/draft-notices'
 import { GeneralErrorBoundary } from '~/components/general-error-boundary'
 import { canAdminister, canSeeDashboard, canUseQueue } from '~/domain/roles'
-import { getDictionary, fill } from '~/i18n'
+import { getDictionary, fill, loadDictionary } from '~/i18n'
 import styles from '~/styles/app.css?url'
 import { getStaffUser } from '~/utils/auth.server'
 import { isStaffPath } from '~/domain/jurisdiction-resolution'
@@ -33,6 +34,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     publicPrefix: staffPage ? '' : resolved.resolution.prefix,
     user: user ? { name: user.name, role: user.role } : null,
   }
+}
+
+// Signing in moves to a staff page without a full page load: fetch the staff text before
+// it renders (entry.client does the same for a first load; ADR 028).
+export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
+  const data = await serverLoader<typeof loader>()
+  if (data.user) await loadDictionary(data.locale, true)
+  return data
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
