@@ -21,10 +21,12 @@ document.addEventListener('change', (event) => {
 })
 
 // Only the page's language is loaded (ADR 028); English is fetched before hydrating, and
-// so are the staff sections when the root loader says a staff member is signed in.
+// so are the staff sections when the root loader says a staff member is signed in, or on
+// /transparansi (its charts share the dashboard's text).
 const lang = document.documentElement.lang
-const remixContext = (window as { __remixContext?: { state?: { loaderData?: { root?: { user?: unknown } } } } }).__remixContext
-const staff = Boolean(remixContext?.state?.loaderData?.root?.user)
+const remixContext = (window as { __remixContext?: { state?: { loaderData?: Record<string, { user?: unknown } | null> } } }).__remixContext
+const loaderData = remixContext?.state?.loaderData ?? {}
+const staff = Boolean(loaderData.root?.user) || 'routes/transparansi' in loaderData
 void loadDictionary(isLocale(lang) ? lang : 'id', staff).then(() =>
   startTransition(() => {
     hydrateRoot(
