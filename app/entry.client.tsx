@@ -21,12 +21,9 @@ document.addEventListener('change', (event) => {
 })
 
 // Only the page's language is loaded (ADR 028); English is fetched before hydrating, and
-// so are the staff sections when the root loader says a staff member is signed in, or on
-// /transparansi (its charts share the dashboard's text).
+// so are the staff sections when root marks the page data-staff-text.
 const lang = document.documentElement.lang
-const remixContext = (window as { __remixContext?: { state?: { loaderData?: Record<string, { user?: unknown } | null> } } }).__remixContext
-const loaderData = remixContext?.state?.loaderData ?? {}
-const staff = Boolean(loaderData.root?.user) || 'routes/transparansi' in loaderData
+const staff = document.documentElement.hasAttribute('data-staff-text')
 void loadDictionary(isLocale(lang) ? lang : 'id', staff).then(() =>
   startTransition(() => {
     hydrateRoot(

@@ -1,6 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import type { ClientLoaderFunctionArgs } from '@remix-run/react'
-import { Form, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useLocation } from '@remix-run/react'
+import { Form, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useLocation, useMatches } from '@remix-run/react'
 import { DraftNotices } from '~/components/draft-notices'
 import { GeneralErrorBoundary } from '~/components/general-error-boundary'
 import { canAdminister, canSeeDashboard, canUseQueue } from '~/domain/roles'
@@ -52,8 +52,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 export function Layout({ children }: { children: React.ReactNode }) {
   const { locale, t } = useLocale()
   const nonce = useNonce()
+  // Tells entry.client to load the staff text before hydrating (ADR 028): staff signed in,
+  // or /transparansi, whose charts share the dashboard's text.
+  const matches = useMatches()
+  const staffText = matches.some((m) => m.id === 'routes/transparansi' || (m.id === 'root' && (m.data as { user?: unknown } | undefined)?.user))
   return (
-    <html lang={locale}>
+    <html lang={locale} data-staff-text={staffText ? '' : undefined}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
