@@ -20,9 +20,11 @@ document.addEventListener('change', (event) => {
   }
 })
 
-// Only the page's language is loaded (ADR 028); English is fetched before hydrating.
+// Only the page's language is loaded (ADR 028); English is fetched before hydrating, and
+// so are the staff sections when root marks the page data-staff-text.
 const lang = document.documentElement.lang
-void loadDictionary(isLocale(lang) ? lang : 'id').then(() =>
+const staff = document.documentElement.hasAttribute('data-staff-text')
+void loadDictionary(isLocale(lang) ? lang : 'id', staff).then(() =>
   startTransition(() => {
     hydrateRoot(
       document,

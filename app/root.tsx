@@ -1,9 +1,10 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useLocation } from '@remix-run/react'
+import type { ClientLoaderFunctionArgs } from '@remix-run/react'
+import { Form, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useLocation, useMatches } from '@remix-run/react'
 import { DraftNotices } from '~/components/draft-notices'
 import { GeneralErrorBoundary } from '~/components/general-error-boundary'
 import { canAdminister, canSeeDashboard, canUseQueue } from '~/domain/roles'
-import { getDictionary, fill } from '~/i18n'
+import { getDictionary, fill, loadDictionary } from '~/i18n'
 import styles from '~/styles/app.css?url'
 import { getStaffUser } from '~/utils/auth.server'
 import { isStaffPath } from '~/domain/jurisdiction-resolution'
@@ -35,6 +36,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
 }
 
+// Signing in moves to a staff page without a full page load: fetch the staff text before
+// it renders (entry.client does the same for a first load; ADR 028).
+export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
+  const data = await serverLoader<typeof loader>()
+  if (data.user) await loadDictionary(data.locale, true)
+  return data
+}
+
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
   const t = getDictionary(data?.locale ?? 'id')
   return [{ title: t.meta.title }, { name: 'description', content: t.meta.description }]
@@ -43,8 +52,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 export function Layout({ children }: { children: React.ReactNode }) {
   const { locale, t } = useLocale()
   const nonce = useNonce()
+  // Tells entry.client to load the staff text before hydrating (ADR 028): staff signed in,
+  // or /transparansi, whose charts share the dashboard's text.
+  const matches = useMatches()
+  const staffText = matches.some((m) => m.id === 'routes/transparansi' || (m.id === 'root' && (m.data as { user?: unknown } | undefined)?.user))
   return (
-    <html lang={locale}>
+    <html lang={locale} data-staff-text={staffText ? '' : undefined}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

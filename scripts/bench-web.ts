@@ -22,6 +22,9 @@ const JS_BUDGET_KB = 100
 const LCP_BUDGET_MS = 2500
 const SLOW_4G = { offline: false, latency: 400, downloadThroughput: (400 * 1000) / 8, uploadThroughput: (400 * 1000) / 8 }
 
+/** The Content-Encoding the scripts came with: the JS column is in these bytes. */
+const encodings = new Set<string>()
+
 interface Sample {
   jsBytes: number
   lcpMs: number
@@ -57,21 +60,39 @@ async function measure(browser: Browser, url: string): Promise<Sample> {
   })
   // Every script response's encoded (on-the-wire) body size, from the DevTools protocol.
   const scripts = new Map<string, number>()
-  cdp.on('Network.responseReceived', (e: { requestId: string; type: string }) => {
-    if (e.type === 'Script') scripts.set(e.requestId, 0)
+  cdp.on('Network.responseReceived', (e: { requestId: string; type: string; response: { headers: Record<string, string> } }) => {
+    if (e.type !== 'Script') return
+    scripts.set(e.requestId, 0)
+    const encoding = Object.entries(e.response.headers).find(([k]) => k.toLowerCase() === 'content-encoding')?.[1]
+    encodings.add(encoding ?? 'identity')
   })
   cdp.on('Network.loadingFinished', (e: { requestId: string; encodedDataLength: number }) => {
     if (scripts.has(e.requestId)) scripts.set(e.requestId, e.encodedDataLength)
   })
-  await page.goto(url, { waitUntil: 'load', timeout: 120_000 })
-  await page.waitForFunction(() => (window as unknown as { __tti?: number }).__tti !== undefined, undefined, { timeout: 120_000 }).catch(() => {})
-  await page.waitForTimeout(500)
-  const { lcp, tti } = await page.evaluate(() => {
-    const w = window as unknown as { __lcp: number; __tti?: number }
-    return { lcp: w.__lcp, tti: w.__tti ?? Number.NaN }
-  })
-  await context.close()
-  return { jsBytes: [...scripts.values()].reduce((a, b) => a + b, 0), lcpMs: lcp, ttiMs: tti }
+  try {
+    await page.goto(url, { waitUntil: 'load', timeout: 120_000 })
+    await page.waitForFunction(() => (window as unknown as { __tti?: number }).__tti !== undefined, undefined, { timeout: 120_000 }).catch(() => {})
+    await page.waitForTimeout(500)
+    const { lcp, tti } = await page.evaluate(() => {
+      const w = window as unknown as { __lcp: number; __tti?: number }
+      return { lcp: w.__lcp, tti: w.__tti ?? Number.NaN }
+    })
+    return { jsBytes: [...scripts.values()].reduce((a, b) => a + b, 0), lcpMs: lcp, ttiMs: tti }
+  } finally {
+    // Detach first: the throttled session's late events must not reach a closed target.
+    await cdp.detach().catch(() => {})
+    await context.close().catch(() => {})
+  }
+}
+
+/** One sample, or null when the page or browser went away (a renderer killed on a loaded machine). */
+async function sample(browser: Browser, url: string): Promise<Sample | null> {
+  try {
+    return await measure(browser, url)
+  } catch (error) {
+    console.error(`  ${url}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`)
+    return null
+  }
 }
 
 async function main() {
@@ -94,14 +115,26 @@ async function main() {
     .catch(() => undefined)
   const pages = ['/', '/lapor', code ? `/laporan/${code}` : null, '/laporan'].filter((p): p is string => p !== null)
 
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })
+  const launch = () => chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })
+  let browser = await launch()
   const rows: string[][] = []
   let withinBudget = true
   try {
     for (const path of pages) {
-      await measure(browser, `${base}${path}`) // warm the server, not the browser (each run is a new context)
+      if (!browser.isConnected()) browser = await launch()
+      await sample(browser, `${base}${path}`) // warm the server, not the browser (each run is a new context)
       const samples: Sample[] = []
-      for (let i = 0; i < RUNS; i++) samples.push(await measure(browser, `${base}${path}`))
+      for (let i = 0; i < RUNS; i++) {
+        if (!browser.isConnected()) browser = await launch()
+        const s = await sample(browser, `${base}${path}`)
+        if (s) samples.push(s)
+      }
+      console.error(`  ${path}: ${samples.length}/${RUNS} runs`)
+      if (!samples.length) {
+        rows.push([path, '–', '–', '–', '–', '–', 'NO'])
+        withinBudget = false
+        continue
+      }
       const js = percentile(
         samples.map((s) => s.jsBytes),
         50,
@@ -124,7 +157,7 @@ async function main() {
     await browser.close()
     await stop?.()
   }
-  const header = ['page', 'JS KB (gz, wire)', 'LCP p50 ms', 'LCP p95 ms', 'TTI p50 ms', 'TTI p95 ms', 'budget']
+  const header = ['page', `JS KB (${[...encodings].join('+')}, wire)`, 'LCP p50 ms', 'LCP p95 ms', 'TTI p50 ms', 'TTI p95 ms', 'budget']
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)))
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`
   console.log(`\nSlow 4G (400 kbps, 400 ms RTT), 4× CPU, 360×740, cold cache, ${RUNS} runs per page`)

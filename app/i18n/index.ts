@@ -14,3 +14,6 @@ const dictionaries: Record<Locale, Dictionary> = { id, en }
 export function getDictionary(locale: Locale): Dictionary {
   return dictionaries[locale]
 }
+
+/** The browser's ./client.ts loads dictionary parts on demand; the server has them all. */
+export async function loadDictionary(_locale: Locale, _staff = false): Promise<void> {}

@@ -4,14 +4,14 @@
 // no contacts; the Inspektorat and misconduct reports show counts only. The trend chart
 // is plain SVG so it renders on the server and works without JavaScript.
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { useLoaderData } from '@remix-run/react'
+import { useLoaderData, type ClientLoaderFunctionArgs } from '@remix-run/react'
 import { Choropleth } from '~/components/choropleth'
 import { GeneralErrorBoundary } from '~/components/general-error-boundary'
 import { choroplethQuery, parseChoroplethParams } from '~/domain/choropleth'
 import { RANKING_MIN_REPORTS, TRUST_COMPONENTS, TRUST_WEIGHTS } from '~/domain/metric-figures'
 import { IKM_MIN_RESPONDENTS } from '~/domain/metrics'
 import { OPEN_DATA_DIMENSIONS } from '~/domain/open-data'
-import { fill } from '~/i18n'
+import { fill, isLocale, loadDictionary } from '~/i18n'
 import { listChoroplethAreas } from '~/models/choropleth.server'
 import { cachedStats } from '~/models/public-stats-cache.server'
 import { getTransparency } from '~/models/transparency.server'
@@ -41,6 +41,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const areas = await cachedStats(jurisdiction.id, 'choropleth-areas', () => listChoroplethAreas(db, jurisdiction.id))
   const map = { ...parseChoroplethParams(new URL(request.url).searchParams), areas }
   return { jurisdiction: { name: jurisdiction.name, slug: jurisdiction.slug }, from, to, data, map }
+}
+
+// A link from a public page lands here without a full load: fetch the dashboard text the
+// charts share first (entry.client does it for a first load; ADR 028).
+export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
+  const lang = document.documentElement.lang
+  const [data] = await Promise.all([serverLoader<typeof loader>(), loadDictionary(isLocale(lang) ? lang : 'id', true)])
+  return data
 }
 
 export default function Transparency() {
