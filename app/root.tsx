@@ -49,13 +49,16 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
   return [{ title: t.meta.title }, { name: 'description', content: t.meta.description }]
 }
 
+const STAFF_TEXT_ROUTES = ['routes/transparansi', 'routes/akun.sandi']
+
 export function Layout({ children }: { children: React.ReactNode }) {
   const { locale, t } = useLocale()
   const nonce = useNonce()
   // Tells entry.client to load the staff text before hydrating (ADR 028): staff signed in,
-  // or /transparansi, whose charts share the dashboard's text.
+  // /transparansi, whose charts share the dashboard's text, and /akun/sandi, where invited
+  // staff set a password before they have a session.
   const matches = useMatches()
-  const staffText = matches.some((m) => m.id === 'routes/transparansi' || (m.id === 'root' && (m.data as { user?: unknown } | undefined)?.user))
+  const staffText = matches.some((m) => STAFF_TEXT_ROUTES.includes(m.id) || (m.id === 'root' && (m.data as { user?: unknown } | undefined)?.user))
   return (
     <html lang={locale} data-staff-text={staffText ? '' : undefined}>
       <head>
